@@ -1,0 +1,81 @@
+"""The ``dialog-tui`` command group: options every command shares, and the one
+place where a ``DialogError`` becomes one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .. import strings as S
+from ..errors import DialogError
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+class DialogGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DialogError as e:
+            fail(str(e))
+        except BrokenPipeError:  # e.g. `dialog-tui dump 1 | head`
+            sys.stderr.close()
+            sys.exit(1)
+        except KeyboardInterrupt:
+            fail(S.CLI_ABORTED, code=130)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(S.CLI_ERROR.format(message=message), err=True)
+    sys.exit(code)
+
+
+class Session:
+    """What a command needs: the database path, and the store opened on demand."""
+
+    def __init__(self, db: Path | None) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def db_path(self) -> Path:
+        from ..store import default_db_path
+
+        return self.db or default_db_path()
+
+    def store(self) -> Store:
+        if self._store is None:
+            from ..store import Store
+
+            self._store = Store.open(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+pass_session = click.make_pass_decorator(Session)
+
+
+@click.group(cls=DialogGroup, invoke_without_command=True, help=S.CLI_HELP)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    envvar="DIALOG_TUI_DB",
+    help=S.CLI_DB_HELP,
+)
+@click.version_option(package_name="dialog-tui")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    session = Session(db)
+    ctx.obj = session
+    ctx.call_on_close(session.close)
+    if ctx.invoked_subcommand is None:
+        from ..tui.app import run_app
+
+        run_app(session.db_path)

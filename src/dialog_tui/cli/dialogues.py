@@ -1,0 +1,81 @@
+"""Commands on dialogues as data: load, dump, list, agendas."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import strings as S
+from .base import Session, fail, main, pass_session
+
+
+@main.command(help=S.CLI_LOAD_HELP)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@pass_session
+def load(session: Session, file: Path) -> None:
+    from ..exchange import dialogue_from_json, read_dialogue
+
+    if str(file) == "-":
+        dialogue = dialogue_from_json(sys.stdin.read(), "<stdin>")
+    else:
+        dialogue = read_dialogue(file)
+    click.echo(session.store().create_dialogue(dialogue))
+
+
+@main.command(help=S.CLI_DUMP_HELP)
+@click.argument("dialogue_id", type=int)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help=S.CLI_OUTPUT_HELP)  # fmt: skip
+@pass_session
+def dump(session: Session, dialogue_id: int, output: Path | None) -> None:
+    from ..exchange import dialogue_to_json, write_atomically
+
+    text = dialogue_to_json(session.store().get_dialogue(dialogue_id))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text.encode("utf-8"))
+
+
+@main.command("list", help=S.CLI_LIST_HELP)
+@click.option("--school", help=S.CLI_SCHOOL_HELP)
+@click.option("--year", type=int, help=S.CLI_YEAR_HELP)
+@click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
+@pass_session
+def list_(session: Session, school: str | None, year: int | None, as_json: bool) -> None:
+    rows = session.store().list_dialogues(school=school, year=year)
+    if as_json:
+        click.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False,
+                              indent=2))  # fmt: skip
+        return
+    if not rows:
+        click.echo(S.CLI_LIST_EMPTY)
+        return
+    table = [S.CLI_LIST_HEADER] + [
+        (str(r.id), r.held_on.isoformat(), r.school, S.STATUS[r.status], r.case_number)
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(S.CLI_LIST_HEADER))]
+    for row in table:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+@main.command(help=S.CLI_AGENDAS_HELP)
+def agendas() -> None:
+    from ..agenda import agenda_paths, load_agenda_file
+    from ..errors import AgendaError
+
+    bad = 0
+    for key, path in agenda_paths().items():
+        try:
+            agenda = load_agenda_file(path)
+        except AgendaError as e:
+            bad += 1
+            click.echo(S.CLI_AGENDA_BAD.format(name=key, message=e))
+            continue
+        click.echo(S.CLI_AGENDA_OK.format(name=key, items=len(agenda.items), path=path))
+    if bad:
+        fail(S.CLI_AGENDAS_INVALID.format(count=bad))

@@ -1,0 +1,56 @@
+"""Errors that reach the user: each carries one clear Danish sentence."""
+
+
+class DialogError(Exception):
+    """Bad input or a failed operation the user can act on; never a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class StoreError(DialogError):
+    """The database cannot be opened or written."""
+
+
+class AgendaError(DialogError):
+    """An agenda file is missing or malformed."""
+
+
+class ExchangeError(DialogError):
+    """A dialogue JSON file cannot be read or written."""
+
+
+class NotFound(DialogError):
+    """A dialogue, agenda point or note that does not exist (any more)."""
+
+
+def describe_validation_error(error: object, *, one_based: bool = False) -> tuple[str, str]:
+    """(field path, Danish reason) for the first error of a pydantic ValidationError.
+
+    ``one_based`` prints list positions as a reader counts them: ``items[3].minutes``.
+    """
+    from . import strings as S
+
+    err = error.errors()[0]  # type: ignore[attr-defined]
+    field = ""
+    for part in err["loc"]:
+        if isinstance(part, int):
+            field += f"[{part + 1 if one_based else part}]"
+        else:
+            field += ("." if field else "") + str(part)
+    template = S.VALIDATION_ERRORS.get(err["type"])
+    if template is None:
+        return field or S.ROOT_FIELD, err["msg"]
+    ctx = {k: v for k, v in (err.get("ctx") or {}).items()}
+    if "error" in ctx:
+        text = str(ctx["error"])
+        ctx["error"] = S.VALUE_ERRORS.get(text, text)
+    try:
+        reason = template.format(**ctx)
+    except (KeyError, IndexError):
+        reason = err["msg"]
+    return field or S.ROOT_FIELD, reason

@@ -1,0 +1,302 @@
+"""The domain model: a school development dialogue and everything written in it.
+
+Pure pydantic, no I/O. The same classes are the exchange format (one dialogue as
+one JSON file, ``format: "dialog-tui/1"``); database ids are carried for the UI
+but never dumped.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+
+FORMAT = "dialog-tui/1"
+
+KINDS: tuple[str, ...] = ("observation", "goal", "attention", "agreement")
+"""Tag kinds: what a note is, as the facilitator marks it."""
+
+THEMES: tuple[str, ...] = (
+    "trivsel",
+    "faglige-resultater",
+    "tilstedevaerelse",
+    "ungdomsuddannelse",
+    "elevinddragelse",
+    "foraeldresamarbejde",
+    "inklusion",
+    "skolefritid",
+    "medarbejdere",
+)
+"""Themes of the municipal development plan."""
+
+Kind = Literal["observation", "goal", "attention", "agreement"]
+Theme = Literal[
+    "trivsel",
+    "faglige-resultater",
+    "tilstedevaerelse",
+    "ungdomsuddannelse",
+    "elevinddragelse",
+    "foraeldresamarbejde",
+    "inklusion",
+    "skolefritid",
+    "medarbejdere",
+]
+Tag = Kind | Theme
+NoteKind = Literal["paragraph", "bullet"]
+MAX_LEVEL = 5
+
+DbId = SkipJsonSchema[int | None]
+"""A row id in the local database: filled by the store, never exported."""
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class Status(StrEnum):
+    draft = "draft"
+    held = "held"
+    final = "final"
+
+
+class FollowUpStatus(StrEnum):
+    met = "opfyldt"
+    partly_met = "delvist opfyldt"
+    not_met = "ikke opfyldt"
+    carried_on = "videreført"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# Characters that are not text: C0/C1 controls except tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (pasted from elsewhere) that no document can hold."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class GoalDetails(_Model):
+    """What makes a goal followable next year: measure, start value, target, horizon."""
+
+    indicator: str = ""
+    baseline: str = ""
+    target: str = ""
+    due: date | None = None
+    theme: Theme | None = None
+    ancestor: str | None = Field(
+        default=None, description="uid of the goal note this one carries on from"
+    )
+
+
+class Note(_Model):
+    """One paragraph or bullet under an agenda point."""
+
+    id: DbId = Field(default=None, exclude=True)
+    uid: str = Field(default_factory=new_uid)
+    text: str = ""
+    kind: NoteKind = "bullet"
+    level: int = Field(default=0, ge=0, le=MAX_LEVEL)
+    tags: list[Tag] = Field(default_factory=list)
+    internal: bool = False
+    goal: GoalDetails | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, v: str) -> str:
+        return clean_text(v)
+
+    @field_validator("tags")
+    @classmethod
+    def _unique_tags(cls, v: list[str]) -> list[str]:
+        return list(dict.fromkeys(v))
+
+    @property
+    def kinds(self) -> list[str]:
+        return [t for t in self.tags if t in KINDS]
+
+    @property
+    def themes(self) -> list[str]:
+        return [t for t in self.tags if t in THEMES]
+
+
+class AgendaItem(_Model):
+    """One agenda point; its number is its position in the agenda (1-based)."""
+
+    id: DbId = Field(default=None, exclude=True)
+    title: str = Field(min_length=1)
+    planned_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
+    prompts: list[str] = Field(default_factory=list)
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    elapsed_seconds: int = Field(default=0, ge=0)
+    notes: list[Note] = Field(default_factory=list)
+
+    @field_validator("title")
+    @classmethod
+    def _clean_title(cls, v: str) -> str:
+        v = clean_text(v).strip()
+        if not v:
+            raise ValueError("title must not be empty")
+        return v
+
+
+class Participant(_Model):
+    id: DbId = Field(default=None, exclude=True)
+    name: str = Field(min_length=1)
+    role: str = ""
+    organisation: str = ""
+    present: bool = True
+    agenda_items: list[int] = Field(
+        default_factory=list,
+        description="numbers of the agenda points attended; empty means all",
+    )
+
+    @field_validator("agenda_items")
+    @classmethod
+    def _positive(cls, v: list[int]) -> list[int]:
+        if any(n < 1 for n in v):
+            raise ValueError("agenda point numbers start at 1")
+        return sorted(set(v))
+
+
+class ChecklistItem(_Model):
+    """A statutory point the dialogue must cover (Folkeskoleloven § 40 a)."""
+
+    id: DbId = Field(default=None, exclude=True)
+    text: str = Field(min_length=1)
+    done: bool = False
+
+
+class FollowUp(_Model):
+    """Last year's goal, attention point or agreement, followed up this year."""
+
+    id: DbId = Field(default=None, exclude=True)
+    source_uid: str | None = Field(
+        default=None, description="uid of the note in the previous dialogue"
+    )
+    kind: Kind = "goal"
+    text: str = ""
+    goal: GoalDetails | None = None
+    status: FollowUpStatus | None = None
+    reached: str = Field(default="", description="value reached, for measurable goals")
+    comment: str = ""
+    carried_to: str | None = Field(
+        default=None, description="uid of the new goal note that carries this one on"
+    )
+
+
+class StatusChange(_Model):
+    """A recorded change of status, e.g. a final dialogue reopened for edits."""
+
+    at: datetime
+    from_status: Status
+    to_status: Status
+    reason: str = ""
+
+
+_INITIALS = re.compile(r"^[A-ZÆØÅ]{2,4}$")
+# KLE: group.main.sub, optional facet, then serial and two-digit year.
+_CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}(-[A-Z]\d{2})?-\d+-\d{2}$")
+
+
+def case_number_looks_valid(case_number: str) -> bool:
+    """True when a case number has the KLE shape (17.01.00-G01-1-25). Never blocks."""
+    return not case_number or bool(_CASE_NUMBER.match(case_number.strip()))
+
+
+class Dialogue(_Model):
+    """One school's annual development dialogue with the administration."""
+
+    id: DbId = Field(default=None, exclude=True)
+    format: Literal["dialog-tui/1"] = FORMAT
+    uid: str = Field(default_factory=new_uid)
+    school: str = Field(min_length=1)
+    municipality: str = ""
+    held_on: date
+    starts_at: time | None = None
+    ends_at: time | None = None
+    location: str = ""
+    case_number: str = ""
+    case_handler: str = Field(default="", description="initials, 2-4 letters")
+    memo_date: date | None = None
+    status: Status = Status.draft
+    agenda_file: str = Field(default="standard", description="agenda the dialogue started from")
+    previous: str | None = Field(
+        default=None, description="uid of the dialogue this one follows up"
+    )
+    participants: list[Participant] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    followups: list[FollowUp] = Field(default_factory=list)
+    history: list[StatusChange] = Field(default_factory=list)
+
+    @field_validator("school")
+    @classmethod
+    def _school(cls, v: str) -> str:
+        v = clean_text(v).strip()
+        if not v:
+            raise ValueError("school must not be empty")
+        return v
+
+    @field_validator("case_handler")
+    @classmethod
+    def _initials(cls, v: str) -> str:
+        v = v.strip().upper()
+        if v and not _INITIALS.match(v):
+            raise ValueError("case handler initials are 2-4 letters")
+        return v
+
+    @field_validator("case_number")
+    @classmethod
+    def _case_number(cls, v: str) -> str:
+        return clean_text(v).strip()
+
+    @field_serializer("starts_at", "ends_at")
+    def _hh_mm(self, v: time | None) -> str | None:
+        """Meeting times as people write them: ``09:00``."""
+        if v is None:
+            return None
+        return v.strftime("%H:%M") if not (v.second or v.microsecond) else v.isoformat()
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Dialogue:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValueError("the meeting must end after it starts")
+        return self
+
+    def notes(self) -> list[tuple[int, AgendaItem, Note]]:
+        """Every note with its agenda point number, in agenda order."""
+        return [
+            (number, item, note)
+            for number, item in enumerate(self.agenda, start=1)
+            for note in item.notes
+        ]
+
+
+class DialogueSummary(_Model):
+    """One row of the dialogue list: what you need to pick a dialogue."""
+
+    id: int
+    school: str
+    held_on: date
+    status: Status
+    case_number: str = ""
+    municipality: str = ""
+    case_handler: str = ""
+    deleted: bool = False
