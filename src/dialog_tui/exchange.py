@@ -85,3 +85,7 @@ def json_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://dialog-tui.invalid/dialogue.schema.json"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m dialog_tui.exchange > docs/dialogue.schema.json
+    print(json_schema(), end="")

@@ -1,0 +1,222 @@
+import sqlite3
+from datetime import date
+
+import pytest
+
+from dialog_tui.agenda import load_agenda
+from dialog_tui.errors import NotFound, StoreError
+from dialog_tui.model import Dialogue, GoalDetails, Participant
+from dialog_tui.store import APPLICATION_ID, SCHEMA_VERSION, Store
+
+
+def new_dialogue(store: Store, school: str = "Skovskolen", held_on=date(2025, 3, 10)) -> int:
+    agenda = load_agenda("standard")
+    return store.create_dialogue(
+        Dialogue(
+            school=school,
+            held_on=held_on,
+            agenda=agenda.agenda_items(),
+            checklist=agenda.checklist_items(),
+        )
+    )
+
+
+def test_migrates_an_empty_file(db_path):
+    db_path.write_bytes(b"")
+    with Store.open(db_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"dialogues", "agenda_items", "notes", "goals", "notes_fts"} <= tables
+
+
+def test_reopening_keeps_data(db_path):
+    with Store.open(db_path) as store:
+        dialogue_id = new_dialogue(store)
+    with Store.open(db_path) as store:
+        assert store.get_dialogue(dialogue_id).school == "Skovskolen"
+
+
+def test_database_is_owner_only(db_path):
+    Store.open(db_path).close()
+    assert db_path.stat().st_mode & 0o077 == 0
+
+
+def test_create_and_read_back_whole_dialogue(store, example):
+    d = Dialogue.model_validate(example)
+    dialogue_id = store.create_dialogue(d)
+    back = store.get_dialogue(dialogue_id)
+    assert back.id == dialogue_id
+    assert back.model_dump() == d.model_dump()
+
+
+def test_notes_add_edit_move_delete(store):
+    dialogue_id = new_dialogue(store)
+    first, second = store.agenda_items(dialogue_id)[:2]
+    a = store.add_note(first.id, "a")
+    c = store.add_note(first.id, "c", level=1)
+    b = store.add_note(first.id, "b", position=1, kind="paragraph")
+    assert [n.text for n in store.notes(first.id)] == ["a", "b", "c"]
+    store.set_note_text(b.id, "b2")
+    store.move_note(c.id, 0)
+    assert [(n.text, n.level, n.kind) for n in store.notes(first.id)] == [
+        ("c", 1, "bullet"),
+        ("a", 0, "bullet"),
+        ("b2", 0, "paragraph"),
+    ]
+    store.move_note(a.id, 0, item_id=second.id)
+    assert [n.text for n in store.notes(first.id)] == ["c", "b2"]
+    assert [n.text for n in store.notes(second.id)] == ["a"]
+    deleted = store.delete_note(c.id)
+    assert [n.text for n in store.notes(first.id)] == ["b2"]
+    store.insert_note(first.id, deleted, position=0)  # undo keeps uid
+    assert [n.uid for n in store.notes(first.id)][0] == deleted.uid
+    assert store.last_edited_note(dialogue_id).text == "c"
+
+
+def test_tags_and_goal_details(store):
+    dialogue_id = new_dialogue(store)
+    item = store.agenda_items(dialogue_id)[2]
+    note = store.add_note(item.id, "Færre elever under 2 i dansk")
+    store.toggle_tag(note.id, "goal")
+    store.toggle_tag(note.id, "trivsel")
+    store.toggle_tag(note.id, "trivsel")
+    store.set_goal(note.id, GoalDetails(indicator="Andel under 2", baseline="10 %", target="5 %"))
+    got = store.get_note(note.id)
+    assert got.tags == ["goal"]
+    assert got.goal.target == "5 %"
+    assert [(n, x.text) for n, x in store.tagged_notes(dialogue_id)] == [
+        (3, "Færre elever under 2 i dansk")
+    ]
+    store.update_note(note.id, internal=True, goal=None)
+    got = store.get_note(note.id)
+    assert got.internal and got.goal is None
+    with pytest.raises(StoreError, match="tags"):
+        store.set_tags(note.id, ["ukendt"])
+    assert store.get_note(note.id).tags == ["goal"]  # unchanged
+
+
+def test_agenda_points_add_rename_reorder_delete(store):
+    dialogue_id = new_dialogue(store)
+    sixth = store.add_agenda_item(dialogue_id, "Eventuelt", 10)
+    store.update_agenda_item(sixth.id, title="Elevråd")
+    store.move_agenda_item(sixth.id, 0)
+    titles = [i.title for i in store.agenda_items(dialogue_id)]
+    assert titles[0] == "Elevråd" and len(titles) == 6
+    store.delete_agenda_item(sixth.id)
+    assert [i.title for i in store.agenda_items(dialogue_id)][0] == (
+        "Udvalgte punkter fra skoleplanen"
+    )
+    with pytest.raises(StoreError):
+        store.update_agenda_item(store.agenda_items(dialogue_id)[0].id, title=" ")
+
+
+def test_participants(store):
+    dialogue_id = new_dialogue(store)
+    p = store.add_participant(dialogue_id, Participant(name="Bo Hansen", role="AMR"))
+    store.update_participant(p.id, present=False)
+    store.update_participant(p.id, agenda_items=[3])
+    (got,) = store.participants(dialogue_id)
+    assert (got.name, got.present, got.agenda_items) == ("Bo Hansen", False, [3])
+    store.delete_participant(p.id)
+    assert store.participants(dialogue_id) == []
+
+
+def test_full_text_search_finds_a_note_by_a_word(store):
+    dialogue_id = new_dialogue(store)
+    item = store.agenda_items(dialogue_id)[0]
+    note = store.add_note(item.id, "Elevfraværet ligger på landsgennemsnittet.")
+    store.add_note(item.id, "Trivslen er høj.")
+    assert [n.id for _, n in store.search_notes("landsgennemsnittet")] == [note.id]
+    assert [n.id for _, n in store.search_notes("elevfrav*")] == [note.id]
+    store.set_note_text(note.id, "Noget helt andet.")
+    assert store.search_notes("landsgennemsnittet") == []
+    assert store.search_notes('"helt andet"')[0][0] == dialogue_id
+    assert store.search_notes('AND OR "') == []  # FTS syntax never raises
+
+
+def test_list_newest_first_with_filters_and_bin(store):
+    old = new_dialogue(store, "Skovskolen", date(2024, 3, 1))
+    new = new_dialogue(store, "Skovskolen", date(2025, 3, 1))
+    other = new_dialogue(store, "Engskolen", date(2025, 5, 1))
+    assert [d.id for d in store.list_dialogues()] == [other, new, old]
+    assert [d.id for d in store.list_dialogues(school="skovskolen")] == [new, old]
+    assert [d.id for d in store.list_dialogues(year=2024)] == [old]
+    store.delete_dialogue(new)
+    assert [d.id for d in store.list_dialogues()] == [other, old]
+    assert [d.id for d in store.list_dialogues(deleted=True)] == [new]
+    store.restore_dialogue(new)
+    assert new in [d.id for d in store.list_dialogues()]
+
+
+def test_status_changes_are_recorded(store):
+    dialogue_id = new_dialogue(store)
+    store.set_status(dialogue_id, "held")
+    store.set_status(dialogue_id, "final")
+    store.set_status(dialogue_id, "held", reason="Rettelse af navn")
+    d = store.get_dialogue(dialogue_id)
+    assert d.status == "held"
+    assert [(h.from_status, h.to_status, h.reason) for h in d.history] == [
+        ("draft", "held", ""),
+        ("held", "final", ""),
+        ("final", "held", "Rettelse af navn"),
+    ]
+
+
+def test_update_dialogue_header_is_validated(store):
+    dialogue_id = new_dialogue(store)
+    store.update_dialogue(dialogue_id, case_number="17.01.00-G01-2-25", case_handler="okw")
+    assert store.get_dialogue(dialogue_id).case_handler == "OKW"
+    with pytest.raises(StoreError, match="initialer"):
+        store.update_dialogue(dialogue_id, case_handler="X")
+
+
+def test_missing_things_are_clear_errors(store):
+    with pytest.raises(NotFound, match="dialog 99 findes ikke"):
+        store.get_dialogue(99)
+    with pytest.raises(NotFound):
+        store.set_note_text(12345, "x")
+
+
+def _bytes(path):
+    return path.read_bytes()
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Dette er ikke en database\n" * 100)
+    before = _bytes(path)
+    with pytest.raises(StoreError, match="ikke en SQLite-database"):
+        Store.open(path)
+    assert _bytes(path) == before
+
+
+def test_refuses_another_apps_database(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = _bytes(path)
+    with pytest.raises(StoreError, match="ikke en dialog-tui-database"):
+        Store.open(path)
+    assert _bytes(path) == before
+    assert not (tmp_path / "other.db-wal").exists()
+
+
+def test_refuses_a_newer_schema(db_path):
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = _bytes(db_path)
+    with pytest.raises(StoreError, match="nyere version"):
+        Store.open(db_path)
+    assert _bytes(db_path) == before
+
+
+def test_refuses_a_directory(tmp_path):
+    with pytest.raises(StoreError, match="mappe"):
+        Store.open(tmp_path)
