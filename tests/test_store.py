@@ -72,7 +72,7 @@ def test_notes_add_edit_move_delete(store):
     deleted = store.delete_note(c.id)
     assert [n.text for n in store.notes(first.id)] == ["b2"]
     store.insert_note(first.id, deleted, position=0)  # undo keeps uid
-    assert [n.uid for n in store.notes(first.id)][0] == deleted.uid
+    assert store.notes(first.id)[0].uid == deleted.uid
     assert store.last_edited_note(dialogue_id).text == "c"
 
 
@@ -106,9 +106,7 @@ def test_agenda_points_add_rename_reorder_delete(store):
     titles = [i.title for i in store.agenda_items(dialogue_id)]
     assert titles[0] == "Elevråd" and len(titles) == 6
     store.delete_agenda_item(sixth.id)
-    assert [i.title for i in store.agenda_items(dialogue_id)][0] == (
-        "Udvalgte punkter fra skoleplanen"
-    )
+    assert store.agenda_items(dialogue_id)[0].title == ("Udvalgte punkter fra skoleplanen")
     with pytest.raises(StoreError):
         store.update_agenda_item(store.agenda_items(dialogue_id)[0].id, title=" ")
 
