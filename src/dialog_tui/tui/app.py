@@ -57,20 +57,21 @@ class DialogApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a palette command."""
+        """Every key of the current screen is also a palette command, in Danish."""
+        from .screens.help import own_bindings
+
+        nodes = [screen, *screen.walk_children(with_self=False), self]
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            key = self.get_key_display(binding)
-            yield SystemCommand(
-                binding.description,
-                f"{key}",
-                partial(active.node.run_action, binding.action),
-            )
-        yield from super().get_system_commands(screen)
+        for node in nodes:
+            for binding in own_bindings(node):
+                if binding.description in seen:
+                    continue
+                seen.add(binding.description)
+                yield SystemCommand(
+                    binding.description,
+                    self.get_key_display(binding),
+                    partial(node.run_action, binding.action),
+                )
 
 
 def run_app(db_path: Path, *, open_id: int | None = None, new: bool = False) -> None:

@@ -14,6 +14,15 @@ from textual.widgets import Static
 from ... import strings as S
 
 
+def own_bindings(node: DOMNode) -> list[Binding]:
+    """Bindings declared by dialog-tui's own classes (Textual's English ones left out)."""
+    found: list[Binding] = []
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("dialog_tui") and "BINDINGS" in cls.__dict__:
+            found += [b for b in cls.__dict__["BINDINGS"] if isinstance(b, Binding)]
+    return [b for b in found if b.description]
+
+
 def collect_bindings(screen: Screen) -> dict[str, list[tuple[str, str]]]:
     """{group title: [(keys, description)]} for the screen, its widgets and the app."""
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -23,14 +32,13 @@ def collect_bindings(screen: Screen) -> dict[str, list[tuple[str, str]]]:
         group = getattr(type(node), "HELP_GROUP", None)
         if group is None:
             continue
-        for _key, bindings in node._bindings.key_to_bindings.items():
-            for binding in bindings:
-                if not binding.description:
-                    continue
-                keys = node.app.get_key_display(binding)
-                entry = (keys, binding.description)
-                if entry in seen:
-                    continue
+        for binding in own_bindings(node):
+            keys = " / ".join(
+                node.app.get_key_display(Binding(key, binding.action))
+                for key in binding.key.split(",")
+            )
+            entry = (keys, binding.description)
+            if entry not in seen:
                 seen.add(entry)
                 groups.setdefault(group, []).append(entry)
     return groups

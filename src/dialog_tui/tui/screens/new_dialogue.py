@@ -20,6 +20,7 @@ from ...parsing import parse_date, parse_participants, parse_time
 
 class NewDialogueScreen(Screen):
     CSS_PATH = "new_dialogue.tcss"
+    AUTO_FOCUS = "#school"
     HELP_GROUP = S.HELP_GROUP_FORM
     BINDINGS = [
         Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
