@@ -137,10 +137,7 @@ def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDo
     data = read_template(template)
     names, in_body = _placeholders_in(data)
     try:
-        if names:
-            document = _render(data, context)
-        else:
-            document = docx.Document(io.BytesIO(data))
+        document = _render(data, context) if names else docx.Document(io.BytesIO(data))
     except ExportError as e:
         raise ExportError(S.TEMPLATE_BAD_PLACEHOLDER.format(path=template, reason=e)) from None
     except (ValueError, KeyError, SyntaxError, zipfile.BadZipFile, OpcError):
