@@ -1,7 +1,10 @@
 """The ``dialog-tui`` command line. Textual is imported only by commands that
 open the app, so the data commands start fast."""
 
-from . import dialogues  # noqa: F401  (registers commands)
+from . import (
+    dialogues,  # noqa: F401  (registers commands)
+    export,  # noqa: F401
+)
 from .base import main
 
 __all__ = ["main"]

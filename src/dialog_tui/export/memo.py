@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docx.shared import Pt, Twips
+
 from .. import strings as S
 from ..model import THEMES, Dialogue, FollowUp, GoalDetails, Note, Participant
 from .danish import join, long_date
@@ -118,8 +120,6 @@ def export_memo(
 
 
 def _header_block(w: Writer, dialogue: Dialogue, dated: str) -> None:
-    from docx.shared import Pt
-
     lines = [S.MEMO_DATE.format(date=dated)]
     if dialogue.case_number:
         lines.append(S.MEMO_CASE_NUMBER.format(case_number=dialogue.case_number))
@@ -167,16 +167,21 @@ def _participants(w: Writer, dialogue: Dialogue) -> None:
     def people(group: Iterable[Participant]) -> str:
         return join([_person(p, points) for p in group])
 
-    w.paragraph(S.MEMO_PARTICIPANTS, bold=True).paragraph_format.keep_with_next = True
+    lines = [S.MEMO_PARTICIPANTS]
     if school:
-        w.paragraph(people(school))
+        lines.append(people(school))
     if administration:
-        w.paragraph(S.MEMO_FROM.format(organisation=S.MEMO_ADMINISTRATION,
-                                       people=people(administration)))  # fmt: skip
+        lines.append(S.MEMO_FROM.format(organisation=S.MEMO_ADMINISTRATION,
+                                        people=people(administration)))  # fmt: skip
     for organisation, group in others.items():
-        w.paragraph(S.MEMO_FROM.format(organisation=organisation, people=people(group)))
+        lines.append(S.MEMO_FROM.format(organisation=organisation, people=people(group)))
     if absent:
-        w.paragraph(S.MEMO_ABSENT.format(people=people(absent)))
+        lines.append(S.MEMO_ABSENT.format(people=people(absent)))
+    for i, line in enumerate(lines):
+        paragraph = w.paragraph(line, bold=i == 0)
+        if i < len(lines) - 1:
+            paragraph.paragraph_format.space_after = Pt(3)
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _attending_only(dialogue: Dialogue, number: int) -> list[str]:
@@ -198,8 +203,6 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
         else:
             paragraph = w.paragraph(note.text)
             if note.level:
-                from docx.shared import Twips
-
                 paragraph.paragraph_format.left_indent = Twips(360 * note.level)
 
 
