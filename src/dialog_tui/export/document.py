@@ -157,7 +157,14 @@ def _render(data: bytes, context: Mapping[str, str]) -> Document:
         template.render(dict(context), jinja_env=Environment(autoescape=True))
     except TemplateError as e:
         raise ExportError(str(e)) from None
-    return template.docx
+    document = template.docx
+    # docxtpl swaps in rendered header/footer parts on the relationships but not
+    # in python-docx's rId -> part cache, which section.header reads.
+    rels = document.part.rels
+    for rId, rel in rels.items():
+        if not rel.is_external:
+            rels._target_parts_by_rId[rId] = rel.target_part
+    return document
 
 
 def _clear_body(document: Document) -> None:
@@ -407,11 +414,11 @@ def _add_field(paragraph: Paragraph, instruction: str) -> None:
 
 
 def _copy_story(source: _Header | _Footer, target: _Header | _Footer) -> None:
-    """Copy a header or footer's content (logo included) into another story,
-    re-pointing each image or link relationship at the target's own part."""
+    """Copy a header or footer's content (logo included) into another (defined)
+    story, re-pointing each image or link relationship at the target's own part."""
+    target.is_linked_to_previous = False  # defined, even if empty: page 1 stays clean
     if source.is_linked_to_previous or _story_is_empty(source):
         return
-    target.is_linked_to_previous = False
     src_part, dst_part = source.part, target.part
     dst = target._element
     for child in list(dst):
