@@ -179,11 +179,12 @@ def test_control_characters_are_removed_not_fatal(tmp_path):
 @pytest.mark.parametrize("suffix", [".docx", ".dotx"])
 def test_template_keeps_logo_styles_page_setup_header_and_footer(tmp_path, suffix):
     template = build_template(tmp_path / f"kommune{suffix}")
-    memo = export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
+    memo = export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template, today=today())
     doc = Document(str(memo))
     got = texts(memo)
     assert "Skabelonens brødtekst, der skal erstattes" not in got
-    assert got[0] == TITLE  # the template's header carries the case number itself
+    # The template's header carries the case number itself: not repeated in the body.
+    assert got[:3] == ["Dato: 14. marts 2025", "Sagsbehandler: OKW", TITLE]
     assert not any(t.startswith("Sags nr.:") for t in got)
     assert doc.styles["Heading 1"].font.name == TEMPLATE_HEADING_FONT
     assert "Kommune Note" in [s.name for s in doc.styles]
@@ -227,6 +228,8 @@ def test_placeholders_in_the_template_body_are_filled_and_kept(tmp_path):
     memo = export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template, today=today())
     got = texts(memo)
     assert got[0] == f"{TITLE} (14. marts 2025)"
+    # The template wrote the date itself; the rest of the block follows its text.
+    assert got[1:3] == ["Sags nr.: 17.01.00-G01-1-25", "Sagsbehandler: OKW"]
     assert "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:" in got
 
 

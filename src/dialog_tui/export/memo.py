@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 SUMMARY_KINDS = ("goal", "attention", "agreement")
-_HEADER_BLOCK_FIELDS = frozenset({"dato", "sagsnr", "sagsbehandler"})
 
 
 def memo_title(dialogue: Dialogue) -> str:
@@ -72,10 +71,9 @@ def build_memo(
     document = opened.document
     w = Writer(document)
     title = context["titel"]
-    # A template that writes the date, case number or case handler itself
-    # (``{{ sagsnr }}`` in its letterhead) owns that block.
-    if not opened.placeholders & _HEADER_BLOCK_FIELDS:
-        _header_block(w, dialogue, context["dato"])
+    # A line the template writes itself (``{{ sagsnr }}`` in its letterhead) is
+    # not repeated in the block.
+    _header_block(w, dialogue, context["dato"], skip=opened.placeholders)
     w.paragraph(title, "title")
     _participants(w, dialogue)
     w.paragraph(S.MEMO_OPENING)
@@ -119,12 +117,15 @@ def export_memo(
 # --- Blocks ------------------------------------------------------------------
 
 
-def _header_block(w: Writer, dialogue: Dialogue, dated: str) -> None:
-    lines = [S.MEMO_DATE.format(date=dated)]
-    if dialogue.case_number:
-        lines.append(S.MEMO_CASE_NUMBER.format(case_number=dialogue.case_number))
-    if dialogue.case_handler:
-        lines.append(S.MEMO_CASE_HANDLER.format(initials=dialogue.case_handler))
+def _header_block(w: Writer, dialogue: Dialogue, dated: str, skip: frozenset[str]) -> None:
+    candidates = [
+        ("dato", S.MEMO_DATE.format(date=dated), True),
+        ("sagsnr", S.MEMO_CASE_NUMBER.format(case_number=dialogue.case_number),
+         bool(dialogue.case_number)),
+        ("sagsbehandler", S.MEMO_CASE_HANDLER.format(initials=dialogue.case_handler),
+         bool(dialogue.case_handler)),
+    ]  # fmt: skip
+    lines = [line for name, line, wanted in candidates if wanted and name not in skip]
     for i, line in enumerate(lines):
         paragraph = w.paragraph(line, align="right")
         paragraph.paragraph_format.space_after = Pt(12 if i == len(lines) - 1 else 0)
