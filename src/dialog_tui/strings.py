@@ -48,6 +48,8 @@ CLI_SCHOOL_HELP = "Kun denne skole."
 CLI_YEAR_HELP = "Kun dialoger holdt i dette år."
 CLI_JSON_HELP = "Skriv som JSON."
 CLI_AGENDAS_HELP = "Vis og kontrollér dagsordensfiler."
+CLI_OPEN_HELP = "Åbn mødeskærmen for en dialog."
+CLI_NEW_HELP = "Åbn formularen til en ny dialog."
 CLI_ERROR = "dialog-tui: {message}"
 CLI_LIST_EMPTY = "Ingen dialoger."
 CLI_LIST_HEADER = ("Id", "Dato", "Skole", "Status", "Sagsnr.")
@@ -118,6 +120,150 @@ VALUE_ERRORS = {
 }
 ROOT_FIELD = "(rod)"
 
+# --- App: common -------------------------------------------------------------
+APP_TITLE = "dialog-tui"
+HELP_GROUP_APP = "Generelt"
+HELP_GROUP_LIST = "Dialoger"
+HELP_GROUP_FORM = "Ny dialog"
+HELP_GROUP_NOTES = "Noter"
+HELP_GROUP_TAGS = "Markering"
+HELP_GROUP_MEETING = "Møde og dagsorden"
+HELP_GROUP_AGENDA = "Dagsordenslisten"
+HELP_GROUP_MODAL = "Dialogbokse"
+KEY_QUIT = "Afslut"
+KEY_HELP = "Hjælp"
+KEY_BACK = "Tilbage"
+KEY_CANCEL = "Fortryd"
+KEY_OK = "OK"
+HELP_TITLE = "Taster"
+HELP_FOOTER = "Esc eller F1 lukker. Alle handlinger findes også i kommandopaletten (Ctrl+P)."
+YES = "Ja"
+NO = "Nej"
+SAVE_FAILED = "Kunne ikke gemme: {message}"
+
+# --- App: dialogue list ------------------------------------------------------
+LIST_TITLE = "Skoleudviklingssamtaler"
+LIST_BIN_TITLE = "Papirkurv (slettede dialoger)"
+LIST_FILTER_PLACEHOLDER = "Skriv for at filtrere (skole, dato, sagsnr.) …"
+LIST_COLUMNS = ("Dato", "Skole", "Status", "Sagsnr.", "Sagsbeh.")
+LIST_EMPTY = "Ingen dialoger endnu. Tryk Ctrl+N for at oprette den første."
+LIST_BIN_EMPTY = "Papirkurven er tom."
+KEY_OPEN = "Åbn"
+KEY_NEW = "Ny dialog"
+KEY_DELETE = "Slet"
+KEY_BIN = "Papirkurv"
+KEY_RESTORE = "Gendan"
+CONFIRM_DELETE = "Flyt dialogen med {school} ({date}) til papirkurven?\nDen kan gendannes derfra."
+DELETED = "{school} ({date}) er flyttet til papirkurven (Ctrl+B viser den)."
+RESTORED = "{school} ({date}) er gendannet."
+
+# --- App: new dialogue form --------------------------------------------------
+FORM_TITLE = "Ny skoleudviklingssamtale"
+FORM_SCHOOL = "Skole"
+FORM_MUNICIPALITY = "Kommune"
+FORM_DATE = "Dato (fx 4.4.2025)"
+FORM_STARTS = "Fra kl."
+FORM_ENDS = "Til kl."
+FORM_LOCATION = "Sted"
+FORM_AGENDA = "Dagsorden"
+FORM_CASE_NUMBER = "Sagsnr. (fx 17.01.00-G01-1-25)"
+FORM_CASE_HANDLER = "Sagsbehandler (initialer)"
+FORM_MEMO_DATE = "Notatets dato"
+FORM_PARTICIPANTS = "Deltagere, én pr. linje: Navn, rolle, organisation"
+FORM_SAVE = "Opret (Ctrl+S)"
+KEY_SAVE = "Opret"
+FORM_BAD_DATE = "Ugyldig dato: skriv fx 4.4.2025 eller 2025-04-04"
+FORM_BAD_TIME = "Ugyldigt klokkeslæt: skriv fx 9 eller 09:30"
+FORM_REQUIRED = "Skal udfyldes"
+FORM_CASE_NUMBER_WARNING = (
+    "Sagsnummeret ligner ikke et KLE-nummer (fx 17.01.00-G01-1-25); det gemmes alligevel."
+)
+FORM_HAS_ERRORS = "Ret de markerede felter."
+CREATED = "Dialogen med {school} er oprettet."
+
+# --- App: meeting ------------------------------------------------------------
+MEETING_PROMPTS = "Spørgsmål til punktet"
+MEETING_TAGGED = "Markeret indtil nu"
+MEETING_NO_TAGGED = "Intet markeret endnu (F3 mål, F4 opmærksomhedspunkt, F5 aftale)."
+MEETING_EMPTY_POINT = "Ingen noter endnu."
+MEETING_CLOCK = "Møde {clock}"
+MEETING_POINT_CLOCK = "Punkt {number}: {used}/{planned} min"
+MEETING_POINT_CLOCK_UNPLANNED = "Punkt {number}: {used} min"
+MEETING_OVER = "OVER TID"
+MEETING_SAVED = "Gemt {time}"
+MEETING_READ_ONLY = "Endelig: kun læsning"
+AGENDA_MINUTES = "{used}/{planned} min"
+AGENDA_MINUTES_UNPLANNED = "{used} min"
+KEY_NEW_NOTE = "Ny note"
+KEY_INDENT = "Indryk"
+KEY_OUTDENT = "Ryk ud"
+KEY_TOGGLE_KIND = "Punkt/afsnit"
+KEY_NOTE_UP = "Flyt note op"
+KEY_NOTE_DOWN = "Flyt note ned"
+KEY_NOTE_TO_POINT = "Flyt til punkt"
+KEY_DELETE_NOTE = "Slet note"
+KEY_UNDO = "Fortryd"
+KEY_OBSERVATION = "Observation"
+KEY_GOAL = "Mål"
+KEY_ATTENTION = "Opmærksomhed"
+KEY_AGREEMENT = "Aftale"
+KEY_THEME = "Tema"
+KEY_INTERNAL = "Intern"
+KEY_GOAL_DETAILS = "Måldetaljer"
+KEY_PREV_POINT = "Forrige punkt"
+KEY_NEXT_POINT = "Næste punkt"
+KEY_NEW_POINT = "Nyt punkt"
+KEY_RENAME_POINT = "Omdøb punkt"
+KEY_PARTICIPANTS = "Deltagere"
+KEY_AGENDA = "Dagsorden"
+KEY_TO_NOTES = "Til noterne"
+KEY_POINT_UP = "Flyt punkt op"
+KEY_POINT_DOWN = "Flyt punkt ned"
+TAG_MARKERS = {
+    "observation": "OBS",
+    "goal": "MÅL",
+    "attention": "OPM",
+    "agreement": "AFT",
+}
+INTERNAL_MARKER = "INTERN"
+UNDONE = "Fortrudt: {what}"
+NOTHING_TO_UNDO = "Intet at fortryde."
+UNDO_WHAT = {
+    "delete": "sletning",
+    "move": "flytning",
+    "tags": "markering",
+    "level": "indrykning",
+    "kind": "punkt/afsnit",
+    "internal": "intern",
+}
+PROMPT_NEW_POINT = "Nyt dagsordenspunkt: titel[, minutter]"
+PROMPT_RENAME_POINT = "Omdøb punkt {number}: titel[, minutter]"
+PROMPT_THEME = "Tema (skriv for at søge)"
+PROMPT_MOVE_TO_POINT = "Flyt noten til punkt nr. (1-{count})"
+BAD_POINT_NUMBER = "Skriv et punktnummer fra 1 til {count}."
+UNKNOWN_THEME = "Ukendt tema: {theme}"
+
+# --- App: goal details -------------------------------------------------------
+GOAL_TITLE = "Måldetaljer"
+GOAL_INDICATOR = "Indikator (hvad måles?)"
+GOAL_BASELINE = "Udgangspunkt"
+GOAL_TARGET = "Mål"
+GOAL_DUE = "Frist (dato)"
+GOAL_THEME = "Tema"
+GOAL_NOT_A_GOAL = "Noten er ikke markeret som mål; den markeres nu."
+
+# --- App: participants -------------------------------------------------------
+PARTICIPANTS_TITLE = "Deltagere"
+PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
+PARTICIPANTS_EMPTY = "Ingen deltagere endnu."
+PARTICIPANT_PRESENT = "til stede"
+PARTICIPANT_ABSENT = "afbud"
+PARTICIPANT_ONLY = "kun punkt {points}"
+KEY_TOGGLE_PRESENT = "Til stede/afbud"
+KEY_ONLY_POINTS = "Kun under punkt …"
+KEY_REMOVE_PARTICIPANT = "Fjern"
+PROMPT_ONLY_POINTS = "Deltog kun under punkt (fx 2 eller 2,3; tomt = alle)"
+BAD_POINT_LIST = "Skriv punktnumre adskilt af komma, fx 2,3."
 # --- Export ------------------------------------------------------------------
 MEMO_DATE = "Dato: {date}"
 MEMO_CASE_NUMBER = "Sags nr.: {case_number}"

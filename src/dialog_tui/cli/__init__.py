@@ -2,7 +2,8 @@
 open the app, so the data commands start fast."""
 
 from . import (
-    dialogues,  # noqa: F401  (registers commands)
+    app,  # noqa: F401  (registers commands)
+    dialogues,  # noqa: F401
     export,  # noqa: F401
 )
 from .base import main

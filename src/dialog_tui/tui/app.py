@@ -2,38 +2,83 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from .. import strings as S
 from ..store import Store
 
 
 class DialogApp(App):
-    TITLE = "dialog-tui"
+    """Holds the store; screens reach it as ``self.app.store``."""
 
-    def __init__(self, store: Store) -> None:
+    TITLE = S.APP_TITLE
+    CSS_PATH = "app.tcss"
+    HELP_GROUP = S.HELP_GROUP_APP
+    BINDINGS = [
+        Binding("ctrl+q", "quit", S.KEY_QUIT, priority=True),
+        Binding("f1", "help", S.KEY_HELP),
+    ]
+
+    def __init__(self, store: Store, *, open_id: int | None = None, new: bool = False) -> None:
         super().__init__()
         self.store = store
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(cursor_type="row")
-        yield Footer()
+        self._open_id = open_id
+        self._new = new
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*S.CLI_LIST_HEADER)
-        for r in self.store.list_dialogues():
-            table.add_row(str(r.id), r.held_on.isoformat(), r.school, S.STATUS[r.status],
-                          r.case_number)  # fmt: skip
+        from .screens.dialogues import DialoguesScreen
+
+        self.push_screen(DialoguesScreen())
+        if self._open_id is not None:
+            self.open_meeting(self._open_id)
+        elif self._new:
+            self.new_dialogue()
+
+    def open_meeting(self, dialogue_id: int, note_id: int | None = None) -> None:
+        from .screens.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(dialogue_id, note_id=note_id))
+
+    def new_dialogue(self) -> None:
+        from .screens.new_dialogue import NewDialogueScreen
+
+        self.push_screen(NewDialogueScreen())
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a palette command, in Danish."""
+        from .screens.help import own_bindings
+
+        nodes = [screen, *screen.walk_children(with_self=False), self]
+        seen: set[str] = set()
+        for node in nodes:
+            for binding in own_bindings(node):
+                if binding.description in seen:
+                    continue
+                seen.add(binding.description)
+                yield SystemCommand(
+                    binding.description,
+                    self.get_key_display(binding),
+                    partial(node.run_action, binding.action),
+                )
 
 
-def run_app(db_path: Path) -> None:
+def run_app(db_path: Path, *, open_id: int | None = None, new: bool = False) -> None:
     store = Store.open(db_path)
     try:
-        DialogApp(store).run()
+        if open_id is not None:
+            store.get_dialogue(open_id)  # a clear error before any UI starts
+        DialogApp(store, open_id=open_id, new=new).run()
     finally:
         store.close()

@@ -1,0 +1,32 @@
+"""A yes/no question as a modal; dismisses with True or False."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ... import strings as S
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    CSS_PATH = "modal.tcss"
+    HELP_GROUP = S.HELP_GROUP_MODAL
+    BINDINGS = [
+        Binding("j,y,enter", "answer(True)", S.YES),
+        Binding("n,escape", "answer(False)", S.NO),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question)
+            yield Static("[b]J[/b]a / [b]N[/b]ej", classes="muted")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

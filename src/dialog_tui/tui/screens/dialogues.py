@@ -1,0 +1,138 @@
+"""Home: every dialogue, newest first; type to filter, keys to open, create, delete."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ... import strings as S
+from ...model import DialogueSummary
+from .confirm import ConfirmScreen
+
+
+def short_date(summary: DialogueSummary) -> str:
+    return f"{summary.held_on.day}.{summary.held_on.month}.{summary.held_on.year}"
+
+
+class DialoguesScreen(Screen):
+    CSS_PATH = "dialogues.tcss"
+    HELP_GROUP = S.HELP_GROUP_LIST
+    BINDINGS = [
+        Binding("enter", "open", S.KEY_OPEN, priority=True),
+        Binding("ctrl+n", "new", S.KEY_NEW),
+        Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True),
+        Binding("ctrl+b", "toggle_bin", S.KEY_BIN),
+        Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
+        Binding("up", "cursor(-1)", show=False, priority=True),
+        Binding("down", "cursor(1)", show=False, priority=True),
+        Binding("pageup", "cursor(-10)", show=False, priority=True),
+        Binding("pagedown", "cursor(10)", show=False, priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_bin = False
+        self.rows: list[DialogueSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(S.LIST_TITLE, id="list-title", classes="title")
+        yield Input(placeholder=S.LIST_FILTER_PLACEHOLDER, id="filter")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="dialogues")
+        yield Static("", id="empty", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(*S.LIST_COLUMNS)
+        self.reload()
+        self.query_one("#filter", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = self.app.store.list_dialogues(deleted=self.show_bin)
+        self.query_one("#list-title", Static).update(
+            S.LIST_BIN_TITLE if self.show_bin else S.LIST_TITLE
+        )
+        self.refilter()
+
+    def refilter(self) -> None:
+        words = self.query_one("#filter", Input).value.lower().split()
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in self.rows:
+            cells = (
+                short_date(row),
+                row.school,
+                S.STATUS[row.status],
+                row.case_number,
+                row.case_handler,
+            )
+            haystack = " ".join((*cells, row.held_on.isoformat())).lower()
+            if all(w in haystack for w in words):
+                table.add_row(*cells, key=str(row.id))
+        empty = S.LIST_BIN_EMPTY if self.show_bin else S.LIST_EMPTY
+        self.query_one("#empty", Static).update("" if table.row_count else empty)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_open()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_cursor(self, delta: int) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            row = max(0, min(table.cursor_row + delta, table.row_count - 1))
+            table.move_cursor(row=row)
+
+    def selected(self) -> DialogueSummary | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next(r for r in self.rows if str(r.id) == key)
+
+    def action_open(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if self.show_bin:
+            self.action_restore()
+        else:
+            self.app.open_meeting(row.id)
+
+    def action_new(self) -> None:
+        self.app.new_dialogue()
+
+    def action_delete(self) -> None:
+        row = self.selected()
+        if row is None or self.show_bin:
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.store.delete_dialogue(row.id)
+                self.notify(S.DELETED.format(school=row.school, date=short_date(row)))
+                self.reload()
+
+        question = S.CONFIRM_DELETE.format(school=row.school, date=short_date(row))
+        self.app.push_screen(ConfirmScreen(question), done)
+
+    def action_toggle_bin(self) -> None:
+        self.show_bin = not self.show_bin
+        self.reload()
+
+    def action_restore(self) -> None:
+        row = self.selected()
+        if row is None or not self.show_bin:
+            return
+        self.app.store.restore_dialogue(row.id)
+        self.notify(S.RESTORED.format(school=row.school, date=short_date(row)))
+        self.reload()

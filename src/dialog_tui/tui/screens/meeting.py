@@ -1,0 +1,322 @@
+"""The meeting: agenda left, notes of the current point in the middle, prompts and
+tagged items right, clocks and the saved indicator at the bottom."""
+
+from __future__ import annotations
+
+import contextlib
+import time as _time
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from ... import strings as S
+from ...errors import DialogError
+from ...model import THEMES, AgendaItem
+from ..widgets.agenda_panel import AgendaPanel
+from ..widgets.note_list import NoteList
+from ..widgets.side_panel import SidePanel
+from .prompt import PromptScreen
+
+
+class MeetingScreen(Screen):
+    CSS_PATH = "meeting.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HELP_GROUP = S.HELP_GROUP_MEETING
+    BINDINGS = [
+        Binding("f2", "tag('observation')", S.KEY_OBSERVATION, priority=True),
+        Binding("f3", "tag('goal')", S.KEY_GOAL, priority=True),
+        Binding("f4", "tag('attention')", S.KEY_ATTENTION, priority=True),
+        Binding("f5", "tag('agreement')", S.KEY_AGREEMENT, priority=True),
+        Binding("f6", "theme", S.KEY_THEME, priority=True),
+        Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
+        Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True),
+        Binding("ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True),
+        Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
+        Binding("ctrl+n", "new_point", S.KEY_NEW_POINT),
+        Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT),
+        Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS),
+        Binding("escape", "agenda", S.KEY_AGENDA, show=False),
+        Binding("ctrl+w", "back", S.KEY_BACK),
+    ]
+
+    def __init__(
+        self,
+        dialogue_id: int,
+        note_id: int | None = None,
+        *,
+        clock: Callable[[], float] = _time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.dialogue_id = dialogue_id
+        self.start_note_id = note_id
+        self.clock = clock
+        self.items: list[AgendaItem] = []
+        self.current = 0
+        self.used: dict[int, int] = {}
+        self.point_entered = clock()
+        self.meeting_started = clock()
+        self.saved_at: str = ""
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        dialogue = store.get_dialogue(self.dialogue_id)
+        self.dialogue = dialogue
+        self.read_only = dialogue.status == "final"
+        yield Header()
+        with Horizontal(id="columns"):
+            yield AgendaPanel(id="agenda")
+            yield NoteList(store, read_only=self.read_only)
+            yield SidePanel(id="side")
+        yield Static("", id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = f"{self.dialogue.school} · {self.dialogue.held_on:%d.%m.%Y}"
+        self.items = self.app.store.agenda_items(self.dialogue_id)
+        self.used = {i.id: i.elapsed_seconds for i in self.items}
+        note_id = self.start_note_id
+        if note_id is None:
+            last = self.app.store.last_edited_note(self.dialogue_id)
+            note_id = last.id if last else None
+        current = 0
+        if note_id is not None:
+            _, item_id, _ = self.app.store.note_location(note_id)
+            current = next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
+        await self.go_to(current, note_id)
+        self.refresh_tagged()
+        self.set_interval(1, self.tick)
+        self.set_interval(60, self.save_time)
+
+    # --- Points and time -----------------------------------------------------
+
+    @property
+    def item(self) -> AgendaItem:
+        return self.items[self.current]
+
+    def _current_used(self) -> int:
+        return self.used.get(self.item.id, 0) + int(self.clock() - self.point_entered)
+
+    def save_time(self) -> None:
+        """Fold the time spent on the current point into the database."""
+        if not self.items or self.read_only:
+            return
+        used = self._current_used()
+        item = self.item
+        fields = {"elapsed_seconds": used, "ended_at": datetime.now()}
+        if item.started_at is None:
+            fields["started_at"] = datetime.now()
+        try:
+            updated = self.app.store.update_agenda_item(item.id, **fields)
+        except DialogError as e:
+            self.notify(S.SAVE_FAILED.format(message=e), severity="error")
+            return
+        self.items[self.current] = updated
+        self.used[item.id] = used
+        self.point_entered = self.clock()
+
+    async def go_to(self, index: int, note_id: int | None = None) -> None:
+        if not self.items:
+            return
+        if self.is_mounted and index != self.current:
+            self.save_time()
+        self.current = max(0, min(index, len(self.items) - 1))
+        self.point_entered = self.clock()
+        self.refresh_agenda()
+        self.query_one(SidePanel).show_prompts(self.item)
+        await self.query_one(NoteList).show_point(self.item.id, note_id)
+        self.tick()
+
+    def refresh_agenda(self) -> None:
+        used = dict(self.used)
+        if self.items:
+            used[self.item.id] = self._current_used()
+        panel = self.query_one(AgendaPanel)
+        panel.show(self.items, self.current, used)
+        panel.highlighted = self.current
+
+    def refresh_tagged(self) -> None:
+        self.query_one(SidePanel).show_tagged(self.app.store.tagged_notes(self.dialogue_id))
+
+    def tick(self) -> None:
+        if not self.items:
+            return
+        meeting = int(self.clock() - self.meeting_started)
+        used = self._current_used()
+        planned = self.item.planned_minutes
+        parts = [S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}")]
+        if planned is None:
+            parts.append(
+                S.MEETING_POINT_CLOCK_UNPLANNED.format(number=self.current + 1, used=used // 60)
+            )
+        else:
+            parts.append(
+                S.MEETING_POINT_CLOCK.format(
+                    number=self.current + 1, used=used // 60, planned=planned
+                )
+            )
+            if used > planned * 60:
+                parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
+        if self.read_only:
+            parts.append(f"[b]{S.MEETING_READ_ONLY}[/]")
+        elif self.saved_at:
+            parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
+        self.query_one("#status", Static).update("   ".join(parts))
+        if meeting % 60 == 0:
+            self.refresh_agenda()
+
+    def on_note_list_saved(self, event: NoteList.Saved) -> None:
+        self.saved_at = datetime.now().strftime("%H:%M:%S")
+        self.tick()
+
+    def on_note_list_tags_changed(self, event: NoteList.TagsChanged) -> None:
+        self.refresh_tagged()
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        await self.go_to(event.option_index)
+
+    async def action_point(self, delta: int) -> None:
+        await self.go_to(self.current + delta)
+
+    def action_agenda(self) -> None:
+        self.query_one(AgendaPanel).focus()
+
+    def move_point(self, index: int | None, delta: int) -> None:
+        if index is None or self.read_only:
+            return
+        target = index + delta
+        if not 0 <= target < len(self.items):
+            return
+        moving = self.items[index]
+        self.app.store.move_agenda_item(moving.id, target)
+        self.items = self.app.store.agenda_items(self.dialogue_id)
+        if self.current == index:
+            self.current = target
+        elif self.current == target:
+            self.current = index
+        self.refresh_agenda()
+        self.query_one(AgendaPanel).highlighted = target
+
+    # --- Tags ----------------------------------------------------------------
+
+    def action_tag(self, tag: str) -> None:
+        notes = self.query_one(NoteList)
+        notes.toggle_tag(tag)
+        note = notes.note
+        if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
+            self.action_goal_details()
+
+    def action_internal(self) -> None:
+        self.query_one(NoteList).toggle_internal()
+
+    def action_theme(self) -> None:
+        notes = self.query_one(NoteList)
+
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            theme = self._theme_from(value)
+            if theme is None:
+                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning")
+            else:
+                notes.toggle_tag(theme)
+
+        self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=THEMES), done)
+
+    @staticmethod
+    def _theme_from(value: str) -> str | None:
+        value = value.strip().lower()
+        for theme, label in S.THEME_LABELS.items():
+            if value in (theme, label.lower()):
+                return theme
+        matches = [t for t in THEMES if t.startswith(value)]
+        return matches[0] if len(matches) == 1 else None
+
+    def action_goal_details(self) -> None:
+        from .goal_details import GoalDetailsScreen
+
+        notes = self.query_one(NoteList)
+        note = notes.note
+        if note is None or self.read_only:
+            return
+
+        def done(goal) -> None:
+            if goal is not None:
+                notes.set_goal(goal)
+
+        self.app.push_screen(GoalDetailsScreen(note), done)
+
+    # --- Agenda points -------------------------------------------------------
+
+    @staticmethod
+    def _title_minutes(value: str) -> tuple[str, int | None]:
+        title, _, minutes = value.rpartition(",")
+        if title and minutes.strip().isdigit():
+            return title.strip(), int(minutes)
+        return value.strip(), None
+
+    def action_new_point(self) -> None:
+        if self.read_only:
+            return
+
+        async def done(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            title, minutes = self._title_minutes(value)
+            self.app.store.add_agenda_item(self.dialogue_id, title, minutes)
+            self.items = self.app.store.agenda_items(self.dialogue_id)
+            await self.go_to(len(self.items) - 1)
+
+        self.app.push_screen(PromptScreen(S.PROMPT_NEW_POINT), done)
+
+    def action_rename_point(self) -> None:
+        if self.read_only:
+            return
+        item = self.item
+        value = item.title + (f", {item.planned_minutes}" if item.planned_minutes else "")
+
+        def done(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            title, minutes = self._title_minutes(value)
+            fields = {"title": title}
+            if minutes is not None:
+                fields["planned_minutes"] = minutes
+            try:
+                self.items[self.current] = self.app.store.update_agenda_item(item.id, **fields)
+            except DialogError as e:
+                self.notify(str(e), severity="error")
+            self.refresh_agenda()
+
+        question = S.PROMPT_RENAME_POINT.format(number=self.current + 1)
+        self.app.push_screen(PromptScreen(question, value), done)
+
+    def action_move_note_to_point(self) -> None:
+        count = len(self.items)
+
+        async def done(value: str | None) -> None:
+            if not value:
+                return
+            if not value.strip().isdigit() or not 1 <= int(value) <= count:
+                self.notify(S.BAD_POINT_NUMBER.format(count=count), severity="warning")
+                return
+            await self.query_one(NoteList).move_to_item(self.items[int(value) - 1].id)
+
+        self.app.push_screen(PromptScreen(S.PROMPT_MOVE_TO_POINT.format(count=count)), done)
+
+    def action_participants(self) -> None:
+        from .participants import ParticipantsScreen
+
+        self.app.push_screen(ParticipantsScreen(self.dialogue_id, len(self.items)))
+
+    def action_back(self) -> None:
+        self.save_time()
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(DialogError):
+            self.save_time()

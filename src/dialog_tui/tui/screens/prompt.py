@@ -1,0 +1,44 @@
+"""Ask for one line of text (with optional suggestions); dismisses with it or None."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Static
+
+from ... import strings as S
+
+
+class PromptScreen(ModalScreen[str | None]):
+    CSS_PATH = "modal.tcss"
+    HELP_GROUP = S.HELP_GROUP_MODAL
+    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+
+    def __init__(self, question: str, value: str = "", suggestions: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.suggestions = list(suggestions)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question)
+            suggester = (
+                SuggestFromList(self.suggestions, case_sensitive=False)
+                if self.suggestions
+                else None
+            )
+            yield Input(self.value, suggester=suggester)
+            if self.suggestions:
+                yield Static(", ".join(self.suggestions), classes="muted")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

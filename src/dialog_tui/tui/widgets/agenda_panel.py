@@ -1,0 +1,44 @@
+"""The agenda on the left: numbers, titles, planned vs used minutes, current point."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ... import strings as S
+from ...model import AgendaItem
+
+
+def minutes_label(used_seconds: int, planned: int | None) -> Text:
+    used = used_seconds // 60
+    if planned is None:
+        return Text(S.AGENDA_MINUTES_UNPLANNED.format(used=used), style="dim")
+    over = used_seconds > planned * 60
+    label = S.AGENDA_MINUTES.format(used=used, planned=planned)
+    return Text(label, style="bold white on red" if over else "dim")
+
+
+class AgendaPanel(OptionList):
+    HELP_GROUP = S.HELP_GROUP_AGENDA
+    BINDINGS = [
+        Binding("ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
+        Binding("ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+    ]
+
+    def show(self, items: list[AgendaItem], current: int, used: dict[int, int]) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        for number, item in enumerate(items, start=1):
+            label = Text()
+            label.append("▶ " if number - 1 == current else "  ", style="bold")
+            label.append(f"{number}. ", style="bold")
+            label.append(item.title)
+            label.append("\n   ")
+            label.append_text(minutes_label(used.get(item.id, 0), item.planned_minutes))
+            self.add_option(Option(label, id=str(item.id)))
+        self.highlighted = current if highlighted is None else min(highlighted, len(items) - 1)
+
+    def action_move_point(self, delta: int) -> None:
+        self.screen.move_point(self.highlighted, delta)

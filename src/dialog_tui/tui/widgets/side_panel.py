@@ -1,0 +1,39 @@
+"""The right column: the point's guiding prompts and the dialogue's tagged items."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ... import strings as S
+from ...model import AgendaItem, Note
+from .note_row import TAG_STYLES
+
+
+class SidePanel(VerticalScroll, can_focus=False):
+    def compose(self) -> ComposeResult:
+        yield Static(S.MEETING_PROMPTS, classes="heading")
+        yield Static("", id="prompts")
+        yield Static(S.MEETING_TAGGED, classes="heading")
+        yield Static("", id="tagged")
+
+    def show_prompts(self, item: AgendaItem) -> None:
+        self.query_one("#prompts", Static).update("\n".join(f"• {p}" for p in item.prompts) or "–")
+
+    def show_tagged(self, tagged: list[tuple[int, Note]]) -> None:
+        if not tagged:
+            self.query_one("#tagged", Static).update(Text(S.MEETING_NO_TAGGED, style="dim"))
+            return
+        text = Text()
+        for number, note in tagged:
+            for tag in note.kinds:
+                if tag != "observation":
+                    text.append(f" {S.TAG_MARKERS[tag]} ", style=TAG_STYLES[tag])
+            text.append(f" {number}. ", style="bold")
+            text.append(note.text or "…")
+            if note.goal and (note.goal.baseline or note.goal.target):
+                text.append(f" ({note.goal.baseline} → {note.goal.target})", style="dim")
+            text.append("\n")
+        self.query_one("#tagged", Static).update(text)

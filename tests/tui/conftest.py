@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dialog_tui.agenda import load_agenda
+from dialog_tui.model import Dialogue, Participant
+from dialog_tui.store import Store
+from dialog_tui.tui.app import DialogApp
+
+
+def no_blink(app: DialogApp) -> None:
+    """Blinking cursors make snapshots flaky."""
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
+@pytest.fixture
+def make_dialogue():
+    def make(store: Store, school="Skovskolen", held_on=date(2025, 3, 10), **extra) -> int:
+        agenda = load_agenda("standard")
+        return store.create_dialogue(
+            Dialogue(
+                school=school,
+                held_on=held_on,
+                case_number="17.01.00-G01-1-25",
+                case_handler="OKW",
+                agenda=agenda.agenda_items(),
+                checklist=agenda.checklist_items(),
+                participants=[
+                    Participant(name="Anna Jensen", role="skoleleder", organisation=school),
+                    Participant(name="Bo Holm", role="AMR", organisation=school),
+                ],
+                **extra,
+            )
+        )
+
+    return make
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
