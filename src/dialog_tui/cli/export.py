@@ -10,17 +10,6 @@ from .. import strings as S
 from .base import Session, main, pass_session
 
 
-def default_template() -> Path | None:
-    """``template.docx`` (or ``.dotx``) in the user's config folder, if there."""
-    from platformdirs import user_config_path
-
-    folder = user_config_path("dialog-tui", appauthor=False)
-    for name in ("template.docx", "template.dotx"):
-        if (folder / name).exists():
-            return folder / name
-    return None
-
-
 @main.command(help=S.CLI_EXPORT_HELP)
 @click.argument("dialogue_id", type=int)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -41,6 +30,7 @@ def export(
 ) -> None:
     from ..errors import ExportError
     from ..export.cpr import describe_places, find_cpr
+    from ..export.document import user_template
     from ..export.memo import default_file_name, export_memo
 
     dialogue = session.store().get_dialogue(dialogue_id)
@@ -50,7 +40,7 @@ def export(
             raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
     output = output or Path(default_file_name(dialogue))
     written = export_memo(
-        dialogue, output, template=template or default_template(), summary=not no_summary
+        dialogue, output, template=template or user_template(), summary=not no_summary
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:

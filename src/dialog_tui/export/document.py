@@ -61,6 +61,18 @@ def printable(text: str) -> str:
 # --- Opening -----------------------------------------------------------------
 
 
+def user_template() -> Path | None:
+    """The municipality's template set up once for this user: ``template.docx``
+    (or ``.dotx``) in the config folder (``~/.config/dialog-tui/`` on Linux)."""
+    from platformdirs import user_config_path
+
+    folder = user_config_path("dialog-tui", appauthor=False)
+    for name in ("template.docx", "template.dotx"):
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
 @dataclass
 class OpenedDocument:
     document: Document
