@@ -60,7 +60,9 @@ async def test_cpr_hits_are_shown_with_their_point_and_can_be_fixed(store, tmp_p
         _set(app, "#output", str(out))
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert _hits(app) == ["punkt 2: 120375-1234 i »Eleven med cpr 120375-1234 har højt fravær.«"]
+        assert _hits(app) == [
+            "punkt 2: 120375-1234 i »Eleven med cpr 120375-1234 har højt fravær.«"
+        ]
         assert not app.screen.query_one("#form").display
         await pilot.press("enter")  # "Tilbage og ret" has the focus
         await pilot.pause()
@@ -105,3 +107,22 @@ async def test_a_bad_template_shows_the_error_and_keeps_the_screen(store, tmp_pa
         await pilot.pause()
     assert app.result == [None]
     assert not out.exists()
+
+
+async def test_ctrl_e_opens_the_export_screen_from_the_list_and_the_meeting(store):
+    from dialog_tui.tui.app import DialogApp
+
+    did = store.create_dialogue(sample_dialogue())
+    app = DialogApp(store)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_meeting(did)
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
