@@ -41,13 +41,19 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TAG = re.compile(r"<[^>]+>")
 _PLACEHOLDER = re.compile(r"\{[{%]\s*(\w+)")
 # Characters XML 1.0 cannot hold, plus C1 controls that Word refuses.
-_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # Package and document relationships that carry the template's or the
 # generator's traces (app name, company, thumbnail, comments, DMS metadata).
 _SCRUBBED_PACKAGE_RELS = ("extended-properties", "custom-properties", "thumbnail")
 _SCRUBBED_DOCUMENT_RELS = ("/comments", "commentsExtended", "commentsIds", "people", "customXml")
+
+_W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_P, _W_PPR, _W_PSTYLE, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = (
+    _W_NS + t for t in ("p", "pPr", "pStyle", "jc", "val", "r", "rPr", "b", "t")
+)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 A4 = (11906, 16838)  # twentieths of a point
 MARGIN_CM = 2.5
@@ -292,28 +298,34 @@ class Writer:
         self, text: str = "", role: str = "normal", *, bold: bool = False, align: str = ""
     ) -> Paragraph:
         """Append a paragraph in ``role``'s style; ``align`` is ``right``/``center``."""
-        from docx.oxml import OxmlElement
         from docx.text.paragraph import Paragraph
+        from lxml.etree import SubElement
 
-        p = OxmlElement("w:p")
+        # Plain lxml: python-docx's setters look up child order on every call.
+        p = self._body.makeelement(_W_P)
         style = self.styles.get(role)
         if style is not None or align:
-            ppr = p.get_or_add_pPr()
+            ppr = SubElement(p, _W_PPR)
             if style is not None:
-                ppr.style = style
+                SubElement(ppr, _W_PSTYLE).set(_W_VAL, style)
             if align:
-                jc = OxmlElement("w:jc")
-                jc.set(_w("val"), align)
-                ppr.append(jc)
+                SubElement(ppr, _W_JC).set(_W_VAL, align)
         if self._end is not None:
             self._end.addprevious(p)
         else:
             self._body.append(p)
         paragraph = Paragraph(p, self.document._body)
         if text:
-            run = paragraph.add_run(printable(text))
-            if bold:
-                run.bold = True
+            text = printable(text)
+            if "\t" in text or "\n" in text:  # python-docx writes tabs and breaks
+                paragraph.add_run(text).bold = bold or None
+            else:
+                r = SubElement(p, _W_R)
+                if bold:
+                    SubElement(SubElement(r, _W_RPR), _W_B)
+                t = SubElement(r, _W_T)
+                t.text = text
+                t.set(_XML_SPACE, "preserve")
         return paragraph
 
     def bullet(self, text: str, level: int = 0) -> Paragraph:
