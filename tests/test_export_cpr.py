@@ -4,6 +4,7 @@ refuses unless --allow-cpr, and a refused or failed export changes nothing."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -182,3 +183,17 @@ def test_pdf_without_libreoffice_is_a_clear_error(cli, db_path, tmp_path, monkey
     assert result.exit_code == 1
     assert "LibreOffice er ikke installeret" in result.stderr
     assert out.exists() and not out.with_suffix(".pdf").exists()
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="no LibreOffice"
+)
+def test_pdf_through_libreoffice_with_relative_paths(cli, db_path, tmp_path, monkeypatch):
+    with Store.open(db_path) as store:
+        did = store.create_dialogue(sample_dialogue())
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", str(did), "-o", "memo.docx", "--pdf")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["Skrev memo.docx", f"Skrev {tmp_path / 'memo.pdf'}"]
+    assert (tmp_path / "memo.pdf").read_bytes().startswith(b"%PDF")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers

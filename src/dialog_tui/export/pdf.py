@@ -24,7 +24,7 @@ def convert_to_pdf(docx: Path, pdf: Path) -> Path:
     program = libreoffice()
     if program is None:
         raise ExportError(S.PDF_NO_LIBREOFFICE.format(path=docx))
-    pdf = Path(pdf)
+    docx, pdf = Path(docx).resolve(), Path(pdf).resolve()
     with tempfile.TemporaryDirectory(dir=pdf.parent, prefix=".pdf-") as tmp:
         profile = Path(tmp, "profile").as_uri()
         try:
