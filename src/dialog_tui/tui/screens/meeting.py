@@ -34,15 +34,15 @@ class MeetingScreen(Screen):
         Binding("f5", "tag('agreement')", S.KEY_AGREEMENT, priority=True),
         Binding("f6", "theme", S.KEY_THEME, priority=True),
         Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
-        Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True),
-        Binding("ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True),
+        Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
+        Binding("ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False),
         Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
         Binding("ctrl+n", "new_point", S.KEY_NEW_POINT),
-        Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT),
+        Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
         Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS),
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("escape", "agenda", S.KEY_AGENDA, show=False),
-        Binding("ctrl+w", "back", S.KEY_BACK),
+        Binding("ctrl+w", "back", S.KEY_BACK, show=False),
     ]
 
     def __init__(

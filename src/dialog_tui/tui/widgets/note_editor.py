@@ -16,9 +16,9 @@ from ... import strings as S
 class NoteEditor(TextArea):
     HELP_GROUP = S.HELP_GROUP_NOTES
     BINDINGS = [
-        Binding("enter", "new_note", S.KEY_NEW_NOTE, priority=True),
-        Binding("tab", "indent(1)", S.KEY_INDENT, priority=True),
-        Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, priority=True),
+        Binding("enter", "new_note", S.KEY_NEW_NOTE, priority=True, show=False),
+        Binding("tab", "indent(1)", S.KEY_INDENT, priority=True, show=False),
+        Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, priority=True, show=False),
     ]
 
     class Navigate(Message):

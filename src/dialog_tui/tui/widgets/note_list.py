@@ -32,12 +32,12 @@ class UndoStep:
 class NoteList(VerticalScroll, can_focus=False):
     HELP_GROUP = S.HELP_GROUP_NOTES
     BINDINGS = [
-        Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND),
-        Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP),
-        Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN),
-        Binding("ctrl+f", "move_to_point", S.KEY_NOTE_TO_POINT),
-        Binding("f8", "delete", S.KEY_DELETE_NOTE, priority=True),
-        Binding("ctrl+z", "undo", S.KEY_UNDO, priority=True),
+        Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, show=False),
+        Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP, show=False),
+        Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN, show=False),
+        Binding("ctrl+f", "move_to_point", S.KEY_NOTE_TO_POINT, show=False),
+        Binding("f8", "delete", S.KEY_DELETE_NOTE, priority=True, show=False),
+        Binding("ctrl+z", "undo", S.KEY_UNDO, priority=True, show=False),
     ]
 
     class Saved(Message):
