@@ -329,3 +329,15 @@ def test_a_failure_while_building_writes_nothing(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         export_memo(sample_dialogue(), tmp_path / "memo.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_exporter_and_the_export_command_never_import_textual():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dialog_tui.export.memo, dialog_tui.export.cpr, dialog_tui.export.pdf, "
+        "dialog_tui.cli.export; print('textual' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

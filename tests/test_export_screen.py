@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from export_helpers import sample_dialogue, texts
 from textual.app import App
 from textual.widgets import Checkbox, Input, Static
@@ -49,43 +50,38 @@ async def test_defaults_and_export_without_summary(store, tmp_path, monkeypatch)
     assert "Opsummering" not in got and got[0] == "Dato: 14. marts 2025"
 
 
-async def test_cpr_hits_are_shown_with_their_point_and_can_be_fixed(store, tmp_path):
+def _with_cpr(store, point: int, text: str) -> StoreApp:
     d = sample_dialogue()
-    d.agenda[1].notes[0].text = "Eleven med cpr 120375-1234 har højt fravær."
-    did = store.create_dialogue(d)
+    d.agenda[point - 1].notes[0].text = text
+    return StoreApp(store, store.create_dialogue(d))
+
+
+async def _export_until_hits(app: StoreApp, pilot, out: Path) -> list[str]:
+    await pilot.pause()
+    _set(app, "#output", str(out))
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return _hits(app)
+
+
+@pytest.mark.parametrize("how", ["fix", "confirm"])
+async def test_cpr_hits_are_shown_with_their_point_then_fixed_or_confirmed(store, tmp_path, how):
+    app = _with_cpr(store, 2, "Eleven med cpr 120375-1234 har højt fravær.")
     out = tmp_path / "memo.docx"
-    app = StoreApp(store, did)
     async with app.run_test() as pilot:
-        await pilot.pause()
-        _set(app, "#output", str(out))
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert _hits(app) == [
-            "punkt 2: 120375-1234 i »Eleven med cpr 120375-1234 har højt fravær.«"
-        ]
+        hits = await _export_until_hits(app, pilot, out)
+        assert hits == ["punkt 2: 120375-1234 i »Eleven med cpr 120375-1234 har højt fravær.«"]
         assert not app.screen.query_one("#form").display
-        await pilot.press("enter")  # "Tilbage og ret" has the focus
+        if how == "fix":
+            await pilot.press("enter")  # "Tilbage og ret" has the focus
+        else:
+            await pilot.click("#confirm")
         await pilot.pause()
-    assert app.result == [None]
-    assert not out.exists()
-
-
-async def test_cpr_hits_can_be_confirmed_and_exported_anyway(store, tmp_path):
-    d = sample_dialogue()
-    d.agenda[4].notes[0].text = "Se 010203-4567."
-    did = store.create_dialogue(d)
-    out = tmp_path / "memo.docx"
-    app = StoreApp(store, did)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        _set(app, "#output", str(out))
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert _hits(app)[0].startswith("punkt 5: 010203-4567")
-        await pilot.click("#confirm")
-        await pilot.pause()
-    assert app.result == [out]
-    assert "Se 010203-4567." in texts(out)
+    if how == "fix":
+        assert app.result == [None] and not out.exists()
+    else:
+        assert app.result == [out]
+        assert "Eleven med cpr 120375-1234 har højt fravær." in texts(out)
 
 
 async def test_a_bad_template_shows_the_error_and_keeps_the_screen(store, tmp_path):
