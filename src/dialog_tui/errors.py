@@ -54,3 +54,7 @@ def describe_validation_error(error: object, *, one_based: bool = False) -> tupl
     except (KeyError, IndexError):
         reason = err["msg"]
     return field or S.ROOT_FIELD, reason
+
+
+class ExportError(DialogError):
+    """The memo cannot be written: bad template, CPR number found, no LibreOffice."""

@@ -265,3 +265,90 @@ KEY_ONLY_POINTS = "Kun under punkt …"
 KEY_REMOVE_PARTICIPANT = "Fjern"
 PROMPT_ONLY_POINTS = "Deltog kun under punkt (fx 2 eller 2,3; tomt = alle)"
 BAD_POINT_LIST = "Skriv punktnumre adskilt af komma, fx 2,3."
+# --- Export ------------------------------------------------------------------
+MEMO_DATE = "Dato: {date}"
+MEMO_CASE_NUMBER = "Sags nr.: {case_number}"
+MEMO_CASE_HANDLER = "Sagsbehandler: {initials}"
+MEMO_TITLE = "Referat fra skoleudviklingssamtale på {school} {date}"
+MEMO_SUBJECT = "Skoleudviklingssamtale {school} {year}"
+MEMO_RUNNING_HEADER = "Notat: {title}"
+MEMO_PAGE = "Side "
+MEMO_PAGE_OF = " af "
+MEMO_PARTICIPANTS = "Deltagere:"
+MEMO_FROM = "Fra {organisation}: {people}"
+MEMO_ADMINISTRATION = "forvaltningen"
+MEMO_ABSENT = "Afbud: {people}"
+MEMO_ATTENDED_POINTS = "deltog under punkt {points}"
+MEMO_ATTENDED_THIS_POINT = "Under dette punkt deltog {people}."
+MEMO_OPENING = "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:"
+MEMO_SECTION = "{number}) {title}"
+MEMO_FOLLOWUPS = "Opfølgning på sidste års mål"
+MEMO_FOLLOWUP_NO_STATUS = "Ikke vurderet"
+MEMO_FOLLOWUP_REACHED = "Nået: {reached}"
+MEMO_FOLLOWUP_TARGET = "mål: {target}"
+MEMO_SUMMARY = "Opsummering"
+MEMO_SUMMARY_NO_THEME = "Øvrige"
+MEMO_SUMMARY_KINDS = {
+    "goal": "Mål",
+    "attention": "Opmærksomhedspunkt",
+    "agreement": "Aftale",
+}
+MEMO_GOAL_CHANGE = "{baseline} → {target}"
+MEMO_GOAL_DUE = "senest {date}"
+MEMO_FILE_NAME = "Referat {school} {date}.docx"
+
+TEMPLATE_NOT_FOUND = "skabelonen {path} findes ikke"
+TEMPLATE_UNREADABLE = "skabelonen {path} kan ikke læses: {reason}"
+TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx eller .dotx)"
+TEMPLATE_ENCRYPTED = (
+    "skabelonen {path} er beskyttet med adgangskode; gem en kopi uden adgangskode og brug den"
+)
+TEMPLATE_OLD_WORD = "skabelonen {path} er i det gamle Word-format (.doc/.dot); gem den som .docx"
+TEMPLATE_BAD_PLACEHOLDER = "skabelonen {path} har en ugyldig {{{{ pladsholder }}}}: {reason}"
+
+CPR_FOUND = (
+    "der står et CPR-nummer i {places}; ret teksten, eller brug --allow-cpr "
+    "for at eksportere alligevel"
+)
+CPR_PLACE_POINT = "punkt {number}"
+CPR_PLACE_POINTS = "punkt {numbers}"
+CPR_PLACE_PARTICIPANTS = "deltagerlisten"
+CPR_PLACE_FOLLOWUPS = "opfølgningen på sidste års mål"
+CPR_PLACE_HEADER = "dialogens oplysninger"
+
+PDF_NO_LIBREOFFICE = (
+    "kan ikke lave PDF: LibreOffice er ikke installeret (soffice blev ikke fundet); "
+    "Word-filen {path} er skrevet"
+)
+PDF_FAILED = "kan ikke lave PDF af {path}: {reason}"
+
+CLI_EXPORT_HELP = "Skriv dialogens notat (referat) som Word-fil."
+CLI_EXPORT_OUTPUT_HELP = "Word-filen der skrives (standard: »Referat <skole> <dato>.docx«)."
+CLI_EXPORT_TEMPLATE_HELP = (
+    "Kommunens Word-skabelon (.docx/.dotx); standard: template.docx i konfigurationsmappen."
+)
+CLI_EXPORT_NO_SUMMARY_HELP = "Udelad opsummeringen af mål, opmærksomhedspunkter og aftaler."
+CLI_EXPORT_PDF_HELP = "Skriv også en PDF (kræver LibreOffice)."
+CLI_EXPORT_ALLOW_CPR_HELP = "Eksportér selv om teksten ser ud til at indeholde CPR-numre."
+CLI_EXPORT_WROTE = "Skrev {path}"
+
+EXPORT_SCREEN_TITLE = "Eksportér notat"
+EXPORT_OUTPUT_LABEL = "Word-fil"
+EXPORT_TEMPLATE_LABEL = "Skabelon (tom: standardlayout)"
+EXPORT_SUMMARY_LABEL = "Opsummering til sidst"
+EXPORT_BUTTON = "Eksportér"
+EXPORT_CANCEL = "Annullér"
+EXPORT_CPR_TITLE = "Mulige CPR-numre fundet"
+EXPORT_CPR_EXPLAIN = (
+    "Notatet bliver en del af sagen og kan ses ved aktindsigt. Ret teksten, "
+    "eller bekræft at den skal eksporteres som den er."
+)
+EXPORT_CPR_HIT = "{place}: {number} i »{context}«"
+EXPORT_CPR_FIX = "Tilbage og ret"
+EXPORT_CPR_CONFIRM = "Eksportér alligevel"
+EXPORT_DONE = "Notatet er skrevet: {path}"
+EXPORT_NO_OUTPUT = "Angiv en Word-fil at skrive til"
+EXPORT_BINDING = "Eksportér notat"
+EXPORT_BINDING_CANCEL = "Luk"
+HELP_GROUP_EXPORT = "Eksport"
+EXPORT_KEY_RUN = "Eksportér"

@@ -1,7 +1,11 @@
 """The ``dialog-tui`` command line. Textual is imported only by commands that
 open the app, so the data commands start fast."""
 
-from . import app, dialogues  # noqa: F401  (registers commands)
+from . import (
+    app,  # noqa: F401  (registers commands)
+    dialogues,  # noqa: F401
+    export,  # noqa: F401
+)
 from .base import main
 
 __all__ = ["main"]

@@ -24,6 +24,8 @@ class DialoguesScreen(Screen):
         Binding("ctrl+n", "new", S.KEY_NEW),
         Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True),
         Binding("ctrl+b", "toggle_bin", S.KEY_BIN),
+        # Not plain "e": the filter field has the focus and takes letters.
+        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
         Binding("up", "cursor(-1)", show=False, priority=True),
         Binding("down", "cursor(1)", show=False, priority=True),
@@ -124,6 +126,13 @@ class DialoguesScreen(Screen):
 
         question = S.CONFIRM_DELETE.format(school=row.school, date=short_date(row))
         self.app.push_screen(ConfirmScreen(question), done)
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        row = self.selected()
+        if row is not None and not self.show_bin:
+            self.app.push_screen(ExportScreen(row.id))
 
     def action_toggle_bin(self) -> None:
         self.show_bin = not self.show_bin

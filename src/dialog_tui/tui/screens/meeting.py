@@ -40,6 +40,7 @@ class MeetingScreen(Screen):
         Binding("ctrl+n", "new_point", S.KEY_NEW_POINT),
         Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
         Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS),
+        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("escape", "agenda", S.KEY_AGENDA, show=False),
         Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
     ]
@@ -312,6 +313,11 @@ class MeetingScreen(Screen):
         from .participants import ParticipantsScreen
 
         self.app.push_screen(ParticipantsScreen(self.dialogue_id, len(self.items)))
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.dialogue_id))
 
     def action_back(self) -> None:
         self.save_time()

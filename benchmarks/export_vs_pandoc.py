@@ -1,0 +1,152 @@
+"""Export a 300-note dialogue as a whole process (``dialog-tui export``) side by
+side with pandoc converting the same content from Markdown to .docx.
+
+Both run as fresh processes, alternating, in the same run; medians are
+compared (goal: no slower than pandoc). ``run(quick)`` returns rows for the
+overall benchmark command: {name, value, baseline, ratio, unit}.
+
+    python benchmarks/export_vs_pandoc.py [--quick]
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from dialog_tui.agenda import load_agenda
+from dialog_tui.export.memo import export_memo
+from dialog_tui.model import Dialogue, GoalDetails, Note, Participant
+from dialog_tui.store import Store
+
+NOTES = 300
+SENTENCES = [
+    "Skolen arbejder systematisk med data i årgangsteams, og drøftelserne fører til "
+    "konkrete handlinger i undervisningen.",
+    "Elevfraværet ligger på landsgennemsnittet.",
+    "Ledelsen ønsker, at den økonomiske understøttelse fra forvaltningen kommer tættere på.",
+    "Der er fokus på at skabe en styrket inkluderende skolekultur på tværs af skole og fritid.",
+]
+
+
+def dialogue(notes: int = NOTES) -> Dialogue:
+    """The standard agenda with ``notes`` notes: prose, bullets at three levels, tags."""
+    items = load_agenda("standard").agenda_items()
+    for i in range(notes):
+        text = f"{SENTENCES[i % len(SENTENCES)]} ({i + 1})"
+        kind = "paragraph" if i % 5 == 0 else "bullet"
+        note = Note(text=text, kind=kind, level=0 if kind == "paragraph" else i % 3)
+        if i % 20 == 1:
+            note.tags = ["goal"]
+            note.goal = GoalDetails(indicator="Andel under 2", baseline="10 %", target="5 %",
+                                    due=date(2026, 6, 30), theme="faglige-resultater")  # fmt: skip
+        elif i % 20 == 2:
+            note.tags = ["attention", "trivsel"]
+        items[i % len(items)].notes.append(note)
+    return Dialogue(
+        school="Herstedøster Skole",
+        held_on=date(2025, 3, 10),
+        memo_date=date(2025, 3, 14),
+        case_number="17.01.00-G01-1-25",
+        case_handler="OKW",
+        participants=[
+            Participant(name="Mette Holm", role="skoleleder"),
+            Participant(name="Ole Kjær Weber", role="konsulent", organisation="Forvaltningen"),
+        ],
+        agenda=items,
+    )
+
+
+def markdown(d: Dialogue) -> str:
+    """The same content as Markdown, as someone would hand it to pandoc."""
+    lines = [f"Dato: {d.memo_date}  ", f"Sags nr.: {d.case_number}  ",
+             f"Sagsbehandler: {d.case_handler}", "",
+             f"# Referat fra skoleudviklingssamtale på {d.school} {d.held_on}", "",
+             "**Deltagere:**", ""]  # fmt: skip
+    lines += [f"{p.name} ({p.role})  " for p in d.participants] + [""]
+    lines += ["Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:", ""]
+    lines += [f"{n}. {item.title}" for n, item in enumerate(d.agenda, 1)] + [""]
+    for n, item in enumerate(d.agenda, 1):
+        lines += [f"## {n}) {item.title}", ""]
+        for note in item.notes:
+            if note.kind == "paragraph":
+                lines += ["", note.text, ""]
+            else:
+                lines.append("    " * note.level + f"- {note.text}")
+        lines.append("")
+    lines += ["## Opsummering", ""]
+    lines += [f"- {note.text}" for _, _, note in d.notes() if note.tags]
+    return "\n".join(lines) + "\n"
+
+
+def _time(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def run(quick: bool) -> list[dict]:
+    """Median wall time of both, as benchmark rows (baseline: pandoc)."""
+    pandoc = shutil.which("pandoc")
+    cli = Path(sys.executable).with_name("dialog-tui")
+    exporter = [str(cli)] if cli.exists() else [sys.executable, "-m", "dialog_tui"]
+    repetitions = 3 if quick else 9
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        d = dialogue()
+        with Store.open(folder / "bench.db") as store:
+            dialogue_id = store.create_dialogue(d)
+        (folder / "memo.md").write_text(markdown(d), encoding="utf-8")
+        ours_cmd = [*exporter, "--db", str(folder / "bench.db"), "export", str(dialogue_id),
+                    "-o", str(folder / "ours.docx")]  # fmt: skip
+        pandoc_cmd = [pandoc or "pandoc", str(folder / "memo.md"), "-o", str(folder / "p.docx")]
+        ours, theirs = [], []
+        _time(ours_cmd)  # warm the file cache for both
+        if pandoc:
+            _time(pandoc_cmd)
+        for _ in range(repetitions):
+            ours.append(_time(ours_cmd))
+            if pandoc:
+                theirs.append(_time(pandoc_cmd))
+        in_process = []
+        for _ in range(repetitions):
+            start = time.perf_counter()
+            export_memo(d, folder / "in-process.docx")
+            in_process.append(time.perf_counter() - start)
+    baseline = statistics.median(theirs) * 1000 if theirs else None
+    return [
+        _row(f"export memo, {NOTES} notes, whole process vs pandoc md→docx", ours, baseline),
+        _row(
+            f"export memo, {NOTES} notes, in process (no startup) vs pandoc", in_process, baseline
+        ),
+    ]
+
+
+def _row(name: str, seconds: list[float], baseline: float | None) -> dict:
+    value = statistics.median(seconds) * 1000
+    return {
+        "name": name,
+        "value": round(value, 1),
+        "baseline": round(baseline, 1) if baseline else None,
+        "ratio": round(value / baseline, 2) if baseline else None,
+        "unit": "ms",
+    }
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    if not shutil.which("pandoc"):
+        print("pandoc not found: only dialog-tui is timed", file=sys.stderr)
+    for row in run(quick):
+        ratio = f"{row['ratio']:.2f}×" if row["ratio"] else "n/a"
+        print(f"{row['name']}: {row['value']} {row['unit']} "
+              f"(pandoc {row['baseline']} {row['unit']}, ratio {ratio})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

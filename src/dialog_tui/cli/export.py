@@ -1,0 +1,50 @@
+"""``dialog-tui export``: the memo as a Word file (and optionally a PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import strings as S
+from .base import Session, main, pass_session
+
+
+@main.command(help=S.CLI_EXPORT_HELP)
+@click.argument("dialogue_id", type=int)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
+@click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
+@click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
+@click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
+@click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
+@pass_session
+def export(
+    session: Session,
+    dialogue_id: int,
+    output: Path | None,
+    template: Path | None,
+    no_summary: bool,
+    pdf: bool,
+    allow_cpr: bool,
+) -> None:
+    from ..errors import ExportError
+    from ..export.cpr import describe_places, find_cpr
+    from ..export.document import user_template
+    from ..export.memo import default_file_name, export_memo
+
+    dialogue = session.store().get_dialogue(dialogue_id)
+    if not allow_cpr:
+        hits = find_cpr(dialogue)
+        if hits:
+            raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
+    output = output or Path(default_file_name(dialogue))
+    written = export_memo(
+        dialogue, output, template=template or user_template(), summary=not no_summary
+    )
+    click.echo(S.CLI_EXPORT_WROTE.format(path=written))
+    if pdf:
+        from ..export.pdf import convert_to_pdf
+
+        pdf_path = convert_to_pdf(written, written.with_suffix(".pdf"))
+        click.echo(S.CLI_EXPORT_WROTE.format(path=pdf_path))

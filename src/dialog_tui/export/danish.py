@@ -1,0 +1,22 @@
+"""Danish formatting for documents: dates and lists as a Danish reader writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+LOCALE = "da_DK"
+
+
+def long_date(value: date) -> str:
+    """``10. marts 2025``."""
+    from babel.dates import format_date
+
+    return format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def join(items: Sequence[str]) -> str:
+    """``a, b og c``."""
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=LOCALE) if items else ""

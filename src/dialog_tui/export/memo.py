@@ -1,0 +1,274 @@
+"""The memo (*notat*): a dialogue as the Word document filed on the case.
+
+Layout as in a real municipal memo: the date / case number / case handler block
+top right, the title, who took part, the agenda as a numbered list, one section
+``1) <title>`` per point with its paragraphs and bullets, and optionally a
+summary of goals, attention points and agreements by theme. Internal notes never
+appear, tags never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docx.shared import Pt, Twips
+
+from .. import strings as S
+from ..model import THEMES, Dialogue, FollowUp, GoalDetails, Note, Participant
+from .danish import join, long_date
+from .document import (
+    Writer,
+    add_page_furniture,
+    open_document,
+    save_document,
+    set_properties,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+SUMMARY_KINDS = ("goal", "attention", "agreement")
+
+
+def memo_title(dialogue: Dialogue) -> str:
+    return S.MEMO_TITLE.format(school=dialogue.school, date=long_date(dialogue.held_on))
+
+
+def memo_date(dialogue: Dialogue, today: date | None = None) -> date:
+    """The writing date: the one set on the dialogue, else today."""
+    return dialogue.memo_date or today or date.today()
+
+
+def default_file_name(dialogue: Dialogue) -> str:
+    """``Referat Herstedøster Skole 10. marts 2025.docx``, safe as a file name."""
+    name = S.MEMO_FILE_NAME.format(school=dialogue.school, date=long_date(dialogue.held_on))
+    return "".join("-" if c in '/\\:*?"<>|' else c for c in name)
+
+
+def placeholder_context(dialogue: Dialogue, today: date | None = None) -> dict[str, str]:
+    """Values for a template's ``{{ dato }}``, ``{{ sagsnr }}`` … placeholders."""
+    return {
+        "dato": long_date(memo_date(dialogue, today)),
+        "sagsnr": dialogue.case_number,
+        "sagsbehandler": dialogue.case_handler,
+        "titel": memo_title(dialogue),
+        "skole": dialogue.school,
+    }
+
+
+def build_memo(
+    dialogue: Dialogue,
+    *,
+    template: Path | None = None,
+    summary: bool = True,
+    today: date | None = None,
+) -> Document:
+    context = placeholder_context(dialogue, today)
+    opened = open_document(template, context)
+    document = opened.document
+    w = Writer(document)
+    title = context["titel"]
+    # A line the template writes itself (``{{ sagsnr }}`` in its letterhead) is
+    # not repeated in the block.
+    _header_block(w, dialogue, context["dato"], skip=opened.placeholders)
+    w.paragraph(title, "title")
+    _participants(w, dialogue)
+    w.paragraph(S.MEMO_OPENING)
+    for number, item in enumerate(dialogue.agenda, start=1):
+        w.numbered(item.title, number)
+    if dialogue.followups:
+        _followups(w, dialogue.followups)
+    for number, item in enumerate(dialogue.agenda, start=1):
+        w.paragraph(S.MEMO_SECTION.format(number=number, title=item.title), "heading")
+        partial = _attending_only(dialogue, number)
+        if partial:
+            w.paragraph(S.MEMO_ATTENDED_THIS_POINT.format(people=join(partial)))
+        _notes(w, item.notes)
+    if summary:
+        _summary(w, dialogue)
+    add_page_furniture(document, S.MEMO_RUNNING_HEADER.format(title=title))
+    set_properties(
+        document,
+        title=title,
+        subject=S.MEMO_SUBJECT.format(school=dialogue.school, year=dialogue.held_on.year),
+        author=dialogue.case_handler,
+        keywords=dialogue.case_number,
+    )
+    return document
+
+
+def export_memo(
+    dialogue: Dialogue,
+    path: Path,
+    *,
+    template: Path | None = None,
+    summary: bool = True,
+    today: date | None = None,
+) -> Path:
+    """Build the memo and write it atomically to ``path``; reads nothing but
+    ``dialogue`` and the template, writes nothing but ``path``."""
+    document = build_memo(dialogue, template=template, summary=summary, today=today)
+    return save_document(document, path)
+
+
+# --- Blocks ------------------------------------------------------------------
+
+
+def _header_block(w: Writer, dialogue: Dialogue, dated: str, skip: frozenset[str]) -> None:
+    candidates = [
+        ("dato", S.MEMO_DATE.format(date=dated), True),
+        ("sagsnr", S.MEMO_CASE_NUMBER.format(case_number=dialogue.case_number),
+         bool(dialogue.case_number)),
+        ("sagsbehandler", S.MEMO_CASE_HANDLER.format(initials=dialogue.case_handler),
+         bool(dialogue.case_handler)),
+    ]  # fmt: skip
+    lines = [line for name, line, wanted in candidates if wanted and name not in skip]
+    for i, line in enumerate(lines):
+        paragraph = w.paragraph(line, align="right")
+        paragraph.paragraph_format.space_after = Pt(12 if i == len(lines) - 1 else 0)
+
+
+def _person(p: Participant, points: int) -> str:
+    details = [p.role] if p.role else []
+    attended = [n for n in p.agenda_items if n <= points]
+    if p.present and attended and len(attended) < points:
+        details.append(S.MEMO_ATTENDED_POINTS.format(points=join([str(n) for n in attended])))
+    return f"{p.name} ({', '.join(details)})" if details else p.name
+
+
+def _is_school(p: Participant, dialogue: Dialogue) -> bool:
+    return not p.organisation or p.organisation.casefold() == dialogue.school.casefold()
+
+
+def _is_administration(p: Participant, dialogue: Dialogue) -> bool:
+    org = p.organisation.casefold()
+    return "forvaltning" in org or (
+        bool(dialogue.municipality) and org == dialogue.municipality.casefold()
+    )
+
+
+def _participants(w: Writer, dialogue: Dialogue) -> None:
+    """``Deltagere:``: the school's people, then the administration, then each
+    other organisation (a partner school), then who sent apologies."""
+    if not dialogue.participants:
+        return
+    points = len(dialogue.agenda)
+    present = [p for p in dialogue.participants if p.present]
+    school = [p for p in present if _is_school(p, dialogue)]
+    administration = [p for p in present if _is_administration(p, dialogue)]
+    others: dict[str, list[Participant]] = {}
+    for p in present:
+        if p not in school and p not in administration:
+            others.setdefault(p.organisation, []).append(p)
+    absent = [p for p in dialogue.participants if not p.present]
+
+    def people(group: Iterable[Participant]) -> str:
+        return join([_person(p, points) for p in group])
+
+    lines = [S.MEMO_PARTICIPANTS]
+    if school:
+        lines.append(people(school))
+    if administration:
+        lines.append(S.MEMO_FROM.format(organisation=S.MEMO_ADMINISTRATION,
+                                        people=people(administration)))  # fmt: skip
+    for organisation, group in others.items():
+        lines.append(S.MEMO_FROM.format(organisation=organisation, people=people(group)))
+    if absent:
+        lines.append(S.MEMO_ABSENT.format(people=people(absent)))
+    for i, line in enumerate(lines):
+        paragraph = w.paragraph(line, bold=i == 0)
+        if i < len(lines) - 1:
+            paragraph.paragraph_format.space_after = Pt(3)
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _attending_only(dialogue: Dialogue, number: int) -> list[str]:
+    """Who attended this point but not the whole meeting."""
+    points = len(dialogue.agenda)
+    return [
+        f"{p.name} ({p.role})" if p.role else p.name
+        for p in dialogue.participants
+        if p.present and number in p.agenda_items and len(p.agenda_items) < points
+    ]
+
+
+def _notes(w: Writer, notes: Iterable[Note]) -> None:
+    for note in notes:
+        if note.internal or not note.text.strip():
+            continue
+        if note.kind == "bullet":
+            w.bullet(note.text, note.level)
+        else:
+            paragraph = w.paragraph(note.text)
+            if note.level:
+                paragraph.paragraph_format.left_indent = Twips(360 * note.level)
+
+
+def _goal_line(goal: GoalDetails) -> str:
+    parts = []
+    change = ""
+    if goal.baseline or goal.target:
+        change = S.MEMO_GOAL_CHANGE.format(
+            baseline=goal.baseline or "?", target=goal.target or "?"
+        )
+    if goal.indicator:
+        parts.append(f"{goal.indicator}: {change}" if change else goal.indicator)
+    elif change:
+        parts.append(change)
+    if goal.due:
+        parts.append(S.MEMO_GOAL_DUE.format(date=long_date(goal.due)))
+    return ", ".join(parts)
+
+
+def _followups(w: Writer, followups: list[FollowUp]) -> None:
+    """``Opfølgning på sidste års mål``: each of last year's points with its status."""
+    w.paragraph(S.MEMO_FOLLOWUPS, "heading")
+    for f in followups:
+        status = (
+            S.FOLLOWUP_STATUS_LABELS[f.status.value] if f.status else S.MEMO_FOLLOWUP_NO_STATUS
+        )
+        label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
+        w.bullet(f"{label}: {f.text} – {status}" if f.text else f"{label}: {status}")
+        if f.goal and _goal_line(f.goal):
+            w.bullet(_goal_line(f.goal), 1)
+        if f.reached:
+            reached = S.MEMO_FOLLOWUP_REACHED.format(reached=f.reached)
+            if f.goal and f.goal.target:
+                reached += f" ({S.MEMO_FOLLOWUP_TARGET.format(target=f.goal.target)})"
+            w.bullet(reached, 1)
+        if f.comment:
+            w.bullet(f.comment, 1)
+
+
+def _theme(note: Note) -> str | None:
+    if note.goal and note.goal.theme:
+        return note.goal.theme
+    return note.themes[0] if note.themes else None
+
+
+def _summary(w: Writer, dialogue: Dialogue) -> None:
+    """Goals, attention points and agreements, grouped by the plan's themes."""
+    by_theme: dict[str | None, list[tuple[str, Note]]] = {}
+    for _, _, note in dialogue.notes():
+        if note.internal or not note.text.strip():
+            continue
+        for kind in SUMMARY_KINDS:
+            if kind in note.kinds:
+                by_theme.setdefault(_theme(note), []).append((kind, note))
+                break
+    if not by_theme:
+        return
+    w.paragraph(S.MEMO_SUMMARY, "heading")
+    for theme in (*THEMES, None):
+        entries = by_theme.get(theme)
+        if not entries:
+            continue
+        w.paragraph(S.THEME_LABELS[theme] if theme else S.MEMO_SUMMARY_NO_THEME, "subheading")
+        entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
+        for kind, note in entries:
+            w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
+            if kind == "goal" and note.goal and _goal_line(note.goal):
+                w.bullet(_goal_line(note.goal), 1)

@@ -1,0 +1,132 @@
+"""Export the memo: output file, template, summary, and the CPR check before
+anything leaves. Dismisses with the written path, or None."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from ... import strings as S
+from ...errors import DialogError
+from ...export.cpr import CprHit, find_cpr
+from ...export.document import user_template
+from ...export.memo import default_file_name, export_memo
+from ...model import Dialogue
+
+
+def default_output(dialogue: Dialogue) -> Path:
+    """``~/Referat <Skole> <dato>.docx``, or in the current folder without a home."""
+    home = Path.home()
+    return (home if home.is_dir() else Path.cwd()) / default_file_name(dialogue)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    CSS_PATH = "export.tcss"
+    HELP_GROUP = S.HELP_GROUP_EXPORT
+    BINDINGS = [
+        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
+        Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
+    ]
+
+    def __init__(self, dialogue_id: int) -> None:
+        super().__init__()
+        self.dialogue_id = dialogue_id
+        self.hits: list[CprHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="form"):
+            yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
+            yield Label(S.EXPORT_OUTPUT_LABEL)
+            yield Input(id="output")
+            yield Label(S.EXPORT_TEMPLATE_LABEL)
+            yield Input(id="template")
+            yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
+            yield Static("", id="error")
+            with Horizontal(classes="buttons"):
+                yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
+                yield Button(S.EXPORT_CANCEL, id="cancel")
+        with Vertical(classes="dialog", id="cpr"):
+            yield Static(S.EXPORT_CPR_TITLE, classes="title")
+            yield Static(S.EXPORT_CPR_EXPLAIN, classes="muted")
+            yield VerticalScroll(id="hits")
+            with Horizontal(classes="buttons"):
+                yield Button(S.EXPORT_CPR_FIX, variant="primary", id="fix")
+                yield Button(S.EXPORT_CPR_CONFIRM, variant="error", id="confirm")
+
+    def on_mount(self) -> None:
+        self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
+        self.query_one("#output", Input).value = str(default_output(self.dialogue))
+        template = user_template()
+        self.query_one("#template", Input).value = str(template) if template else ""
+        self.query_one("#cpr").display = False
+        self.query_one("#output", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "confirm":
+            self.write(confirmed=True)
+        elif event.button.id == "run":
+            self.action_export()
+        else:  # cancel, or back to fix the text
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        if self.query_one("#cpr").display:
+            return
+        self.write(confirmed=False)
+
+    def write(self, *, confirmed: bool) -> None:
+        output = self.query_one("#output", Input).value.strip()
+        if not output:
+            self.show_error(S.EXPORT_NO_OUTPUT)
+            return
+        # Re-read: the notes may have changed since the screen opened.
+        self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
+        if not confirmed:
+            self.hits = find_cpr(self.dialogue)
+            if self.hits:
+                self.show_hits()
+                return
+        template = self.query_one("#template", Input).value.strip()
+        try:
+            path = export_memo(
+                self.dialogue,
+                Path(output).expanduser(),
+                template=Path(template).expanduser() if template else None,
+                summary=self.query_one("#summary", Checkbox).value,
+            )
+        except DialogError as e:
+            self.query_one("#cpr").display = False
+            self.query_one("#form").display = True
+            self.show_error(str(e))
+            return
+        self.app.notify(S.EXPORT_DONE.format(path=path))
+        self.dismiss(path)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#error", Static).update(message)
+
+    def show_hits(self) -> None:
+        box = self.query_one("#hits", VerticalScroll)
+        box.remove_children()
+        box.mount_all(
+            Static(
+                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context),
+                classes="hit",
+                markup=False,
+            )
+            for h in self.hits
+        )
+        self.query_one("#form").display = False
+        self.query_one("#cpr").display = True
+        self.query_one("#fix", Button).focus()

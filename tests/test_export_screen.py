@@ -1,0 +1,124 @@
+"""The export screen in a small app that only has ``.store``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from export_helpers import sample_dialogue, texts
+from textual.app import App
+from textual.widgets import Checkbox, Input, Static
+
+from dialog_tui.store import Store
+from dialog_tui.tui.screens.export import ExportScreen
+
+
+class StoreApp(App):
+    def __init__(self, store: Store, dialogue_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.dialogue_id = dialogue_id
+        self.result: list[Path | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(ExportScreen(self.dialogue_id), self.result.append)
+
+
+def _set(app: App, selector: str, value: str) -> None:
+    app.screen.query_one(selector, Input).value = value
+
+
+def _hits(app: App) -> list[str]:
+    return [str(s.render()) for s in app.screen.query(".hit").results(Static)]
+
+
+async def test_defaults_and_export_without_summary(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    did = store.create_dialogue(sample_dialogue())
+    app = StoreApp(store, did)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        output = app.screen.query_one("#output", Input).value
+        assert output == str(tmp_path / "Referat Herstedøster Skole 10. marts 2025.docx")
+        assert app.screen.query_one("#template", Input).value == ""
+        app.screen.query_one("#summary", Checkbox).value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.result == [Path(output)]
+    got = texts(Path(output))
+    assert "Opsummering" not in got and got[0] == "Dato: 14. marts 2025"
+
+
+def _with_cpr(store, point: int, text: str) -> StoreApp:
+    d = sample_dialogue()
+    d.agenda[point - 1].notes[0].text = text
+    return StoreApp(store, store.create_dialogue(d))
+
+
+async def _export_until_hits(app: StoreApp, pilot, out: Path) -> list[str]:
+    await pilot.pause()
+    _set(app, "#output", str(out))
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return _hits(app)
+
+
+@pytest.mark.parametrize("how", ["fix", "confirm"])
+async def test_cpr_hits_are_shown_with_their_point_then_fixed_or_confirmed(store, tmp_path, how):
+    app = _with_cpr(store, 2, "Eleven med cpr 120375-1234 har højt fravær.")
+    out = tmp_path / "memo.docx"
+    async with app.run_test() as pilot:
+        hits = await _export_until_hits(app, pilot, out)
+        assert hits == ["punkt 2: 120375-1234 i »Eleven med cpr 120375-1234 har højt fravær.«"]
+        assert not app.screen.query_one("#form").display
+        if how == "fix":
+            await pilot.press("enter")  # "Tilbage og ret" has the focus
+        else:
+            await pilot.click("#confirm")
+        await pilot.pause()
+    if how == "fix":
+        assert app.result == [None] and not out.exists()
+    else:
+        assert app.result == [out]
+        assert "Eleven med cpr 120375-1234 har højt fravær." in texts(out)
+
+
+async def test_a_bad_template_shows_the_error_and_keeps_the_screen(store, tmp_path):
+    did = store.create_dialogue(sample_dialogue())
+    bad = tmp_path / "skabelon.docx"
+    bad.write_text("ikke word")
+    out = tmp_path / "memo.docx"
+    app = StoreApp(store, did)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        _set(app, "#output", str(out))
+        _set(app, "#template", str(bad))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#error", Static).render())
+        assert error == f"skabelonen {bad} er ikke en Word-fil (.docx eller .dotx)"
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result == [None]
+    assert not out.exists()
+
+
+async def test_ctrl_e_opens_the_export_screen_from_the_list_and_the_meeting(store):
+    from dialog_tui.tui.app import DialogApp
+
+    did = store.create_dialogue(sample_dialogue())
+    app = DialogApp(store)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_meeting(did)
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
