@@ -79,7 +79,7 @@ class FollowUpStatus(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 # Characters that are not text: C0/C1 controls except tab and newline.
