@@ -243,3 +243,22 @@ async def test_over_time_is_shown(db_path, make_dialogue):
         status = str(app.screen.query_one("#status").render())
         assert "Punkt 1: 31/30 min" in status and "OVER TID" in status
     store.close()
+
+
+async def test_back_from_a_directly_opened_meeting_shows_the_list(db_path, make_dialogue):
+    from dialog_tui.tui.screens.dialogues import DialoguesScreen
+
+    store = Store.open(db_path)
+    app = DialogApp(store, open_id=make_dialogue(store))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, DialoguesScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, DialoguesScreen)
+    store.close()

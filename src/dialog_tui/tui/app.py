@@ -32,13 +32,18 @@ class DialogApp(App):
         self._new = new
 
     def on_mount(self) -> None:
+        if self._open_id is not None:
+            # Straight to the meeting; the list is built only when going back.
+            self.open_meeting(self._open_id)
+            return
+        self.show_dialogues()
+        if self._new:
+            self.new_dialogue()
+
+    def show_dialogues(self) -> None:
         from .screens.dialogues import DialoguesScreen
 
         self.push_screen(DialoguesScreen())
-        if self._open_id is not None:
-            self.open_meeting(self._open_id)
-        elif self._new:
-            self.new_dialogue()
 
     def open_meeting(self, dialogue_id: int, note_id: int | None = None) -> None:
         from .screens.meeting import MeetingScreen

@@ -42,7 +42,7 @@ class MeetingScreen(Screen):
         Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS),
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("escape", "agenda", S.KEY_AGENDA, show=False),
-        Binding("ctrl+w", "back", S.KEY_BACK, show=False),
+        Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
     ]
 
     def __init__(
@@ -321,7 +321,12 @@ class MeetingScreen(Screen):
 
     def action_back(self) -> None:
         self.save_time()
-        self.dismiss()
+        from .dialogues import DialoguesScreen
+
+        if isinstance(self.app.screen_stack[-2], DialoguesScreen):
+            self.dismiss()
+        else:  # opened directly: the list is built only now
+            self.app.switch_screen(DialoguesScreen())
 
     def on_unmount(self) -> None:
         with contextlib.suppress(DialogError):
