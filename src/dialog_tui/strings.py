@@ -352,3 +352,13 @@ EXPORT_BINDING = "Eksportér notat"
 EXPORT_BINDING_CANCEL = "Luk"
 HELP_GROUP_EXPORT = "Eksport"
 EXPORT_KEY_RUN = "Eksportér"
+
+# --- Backup and restore ------------------------------------------------------
+CLI_BACKUP_HELP = "Tag en sikkerhedskopi af databasen (også mens programmet er åbent)."
+CLI_RESTORE_HELP = "Gendan databasen fra en sikkerhedskopi (den nuværende gemmes som .bak)."
+CLI_YES_HELP = "Spørg ikke først."
+BACKUP_DONE = "Sikkerhedskopi skrevet: {path}"
+RESTORE_CONFIRM = "Erstat alt i {db} med indholdet af {path}?"
+RESTORE_NEEDS_YES = "gendannelse erstatter hele databasen: gentag med --yes for at bekræfte"
+RESTORE_DONE = "Gendannet fra {path}; den tidligere database er gemt som {bak}"
+BACKUP_DAMAGED = "{path} er beskadiget (integritetstjek: {result}) (intet er ændret)"

@@ -1,0 +1,33 @@
+"""Backup and restore of the whole database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import strings as S
+from .base import Session, fail, main, pass_session
+
+
+@main.command(help=S.CLI_BACKUP_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help=S.CLI_OUTPUT_HELP)  # fmt: skip
+@pass_session
+def backup(session: Session, output: Path) -> None:
+    session.store().backup_to(output)
+    click.echo(S.BACKUP_DONE.format(path=output), err=True)
+
+
+@main.command(help=S.CLI_RESTORE_HELP)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--yes", is_flag=True, help=S.CLI_YES_HELP)
+@pass_session
+def restore(session: Session, file: Path, yes: bool) -> None:
+    if not yes:
+        if not sys.stdin.isatty():
+            fail(S.RESTORE_NEEDS_YES)
+        click.confirm(S.RESTORE_CONFIRM.format(db=session.db_path, path=file), abort=True)
+    bak = session.store().restore_from(file)
+    click.echo(S.RESTORE_DONE.format(path=file, bak=bak), err=True)
