@@ -218,3 +218,14 @@ def test_refuses_a_newer_schema(db_path):
 def test_refuses_a_directory(tmp_path):
     with pytest.raises(StoreError, match="mappe"):
         Store.open(tmp_path)
+
+
+def test_migrates_a_version_1_database_forward(db_path):
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TABLE edit_locks")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Store.open(db_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.acquire_edit_lock(new_dialogue(store)) is None

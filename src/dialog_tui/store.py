@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -174,9 +177,46 @@ _MIGRATIONS: list[list[str]] = [
             INSERT INTO notes_fts(rowid, text) VALUES (new.id, new.text);
         END""",
     ],
+    [
+        # Who has a dialogue open for editing, so two instances never
+        # overwrite each other's notes silently.
+        """CREATE TABLE edit_locks (
+            dialogue_id INTEGER PRIMARY KEY REFERENCES dialogues(id) ON DELETE CASCADE,
+            token TEXT NOT NULL,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            acquired_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
+LOCK_STALE_SECONDS = 300
+"""A lock from another host counts as left behind after this long without a heartbeat."""
+
+
+_HOST = socket.gethostname()
+
+
+@dataclass(frozen=True)
+class EditLock:
+    """Another instance that has a dialogue open for editing."""
+
+    host: str
+    pid: int
+    acquired_at: str
+
+    def alive(self, heartbeat: datetime, now: datetime) -> bool:
+        if self.host == _HOST:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                return False
+            except PermissionError:
+                return True
+            return True
+        return (now - heartbeat).total_seconds() < LOCK_STALE_SECONDS
 
 
 def _now() -> str:
@@ -191,6 +231,7 @@ class Store:
     """The named API over one dialog-tui database file."""
 
     def __init__(self, path: Path | str, conn: sqlite3.Connection) -> None:
+        self.token = uuid.uuid4().hex  # identifies this instance's edit locks
         self.path = Path(path)
         self.conn = conn
         self.db = Database(conn, execute_plugins=False)
@@ -316,6 +357,47 @@ class Store:
         self.conn.execute(
             "UPDATE dialogues SET updated_at = ? WHERE id = ?", (_now(), dialogue_id)
         )
+
+    # --- Edit locks ----------------------------------------------------------
+
+    def acquire_edit_lock(self, dialogue_id: int) -> EditLock | None:
+        """Take the dialogue for editing; returns the other holder if it is taken.
+
+        A lock left by a crashed process (its pid gone on this host, or no
+        heartbeat from another host for ``LOCK_STALE_SECONDS``) is taken over."""
+        now = datetime.now()
+        with self._tx() as c:
+            row = c.execute(
+                "SELECT token, host, pid, acquired_at, heartbeat_at FROM edit_locks "
+                "WHERE dialogue_id = ?",
+                (dialogue_id,),
+            ).fetchone()
+            if row and row[0] != self.token:
+                holder = EditLock(host=row[1], pid=row[2], acquired_at=row[3])
+                if holder.alive(datetime.fromisoformat(row[4]), now):
+                    return holder
+            c.execute(
+                """INSERT INTO edit_locks VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(dialogue_id) DO UPDATE SET token=excluded.token,
+                   host=excluded.host, pid=excluded.pid, acquired_at=excluded.acquired_at,
+                   heartbeat_at=excluded.heartbeat_at""",
+                (dialogue_id, self.token, _HOST, os.getpid(), now.isoformat(), now.isoformat()),
+            )
+        return None
+
+    def heartbeat_edit_lock(self, dialogue_id: int) -> None:
+        with self._tx() as c:
+            c.execute(
+                "UPDATE edit_locks SET heartbeat_at = ? WHERE dialogue_id = ? AND token = ?",
+                (_now(), dialogue_id, self.token),
+            )
+
+    def release_edit_lock(self, dialogue_id: int) -> None:
+        with self._tx() as c:
+            c.execute(
+                "DELETE FROM edit_locks WHERE dialogue_id = ? AND token = ?",
+                (dialogue_id, self.token),
+            )
 
     # --- Backup --------------------------------------------------------------
 

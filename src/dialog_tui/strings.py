@@ -362,3 +362,10 @@ RESTORE_CONFIRM = "Erstat alt i {db} med indholdet af {path}?"
 RESTORE_NEEDS_YES = "gendannelse erstatter hele databasen: gentag med --yes for at bekræfte"
 RESTORE_DONE = "Gendannet fra {path}; den tidligere database er gemt som {bak}"
 BACKUP_DAMAGED = "{path} er beskadiget (integritetstjek: {result}) (intet er ændret)"
+
+# --- Two at once ---------------------------------------------------------------
+MEETING_LOCKED = (
+    "Dialogen er åben til redigering et andet sted (proces {pid} på {host}, siden {since}). "
+    "Den vises kun til læsning, så ingen ændringer går tabt."
+)
+MEETING_LOCKED_SHORT = "Åben et andet sted: kun læsning"

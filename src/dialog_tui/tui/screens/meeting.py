@@ -67,7 +67,9 @@ class MeetingScreen(Screen):
         store = self.app.store
         dialogue = store.get_dialogue(self.dialogue_id)
         self.dialogue = dialogue
-        self.read_only = dialogue.status == "final"
+        final = dialogue.status == "final"
+        self.lock_holder = None if final else store.acquire_edit_lock(self.dialogue_id)
+        self.read_only = final or self.lock_holder is not None
         yield Header()
         with Horizontal(id="columns"):
             yield AgendaPanel(id="agenda")
@@ -92,6 +94,14 @@ class MeetingScreen(Screen):
         self.refresh_tagged()
         self.set_interval(1, self.tick)
         self.set_interval(60, self.save_time)
+        if self.lock_holder is not None:
+            holder = self.lock_holder
+            since = datetime.fromisoformat(holder.acquired_at).strftime("%H:%M")
+            self.notify(
+                S.MEETING_LOCKED.format(pid=holder.pid, host=holder.host, since=since),
+                severity="warning",
+                timeout=15,
+            )
 
     # --- Points and time -----------------------------------------------------
 
@@ -106,6 +116,7 @@ class MeetingScreen(Screen):
         """Fold the time spent on the current point into the database."""
         if not self.items or self.read_only:
             return
+        self.app.store.heartbeat_edit_lock(self.dialogue_id)
         used = self._current_used()
         item = self.item
         fields = {"elapsed_seconds": used, "ended_at": datetime.now()}
@@ -163,7 +174,8 @@ class MeetingScreen(Screen):
             if used > planned * 60:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
         if self.read_only:
-            parts.append(f"[b]{S.MEETING_READ_ONLY}[/]")
+            label = S.MEETING_READ_ONLY if self.lock_holder is None else S.MEETING_LOCKED_SHORT
+            parts.append(f"[b]{label}[/]")
         elif self.saved_at:
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
         self.query_one("#status", Static).update("   ".join(parts))
@@ -331,3 +343,5 @@ class MeetingScreen(Screen):
     def on_unmount(self) -> None:
         with contextlib.suppress(DialogError):
             self.save_time()
+            if self.lock_holder is None:
+                self.app.store.release_edit_lock(self.dialogue_id)
