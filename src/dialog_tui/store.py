@@ -299,6 +299,8 @@ class Store:
             # In WAL mode, NORMAL still survives a crash of the process (kill -9);
             # only a power cut can cost the last commits.
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # Deleted and overwritten text is zeroed, so it does not linger in the file.
+            self.conn.execute("PRAGMA secure_delete = ON")
         except sqlite3.Error as e:
             raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
 
