@@ -280,9 +280,12 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as e:
-            if "locked" in str(e) or "busy" in str(e):
+            if any(w in str(e) for w in ("locked", "busy", "unable to open", "readonly")):
                 raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=e)) from None
-            raise StoreError(S.DB_NOT_SQLITE.format(path=path)) from None
+            with open(path, "rb") as f:
+                damaged = f.read(16) == b"SQLite format 3\x00"
+            message = S.DB_DAMAGED if damaged else S.DB_NOT_SQLITE
+            raise StoreError(message.format(path=path)) from None
         if not exists or (tables == 0 and app_id == 0 and version == 0):
             return
         if app_id != APPLICATION_ID:

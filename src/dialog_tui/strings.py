@@ -7,6 +7,10 @@ Placeholders use ``str.format`` names.
 # --- Store -------------------------------------------------------------------
 DB_NOT_OURS = "{path} er ikke en dialog-tui-database (filen er ikke ændret)"
 DB_NOT_SQLITE = "{path} er ikke en SQLite-database (filen er ikke ændret)"
+DB_DAMAGED = (
+    "{path} er beskadiget og kan ikke læses (filen er ikke ændret); "
+    "gendan fra en sikkerhedskopi med »dialog-tui restore«"
+)
 DB_TOO_NEW = (
     "{path} er fra en nyere version af dialog-tui (skemaversion {found}, "
     "denne version kender {known}); opdatér programmet (filen er ikke ændret)"

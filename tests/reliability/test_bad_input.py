@@ -130,3 +130,17 @@ def test_export_to_a_missing_folder_is_one_line(db_path, tmp_path):
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert "findes-ikke" in result.stderr and "Traceback" not in result.stderr
     assert not out.parent.exists()
+
+
+def test_a_database_cut_in_half_is_called_damaged_and_left_alone(db_path):
+    with Store.open(db_path) as store:
+        for _ in range(20):
+            store.add_note(store.agenda_items(new(store))[0].id, "tekst " * 200)
+    size = db_path.stat().st_size
+    with open(db_path, "r+b") as f:
+        f.truncate(size // 2)
+    before = db_path.read_bytes()
+    result = CliRunner().invoke(main, ["--db", str(db_path), "list"])
+    assert result.exit_code == 1
+    assert "er beskadiget" in result.stderr and "dialog-tui restore" in result.stderr
+    assert db_path.read_bytes() == before
