@@ -27,7 +27,7 @@ class AgendaFileItem(BaseModel):
     @classmethod
     def _title(cls, v: str) -> str:
         if not v.strip():
-            raise ValueError("titlen må ikke være tom")
+            raise ValueError("title must not be empty")
         return v.strip()
 
 

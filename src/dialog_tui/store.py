@@ -247,7 +247,7 @@ class Store:
         exists = path.exists() and path.stat().st_size > 0
         if not exists:
             if not create:
-                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason="filen findes ikke"))
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=S.FILE_MISSING))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
@@ -431,7 +431,7 @@ class Store:
         content is kept as ``<db>.bak`` first. Returns the .bak path."""
         path = Path(path)
         if not path.is_file():
-            raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason="filen findes ikke"))
+            raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=S.FILE_MISSING))
         try:
             source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         except sqlite3.Error as e:

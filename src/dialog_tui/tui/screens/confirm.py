@@ -26,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question)
-            yield Static("[b]J[/b]a / [b]N[/b]ej", classes="muted")
+            yield Static(S.CONFIRM_KEYS, classes="muted")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -45,7 +45,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
                 id="theme",
             )
             yield Static("", id="goal-error", classes="error")
-            yield Static("Enter/Ctrl+S: gem · Esc: fortryd", classes="muted")
+            yield Static(S.GOAL_KEYS, classes="muted")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

@@ -48,7 +48,7 @@ class ParticipantsScreen(ModalScreen[None]):
             yield Static(f"[b]{S.PARTICIPANTS_TITLE}[/b]")
             yield OptionList(id="people")
             yield Input(placeholder=S.PARTICIPANTS_ADD, id="add")
-            yield Static("Mellemrum: til stede/afbud · P: kun punkt … · Esc: luk", classes="muted")
+            yield Static(S.PARTICIPANTS_KEYS, classes="muted")
 
     def on_mount(self) -> None:
         self.reload()
