@@ -3,9 +3,10 @@ side with pandoc converting the same content from Markdown to .docx.
 
 Both run as fresh processes, alternating, in the same run; medians are
 compared (goal: no slower than pandoc). ``run(quick)`` returns rows for the
-overall benchmark command: {name, value, baseline, ratio, unit}.
+overall benchmark command (see benchmarks/common.py). Without pandoc the rows
+have no baseline and say so.
 
-    python benchmarks/export_vs_pandoc.py [--quick]
+    python -m benchmarks.export_vs_pandoc [--quick]
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from dialog_tui.agenda import load_agenda
 from dialog_tui.export.memo import export_memo
 from dialog_tui.model import Dialogue, GoalDetails, Note, Participant
 from dialog_tui.store import Store
+
+from .common import row
 
 NOTES = 300
 SENTENCES = [
@@ -91,14 +94,20 @@ def _time(command: list[str]) -> float:
 
 
 def run(quick: bool) -> list[dict]:
-    """Median wall time of both, as benchmark rows (baseline: pandoc)."""
+    """Median wall times at 30, 300 and 3,000 notes (quick: 300), as benchmark rows."""
+    rows: list[dict] = []
+    for notes in [NOTES] if quick else [30, NOTES, 3_000]:
+        rows += _run_size(notes, repetitions=3 if quick else 9)
+    return rows
+
+
+def _run_size(notes: int, repetitions: int) -> list[dict]:
     pandoc = shutil.which("pandoc")
     cli = Path(sys.executable).with_name("dialog-tui")
     exporter = [str(cli)] if cli.exists() else [sys.executable, "-m", "dialog_tui"]
-    repetitions = 3 if quick else 9
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        d = dialogue()
+        d = dialogue(notes)
         with Store.open(folder / "bench.db") as store:
             dialogue_id = store.create_dialogue(d)
         (folder / "memo.md").write_text(markdown(d), encoding="utf-8")
@@ -119,33 +128,25 @@ def run(quick: bool) -> list[dict]:
             export_memo(d, folder / "in-process.docx")
             in_process.append(time.perf_counter() - start)
     baseline = statistics.median(theirs) * 1000 if theirs else None
-    return [
-        _row(f"export memo, {NOTES} notes, whole process vs pandoc md→docx", ours, baseline),
-        _row(
-            f"export memo, {NOTES} notes, in process (no startup) vs pandoc", in_process, baseline
-        ),
-    ]
+    size = f"{notes:,} notes".replace(",", " ")
+    return [_row("export memo, whole process", size, ours, baseline),
+            _row("export memo, in process", size, in_process, baseline)]  # fmt: skip
 
 
-def _row(name: str, seconds: list[float], baseline: float | None) -> dict:
+def _row(figure: str, size: str, seconds: list[float], baseline: float | None) -> dict:
     value = statistics.median(seconds) * 1000
-    return {
-        "name": name,
-        "value": round(value, 1),
-        "baseline": round(baseline, 1) if baseline else None,
-        "ratio": round(value / baseline, 2) if baseline else None,
-        "unit": "ms",
-    }
+    return row(figure, size, value, baseline, "ms", against="pandoc md→docx",
+               goal="≤ 1× pandoc", met=value <= baseline if baseline else None)  # fmt: skip
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
     if not shutil.which("pandoc"):
         print("pandoc not found: only dialog-tui is timed", file=sys.stderr)
-    for row in run(quick):
-        ratio = f"{row['ratio']:.2f}×" if row["ratio"] else "n/a"
-        print(f"{row['name']}: {row['value']} {row['unit']} "
-              f"(pandoc {row['baseline']} {row['unit']}, ratio {ratio})")  # fmt: skip
+    for r in run(quick):
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] else "n/a"
+        print(f"{r['name']}: {r['value']} {r['unit']} "
+              f"(pandoc {r['baseline']} {r['unit']}, ratio {ratio})")  # fmt: skip
 
 
 if __name__ == "__main__":
