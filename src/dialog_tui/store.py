@@ -19,8 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from . import strings as S
 from .errors import NotFound, StoreError, describe_validation_error
 from .model import (
@@ -353,6 +351,20 @@ class EditLock:
         return (now - heartbeat).total_seconds() < LOCK_STALE_SECONDS
 
 
+class _Rows:
+    """Query results as dicts by column name. (This was sqlite-utils' ``Database``;
+    importing sqlite-utils alone cost about 0.1 s of every start.)"""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+
 def _now() -> str:
     return datetime.now().isoformat(timespec="microseconds")
 
@@ -368,7 +380,7 @@ class Store:
         self.token = uuid.uuid4().hex  # identifies this instance's edit locks
         self.path = Path(path)
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self.db = _Rows(conn)
 
     # --- Opening -------------------------------------------------------------
 
