@@ -79,7 +79,7 @@ def build_db(
     Store.open(path).close()  # the schema, exactly as the app creates it
     conn = sqlite3.connect(path, isolation_level=None)
     now = "2026-01-01T00:00:00.000000"
-    d_rows, a_rows, p_rows, n_rows, g_rows = [], [], [], [], []
+    d_rows, a_rows, p_rows, n_rows, g_rows, final = [], [], [], [], [], []
     item_id = note_id = 0
     for i in range(dialogues):
         last = i == dialogues - 1
@@ -87,6 +87,9 @@ def build_db(
         held = date(2026, 6, 30) if last else date(2016, 1, 1) + timedelta(days=i % 3650)
         school = OPEN_SCHOOL if last else f"Skole {i % schools + 1:02d}"
         status = "draft" if last else rng.choice(["held", "final"])
+        if status == "final":  # made final once its notes are in (final is read-only)
+            final.append((d_id,))
+            status = "held"
         case_number = f"17.01.00-G01-{d_id}-{held.year % 100:02d}"
         d_rows.append((d_id, f"{rng.getrandbits(128):032x}", school, held.isoformat(),
                        case_number, "ABC", status, now, now))  # fmt: skip
@@ -133,6 +136,7 @@ def build_db(
                VALUES (?,?,?,?,?,?)""",
             g_rows,
         )
+        conn.executemany("UPDATE dialogues SET status = 'final' WHERE id = ?", final)
         conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("ANALYZE")
