@@ -25,7 +25,7 @@ from dialog_tui.export.memo import export_memo
 from dialog_tui.model import Dialogue, GoalDetails, Note, Participant
 from dialog_tui.store import Store
 
-from .common import row
+from .common import compile_sources, row
 
 NOTES = 300
 SENTENCES = [
@@ -116,6 +116,7 @@ def run(quick: bool) -> list[dict]:
 
 
 def _run_size(notes: int, repetitions: int) -> list[dict]:
+    compile_sources()
     pandoc = shutil.which("pandoc")
     cli = Path(sys.executable).with_name("dialog-tui")
     exporter = [str(cli)] if cli.exists() else [sys.executable, "-m", "dialog_tui"]

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import pct, row, scratch_copy, spawn
+from .common import compile_sources, pct, row, scratch_copy, spawn
 from .data import OPEN_SCHOOL, cached_db, open_dialogue_id
 
 MARKER = OPEN_SCHOOL.encode()
@@ -59,6 +59,7 @@ def cpu_seconds(pid: int) -> float:
 def startup(db: Path, rounds: int) -> tuple[tuple[float, float], tuple[float, float]]:
     """Median (wall, CPU) seconds for `dialog-tui open ID` and for the bare app,
     interleaved."""
+    compile_sources()
     dialogue_id = open_dialogue_id(db)
     app = [sys.executable, "-m", "dialog_tui", "--db", str(db), "open", str(dialogue_id)]
     bare = [sys.executable, str(Path(__file__).with_name("bare_app.py"))]

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import row, scratch_copy, spawn
+from .common import compile_sources, row, scratch_copy, spawn
 from .data import OPEN_SCHOOL, cached_db
 
 STEADY = 1.0
@@ -66,6 +66,7 @@ def _vm_hwm(pid: int) -> int:
 def run(quick: bool = False) -> list[dict]:
     sizes = [1_000] if quick else [100, 1_000, 10_000]
     rounds = 1 if quick else 3
+    compile_sources()
     bare_app = Path(__file__).with_name("bare_list_app.py")
     out: list[dict] = []
     for n in sizes:
