@@ -178,7 +178,9 @@ class MeetingScreen(Screen):
             parts.append(f"[b]{label}[/]")
         elif self.saved_at:
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
-        self.query_one("#status", Static).update("   ".join(parts))
+        # One fixed-height line (meeting.tcss): its size never changes, so no layout
+        # pass, which would re-arrange every note row on each keystroke's "saved".
+        self.query_one("#status", Static).update("   ".join(parts), layout=False)
         if meeting % 60 == 0:
             self.refresh_agenda()
 
