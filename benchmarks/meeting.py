@@ -135,7 +135,7 @@ def run(quick: bool = False) -> list[dict]:
         if dialogues == 1:
             size = f"{notes:,} notes".replace(",", " ")
         else:
-            size = f"{open_notes} notes, {dialogues:,} dialogues".replace(",", " ")
+            size = f"{open_notes} notes of {dialogues:_} dialogues".replace("_", " ")
         with scratch_copy(cached_db(dialogues, notes, open_notes=open_notes)) as db:
             (ours, ours_cpu), (base, base_cpu) = startup(db, rounds)
             rows.append(row("start to first frame", size, ours * 1000, base * 1000, "ms",
