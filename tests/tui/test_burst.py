@@ -6,6 +6,8 @@ sequence, not after the keys typed behind them."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual import events
 
 from dialog_tui.store import Store
@@ -24,6 +26,17 @@ def chars(text: str) -> list[str]:
     return ["space" if c == " " else c for c in text]
 
 
+@asynccontextmanager
+async def meeting(db_path, make_dialogue):
+    """The meeting screen of a fresh standard dialogue: (app, pilot, dialogue id)."""
+    store = Store.open(db_path)
+    dialogue_id = make_dialogue(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        yield app, pilot, dialogue_id
+
+
 def rows(db_path, dialogue_id: int) -> list[tuple]:
     with Store.open(db_path) as store:
         dialogue = store.get_dialogue(dialogue_id)
@@ -35,11 +48,7 @@ def rows(db_path, dialogue_id: int) -> list[tuple]:
 
 
 async def test_enter_and_tab_in_a_burst(db_path, make_dialogue):
-    store = Store.open(db_path)
-    dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
         burst(
             app,
             [*chars("første"), "enter", *chars("anden"), "enter", "tab",
@@ -57,11 +66,7 @@ async def test_enter_and_tab_in_a_burst(db_path, make_dialogue):
 
 
 async def test_point_change_and_navigation_in_a_burst(db_path, make_dialogue):
-    store = Store.open(db_path)
-    dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
         burst(
             app,
             [*chars("en"), "enter", *chars("to"), "up", *chars("!"), "f2",
@@ -78,11 +83,7 @@ async def test_point_change_and_navigation_in_a_burst(db_path, make_dialogue):
 async def test_corrections_in_a_burst(db_path, make_dialogue):
     """Backspace and cursor keys are the editor's own bindings: in a burst they act
     between the characters around them, not after them."""
-    store = Store.open(db_path)
-    dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
         burst(app, [*chars("abx"), "backspace", "c", "left", "left", "Z", "end", "!"])
         await pilot.pause(0.5)
         assert app.screen.query_one(NoteList).editor.text == "aZbc!"
@@ -93,11 +94,7 @@ async def test_rows_show_what_was_typed(db_path, make_dialogue):
     """A note typed into and then left shows its new text in the list."""
     from dialog_tui.tui.widgets.note_row import NoteRow
 
-    store = Store.open(db_path)
-    dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
         burst(app, [*chars("først"), "enter", *chars("så"), "up", "end", *chars(" mere")])
         await pilot.pause(0.5)
         shown = [str(row.render()) for row in app.screen.query(NoteRow) if row.display]
