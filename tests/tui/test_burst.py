@@ -100,3 +100,21 @@ async def test_rows_show_what_was_typed(db_path, make_dialogue):
         shown = [str(row.render()) for row in app.screen.query(NoteRow) if row.display]
         assert shown == ["• så"]
         assert app.screen.query_one(NoteList).editor.text == "først mere"
+
+
+async def test_tab_between_form_fields_in_a_burst(db_path):
+    """Tab moves on at its place in the burst: what follows lands in the next field."""
+    from textual.widgets import Input
+
+    app = DialogApp(Store.open(db_path), new=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, [*chars("Skovskolen"), "tab", *chars("Kommune"), "tab", *chars("1.4.2025"),
+                    "shift+tab", "end", "backspace", "e"])  # fmt: skip
+        await pilot.pause(0.5)
+        values = {i.id: i.value for i in app.screen.query(Input)}
+        assert (values["school"], values["municipality"], values["held_on"]) == (
+            "Skovskolen",
+            "Kommune",
+            "1.4.2025",
+        )

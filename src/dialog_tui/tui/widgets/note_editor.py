@@ -1,13 +1,11 @@
 """The editor of the current note.
 
-Keys can arrive faster than the app handles them (a fast typist, a slow laptop),
-and Textual runs a widget's non-priority bindings only after the key has bubbled
-up to the app, behind the keys typed after it. So the editor handles every key
-itself, in its own message queue: characters, its own bindings (cursor moves,
-Backspace, Ctrl+W …) and the structure keys (Enter, Tab, Up/Down at the edges),
-each fully, text saved, before the next key. Actions bound elsewhere that act on
-the notes (tags, point changes, undo) queue behind the typed keys with
-``in_order``, so everything happens in the order it was typed.
+Keys can arrive faster than the app handles them (a fast typist, a slow laptop).
+So the editor handles every key itself, in its own message queue: characters, its
+own bindings (``field.OwnKeysInOrder``) and the structure keys (Enter, Tab,
+Up/Down at the edges), each fully, text saved, before the next key. Actions bound
+elsewhere that act on the notes (tags, point changes, undo) queue behind the
+typed keys with ``in_order``, so everything happens in the order it was typed.
 """
 
 from __future__ import annotations
@@ -22,6 +20,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from ... import strings as S
+from .field import OwnKeysInOrder
 
 Deferred = Callable[[], Awaitable[None] | None]
 
@@ -36,7 +35,7 @@ class NoteCommands(Protocol):
     async def delete_empty(self) -> None: ...
 
 
-class NoteEditor(TextArea):
+class NoteEditor(OwnKeysInOrder, TextArea):
     HELP_GROUP = S.HELP_GROUP_NOTES
     # Shown in the footer, help and palette; the keys themselves are handled in
     # ``_on_key`` so they act in typing order.
@@ -104,14 +103,7 @@ class NoteEditor(TextArea):
             if inspect.isawaitable(result):
                 await result
             return
-        bindings = self._bindings.key_to_bindings.get(event.key, ())
-        binding = next((b for b in bindings if not b.priority), None)
-        if binding is not None:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(binding.action)
-        else:
-            await super()._on_key(event)
+        await super()._on_key(event)
         if not self.read_only:
             self._save()
 
