@@ -50,6 +50,7 @@ class NewDialogueScreen(Screen):
                 value="standard" if "standard" in keys else Select.NULL,
                 allow_blank="standard" not in keys,
                 id="agenda",
+                compact=True,
             )
             with Horizontal(classes="row"):
                 with Vertical():
@@ -64,10 +65,14 @@ class NewDialogueScreen(Screen):
             yield Button(S.FORM_SAVE, id="save", variant="primary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # Focusing the first field scrolls it to the top edge, hiding its label.
+        self.call_after_refresh(self.query_one("#form").scroll_home, animate=False)
+
     @staticmethod
     def field(name: str, label: str) -> ComposeResult:
         yield Label(label)
-        yield Field(id=name)
+        yield Field(id=name, compact=True)
         yield Static("", id=f"{name}-msg", classes="msg")
 
     def value(self, name: str) -> str:
