@@ -71,6 +71,8 @@ FINAL_ABORT = "dialog-tui: the dialogue is final"
 # The search filter tokens of the note being updated (``notes``): school (hex of
 # its lower-cased name, so any name is one token), year, each tag, the goal's
 # theme, and ``internal``. Kept in step by triggers; see ``Store.search``.
+# Migration 3 is built from _META, _reindex and _final_guards: once shipped,
+# changing them means a new migration that drops and recreates the triggers.
 _META = """coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
         FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
         WHERE a.id = notes.agenda_item_id), '')
