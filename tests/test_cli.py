@@ -297,6 +297,10 @@ def test_search_plain_marks_the_hit_and_json_carries_it(cli, years):
     assert [h["text"] for h in hits] == ["Trivslen på mellemtrinnet øges"]
     assert len(json.loads(cli("search", "elever", "--limit", "1", "--json").stdout)) == 1
     assert cli("search", 'NEAR( "').stdout == "Intet fundet.\n"
+    assert cli("search", "pension", "--school", "Engskolen").stdout == (
+        "2023-04-18  Engskolen  punkt 5 Observationer fra ledelsen: "
+        "(intern) Lederen overvejer at gå på [pension]\n"
+    )
 
 
 def test_status_held_warns_of_the_unticked_checklist_then_final_and_reopen(cli, years, db_path):

@@ -140,6 +140,7 @@ def search(
             S.CLI_SEARCH_HIT.format(
                 date=hit.held_on.isoformat(), school=hit.school, number=hit.item_number,
                 title=hit.item_title, snippet=" ".join(snippet.split()),
+                internal=S.CLI_SEARCH_INTERNAL if "internal" in hit.tags else "",
             )
         )  # fmt: skip
 
