@@ -374,7 +374,8 @@ def test_the_exporter_and_the_export_command_never_import_textual():
     import sys
 
     code = (
-        "import sys, dialog_tui.export.memo, dialog_tui.export.cpr, dialog_tui.export.pdf, "
+        "import sys, dialog_tui.export.memo, dialog_tui.export.overview, dialog_tui.export.cpr, "
+        "dialog_tui.export.pdf, "
         "dialog_tui.cli.export; print('textual' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

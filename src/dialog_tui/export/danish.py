@@ -20,3 +20,12 @@ def join(items: Sequence[str]) -> str:
     from babel.lists import format_list
 
     return format_list(list(items), locale=LOCALE) if items else ""
+
+
+_DANISH_LAST = str.maketrans({"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|"})
+"""Æ, Ø, Å come after Z in Danish; ``{|}`` follow ``z`` in code point order."""
+
+
+def sort_key(text: str) -> str:
+    """Sort as a Danish reader expects: ``Vestskolen`` before ``Ørstedskolen``."""
+    return text.casefold().translate(_DANISH_LAST)

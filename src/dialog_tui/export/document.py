@@ -18,7 +18,7 @@ import copy
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ from ..errors import ExportError
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.section import _Footer, _Header
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 PLACEHOLDERS = ("dato", "sagsnr", "sagsbehandler", "titel", "skole")
@@ -348,6 +349,49 @@ class Writer:
         paragraph = self.paragraph(f"{number}.\t{text}")
         self._indent(paragraph, 1)
         return paragraph
+
+    def table(
+        self,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        bold_rows: Sequence[int] = (0,),
+        right_columns: Sequence[int] = (),
+    ) -> Table:
+        """A table as wide as the text area, columns sharing it by ``widths``
+        (fractions); the first row repeats on each page. Borders are written on
+        the table itself, so it looks the same on any template."""
+        from docx.oxml import OxmlElement
+        from docx.shared import Pt
+
+        section = self.document.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        table = self.document.add_table(rows=len(rows), cols=len(widths))
+        table.autofit = False
+        tblpr = table._tbl.tblPr
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            line = OxmlElement(f"w:{edge}")
+            for key, value in (("val", "single"), ("sz", "4"), ("space", "0"),
+                               ("color", "808080")):  # fmt: skip
+                line.set(_w(key), value)
+            borders.append(line)
+        # Word refuses elements out of schema order.
+        tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar",
+                                    "w:tblLook", "w:tblCaption", "w:tblDescription")  # fmt: skip
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        column_widths = [int(width * share / sum(widths)) for share in widths]
+        for column, column_width in zip(table.columns, column_widths, strict=True):
+            column.width = column_width
+        for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+                cell.width = column_widths[c]
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
+                if c in right_columns:
+                    paragraph.alignment = 2  # right
+                paragraph.add_run(printable(value)).bold = r in bold_rows or None
+        return table
 
     @staticmethod
     def _indent(paragraph: Paragraph, levels: int) -> None:
