@@ -13,9 +13,11 @@ from export_templates import build_template
 
 from dialog_tui.errors import ExportError
 from dialog_tui.export.overview import build_overview, export_overview
-from dialog_tui.model import Dialogue
+from dialog_tui.model import Dialogue, Status
 
 TITLE = "Skolernes mål fra skoleudviklingssamtalerne 2025"
+SCHOOLS_IN_ORDER = ["Herstedøster Skole", "Vestskolen", "Ørstedskolen", "Åbyskolen"]
+"""Danish order: Æ, Ø, Å after Z (code points would put Å before Ø)."""
 
 
 def school_dialogue(school: str, held_on: str, notes: list[dict], **fields) -> Dialogue:
@@ -109,13 +111,7 @@ def test_title_intro_and_schools_in_danish_alphabetical_order(overview):
     ]
     assert ("Title", TITLE) in _styled(overview)
     headings = [t for s, t in _styled(overview) if s == "Heading 1"]
-    assert headings == [
-        "Herstedøster Skole",
-        "Vestskolen",
-        "Ørstedskolen",
-        "Åbyskolen",
-        "Mål fordelt på temaer",
-    ]
+    assert headings == [*SCHOOLS_IN_ORDER, "Mål fordelt på temaer"]
 
 
 def test_each_goal_with_numbers_due_date_theme_and_last_years_outcome(overview):
@@ -254,3 +250,111 @@ def test_build_overview_returns_the_document_without_writing(tmp_path):
     document = build_overview(year_2025(), 2025)
     assert document.paragraphs[1].text == TITLE
     assert list(tmp_path.iterdir()) == []
+
+
+# --- CLI ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(db_path, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dialog_tui.cli import main
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user template
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, ["--db", str(db_path), *args])
+
+
+@pytest.fixture
+def stored(db_path):
+    """2025's dialogues in the store, plus what must stay out: a 2024 dialogue, a
+    2025 draft and a 2025 dialogue in the bin."""
+    from dialog_tui.store import Store
+
+    vest, orsted, hersted, aaby = year_2025()
+    with Store.open(db_path) as store:
+        for d in (vest, orsted, hersted, aaby):
+            store.create_dialogue(d)
+        last_year = vest.model_copy(update={"held_on": vest.held_on.replace(year=2024)})
+        store.create_dialogue(last_year)
+        store.create_dialogue(
+            aaby.model_copy(update={"school": "Kladdeskolen", "status": Status.draft})
+        )
+        binned = store.create_dialogue(aaby.model_copy(update={"school": "Slettet Skole"}))
+        store.delete_dialogue(binned)
+        # The store gives notes fresh uids: link the follow-up to the stored goal.
+        (followup,) = store.followups(1)
+        goal = next(n for _, _, n in store.get_dialogue(1).notes() if n.text.startswith("Flere"))
+        store.update_followup(followup.id, carried_to=goal.uid)
+    return db_path
+
+
+def test_cli_overview_writes_the_years_held_dialogues(cli, stored, tmp_path):
+    out = tmp_path / "oversigt.docx"
+    result = cli("overview", "--year", "2025", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Skrev {out}\n"
+    got = texts(out)
+    headings = [t for s, t in _styled(out) if s == "Heading 1"]
+    assert headings == [*SCHOOLS_IN_ORDER, "Mål fordelt på temaer"]
+    dialogue_lines = [t for t in got if t.startswith("Skoleudviklingssamtale ")]
+    assert len(dialogue_lines) == 4 and not any("2024" in t for t in dialogue_lines)
+    assert "Sidste år: videreført, nået 68 % (mål: 75 %). Videreføres med højere mål." in got
+    assert "4 skoleudviklingssamtaler på 4 skoler" in got[3]
+
+
+def test_cli_overview_default_file_name_and_template(cli, stored, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    template = build_template(tmp_path / "kommune.docx", body_text="{{ titel }}")
+    result = cli("overview", "--year", "2025", "--template", str(template))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "Skolernes mål 2025.docx"
+    assert texts(out)[0] == TITLE
+
+
+def test_cli_overview_year_without_held_dialogues_is_one_line_and_no_file(
+    cli, stored, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    result = cli("overview", "--year", "2023")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "dialog-tui: ingen skoleudviklingssamtaler er afholdt i 2023 (kun afholdte og "
+        "endelige samtaler kommer med i oversigten)\n"
+    )
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_cli_overview_unwritable_path_is_one_line(cli, stored, tmp_path):
+    out = tmp_path / "findes-ikke" / "oversigt.docx"
+    result = cli("overview", "--year", "2025", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"dialog-tui: kan ikke skrive {out}: ")
+    assert result.stderr.count("\n") == 1
+    assert not out.parent.exists()
+
+
+def test_cli_overview_refuses_a_cpr_number_in_a_goal_naming_the_school(cli, db_path, tmp_path):
+    from dialog_tui.store import Store
+
+    vest, orsted, _, _ = year_2025()
+    # A CPR number in a note the overview does not print does not count.
+    vest.agenda[1].notes[1].text = "Eleven 120375-1234 nævnt i et opmærksomhedspunkt."
+    orsted.agenda[0].notes[0].goal.baseline = "3,8 (se 120375-1234)"
+    with Store.open(db_path) as store:
+        store.create_dialogue(vest)
+        store.create_dialogue(orsted)
+    out = tmp_path / "o.docx"
+    result = cli("overview", "--year", "2025", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "dialog-tui: der står et CPR-nummer i målene fra Ørstedskolen; ret teksten, eller "
+        "brug --allow-cpr for at eksportere alligevel\n"
+    )
+    assert not out.exists()
+    assert cli("overview", "--year", "2025", "-o", str(out), "--allow-cpr").exit_code == 0
+    assert "Social trivsel, 7.-9. kl.: 3,8 (se 120375-1234) → 4,0, senest 30. juni 2026" in (
+        texts(out)
+    )

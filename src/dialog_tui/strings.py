@@ -395,6 +395,10 @@ OVERVIEW_NONE_HELD = (
     "ingen skoleudviklingssamtaler er afholdt i {year} (kun afholdte og endelige "
     "samtaler kommer med i oversigten)"
 )
+OVERVIEW_CPR_FOUND = (
+    "der står et CPR-nummer i målene fra {schools}; ret teksten, eller brug --allow-cpr "
+    "for at eksportere alligevel"
+)
 CLI_OVERVIEW_HELP = (
     "Skriv skolernes mål fra årets afholdte skoleudviklingssamtaler som én Word-fil til "
     "byrådet og udvalget."

@@ -72,6 +72,25 @@ def by_school(dialogues: Sequence[Dialogue]) -> list[tuple[str, list[SchoolDialo
     ]
 
 
+def cpr_schools(dialogues: Sequence[Dialogue]) -> list[str]:
+    """Schools whose goals, follow-ups or header hold a CPR number (what the overview
+    could print; other notes do not count), in the overview's order."""
+    from .cpr import find_cpr
+
+    found = []
+    for school, held in by_school(dialogues):
+        for entry in held:
+            goals = {goal.note.uid for goal in entry.goals}
+            hits = find_cpr(entry.dialogue)
+            if any(h.note_uid in goals or h.place in _CPR_PLACES for h in hits):
+                found.append(school)
+                break
+    return found
+
+
+_CPR_PLACES = (S.CPR_PLACE_HEADER, S.CPR_PLACE_FOLLOWUPS)
+
+
 def _counted(forms: tuple[str, str], count: int) -> str:
     return forms[0 if count == 1 else 1].format(count=count)
 
@@ -205,7 +224,7 @@ def theme_counts(
 def _theme_table(w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> None:
     counts = theme_counts(schools)
     w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading")
-    w.paragraph(S.OVERVIEW_THEMES_INTRO)
+    w.paragraph(S.OVERVIEW_THEMES_INTRO).paragraph_format.keep_with_next = True
     total_goals = sum(goals for _, goals, _ in counts)
     total_schools = sum(1 for _, held in schools if any(e.goals for e in held))
     rows = [
