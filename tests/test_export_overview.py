@@ -181,6 +181,12 @@ def test_theme_table_counts_goals_and_schools_per_theme(overview):
     text_width = section.page_width - section.left_margin - section.right_margin
     assert sum(col.width for col in table.columns) <= text_width
     assert "<w:tblHeader/>" in part(overview, "word/document.xml")  # repeats on each page
+    # The lead-in line stays on the table's page, each dialogue's date on its goals' page.
+    kept = [
+        p.text for p in Document(str(overview)).paragraphs if p.paragraph_format.keep_with_next
+    ]
+    assert "Antal mål i alt og antal skoler med mindst ét mål inden for hvert tema." in kept
+    assert "Skoleudviklingssamtale 10. marts 2025" in kept
 
 
 def test_one_dialogue_and_no_unthemed_goals_make_a_short_intro_and_table(tmp_path):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 LOCALE = "da_DK"
 
 
+@lru_cache(maxsize=1024)
 def long_date(value: date) -> str:
-    """``10. marts 2025``."""
+    """``10. marts 2025`` (cached: an overview repeats the same due dates)."""
     from babel.dates import format_date
 
     return format_date(value, "d. MMMM y", locale=LOCALE)

@@ -51,8 +51,8 @@ _SCRUBBED_PACKAGE_RELS = ("extended-properties", "custom-properties", "thumbnail
 _SCRUBBED_DOCUMENT_RELS = ("/comments", "commentsExtended", "commentsIds", "people", "customXml")
 
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_P, _W_PPR, _W_PSTYLE, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = (
-    _W_NS + t for t in ("p", "pPr", "pStyle", "jc", "val", "r", "rPr", "b", "t")
+_W_P, _W_PPR, _W_PSTYLE, _W_KEEPNEXT, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = (
+    _W_NS + t for t in ("p", "pPr", "pStyle", "keepNext", "jc", "val", "r", "rPr", "b", "t")
 )
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -296,19 +296,28 @@ class Writer:
         self.styles = resolve_styles(document)
 
     def paragraph(
-        self, text: str = "", role: str = "normal", *, bold: bool = False, align: str = ""
+        self,
+        text: str = "",
+        role: str = "normal",
+        *,
+        bold: bool = False,
+        align: str = "",
+        keep_with_next: bool = False,
     ) -> Paragraph:
-        """Append a paragraph in ``role``'s style; ``align`` is ``right``/``center``."""
+        """Append a paragraph in ``role``'s style; ``align`` is ``right``/``center``;
+        ``keep_with_next`` keeps it on the page of what follows (a lead-in line)."""
         from docx.text.paragraph import Paragraph
         from lxml.etree import SubElement
 
         # Plain lxml: python-docx's setters look up child order on every call.
         p = self._body.makeelement(_W_P)
         style = self.styles.get(role)
-        if style is not None or align:
+        if style is not None or align or keep_with_next:
             ppr = SubElement(p, _W_PPR)
             if style is not None:
                 SubElement(ppr, _W_PSTYLE).set(_W_VAL, style)
+            if keep_with_next:
+                SubElement(ppr, _W_KEEPNEXT)
             if align:
                 SubElement(ppr, _W_JC).set(_W_VAL, align)
         if self._end is not None:
@@ -361,37 +370,52 @@ class Writer:
         """A table as wide as the text area, columns sharing it by ``widths``
         (fractions); the first row repeats on each page. Borders are written on
         the table itself, so it looks the same on any template."""
-        from docx.oxml import OxmlElement
-        from docx.shared import Pt
+        from docx.table import Table
+        from lxml.etree import SubElement
+
+        def element(parent, tag: str, **attrs: str):
+            child = SubElement(parent, _w(tag))
+            for key, value in attrs.items():
+                child.set(_w(key), value)
+            return child
 
         section = self.document.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
-        table = self.document.add_table(rows=len(rows), cols=len(widths))
-        table.autofit = False
-        tblpr = table._tbl.tblPr
-        borders = OxmlElement("w:tblBorders")
+        width = (section.page_width - section.left_margin - section.right_margin) // 635  # twips
+        columns = [str(int(width * share / sum(widths))) for share in widths]
+        tbl = self._body.makeelement(_w("tbl"))
+        # Children in schema order: Word refuses a document otherwise.
+        tblpr = element(tbl, "tblPr")
+        element(tblpr, "tblW", w=str(width), type="dxa")
+        borders = element(tblpr, "tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            line = OxmlElement(f"w:{edge}")
-            for key, value in (("val", "single"), ("sz", "4"), ("space", "0"),
-                               ("color", "808080")):  # fmt: skip
-                line.set(_w(key), value)
-            borders.append(line)
-        # Word refuses elements out of schema order.
-        tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar",
-                                    "w:tblLook", "w:tblCaption", "w:tblDescription")  # fmt: skip
-        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        column_widths = [int(width * share / sum(widths)) for share in widths]
-        for column, column_width in zip(table.columns, column_widths, strict=True):
-            column.width = column_width
-        for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                cell.width = column_widths[c]
-                paragraph = cell.paragraphs[0]
-                paragraph.paragraph_format.space_after = Pt(0)
+            element(borders, edge, val="single", sz="4", space="0", color="808080")
+        element(tblpr, "tblLayout", type="fixed")
+        grid = element(tbl, "tblGrid")
+        for column in columns:
+            element(grid, "gridCol", w=column)
+        for r, values in enumerate(rows):
+            tr = element(tbl, "tr")
+            if r == 0:
+                element(element(tr, "trPr"), "tblHeader")
+            for c, value in enumerate(values):
+                tc = element(tr, "tc")
+                element(element(tc, "tcPr"), "tcW", w=columns[c], type="dxa")
+                p = element(tc, "p")
+                ppr = element(p, "pPr")
+                element(ppr, "spacing", after="0")
                 if c in right_columns:
-                    paragraph.alignment = 2  # right
-                paragraph.add_run(printable(value)).bold = r in bold_rows or None
-        return table
+                    element(ppr, "jc", val="right")
+                run = element(p, "r")
+                if r in bold_rows:
+                    element(element(run, "rPr"), "b")
+                t = element(run, "t")
+                t.text = printable(value)
+                t.set(_XML_SPACE, "preserve")
+        if self._end is not None:
+            self._end.addprevious(tbl)
+        else:
+            self._body.append(tbl)
+        return Table(tbl, self.document._body)
 
     @staticmethod
     def _indent(paragraph: Paragraph, levels: int) -> None:

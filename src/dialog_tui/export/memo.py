@@ -216,8 +216,8 @@ def _followups(w: Writer, followups: list[FollowUp]) -> None:
     for f in followups:
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
         w.bullet(f"{label}: {f.text}" if f.text else label)
-        if f.goal and goal_line(f.goal):
-            w.bullet(goal_line(f.goal), 1)
+        if f.goal and (line := goal_line(f.goal)):
+            w.bullet(line, 1)
         w.bullet(S.MEMO_FOLLOWUP_STATUS.format(outcome=outcome(f)), 1)
         if f.comment:
             w.bullet(S.MEMO_FOLLOWUP_COMMENT.format(comment=f.comment), 1)
@@ -244,5 +244,5 @@ def _summary(w: Writer, dialogue: Dialogue) -> None:
         entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
         for kind, note in entries:
             w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
-            if kind == "goal" and note.goal and goal_line(note.goal):
-                w.bullet(goal_line(note.goal), 1)
+            if kind == "goal" and note.goal and (line := goal_line(note.goal)):
+                w.bullet(line, 1)

@@ -188,14 +188,13 @@ def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
     line = S.OVERVIEW_DIALOGUE.format(date=long_date(entry.dialogue.held_on))
     if entry.dialogue.status != Status.final:
         line = S.OVERVIEW_NOT_FINAL.format(line=line)
-    w.paragraph(line).paragraph_format.keep_with_next = True
+    w.paragraph(line, keep_with_next=True)
     if not entry.goals:
         w.paragraph(S.OVERVIEW_NO_GOALS)
     for goal in entry.goals:
         w.bullet(goal.note.text)
-        details = goal.note.goal
-        if details and goal_line(details):
-            w.bullet(goal_line(details), 1)
+        if goal.note.goal and (line := goal_line(goal.note.goal)):
+            w.bullet(line, 1)
         if goal.theme:
             w.bullet(S.OVERVIEW_THEME.format(theme=S.THEME_LABELS[goal.theme]), 1)
         if goal.last_year:
@@ -224,7 +223,7 @@ def theme_counts(
 def _theme_table(w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> None:
     counts = theme_counts(schools)
     w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading")
-    w.paragraph(S.OVERVIEW_THEMES_INTRO).paragraph_format.keep_with_next = True
+    w.paragraph(S.OVERVIEW_THEMES_INTRO, keep_with_next=True)
     total_goals = sum(goals for _, goals, _ in counts)
     total_schools = sum(1 for _, held in schools if any(e.goals for e in held))
     rows = [
