@@ -131,22 +131,6 @@ def dialogues(schools: int = SCHOOLS, seed: int = 0) -> list[Dialogue]:
     return [school_dialogue(rng, n) for n in range(1, schools + 1)]
 
 
-def store_all(path: Path, ds: list[Dialogue]) -> None:
-    """Store the dialogues, linking each follow-up to its carried-on goal's stored
-    note (the store gives notes fresh uids)."""
-    with Store.open(path) as store:
-        for d in ds:
-            dialogue_id = store.create_dialogue(d)
-            stored = store.get_dialogue(dialogue_id)
-            uids = {
-                old.uid: new.uid
-                for (_, _, old), (_, _, new) in zip(d.notes(), stored.notes(), strict=True)
-            }
-            for f in stored.followups:
-                if f.carried_to:
-                    store.update_followup(f.id, carried_to=uids[f.carried_to])
-
-
 def same_goals_as_memo(ds: list[Dialogue]) -> Dialogue:
     """The baseline: one dialogue holding every goal and follow-up of ``ds``."""
     items = load_agenda("standard").agenda_items()
@@ -197,7 +181,9 @@ def run(quick: bool) -> list[dict]:
     command = [str(cli)] if cli.exists() else [sys.executable, "-m", "dialog_tui"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store_all(folder / "bench.db", ds)
+        with Store.open(folder / "bench.db") as store:
+            for d in ds:
+                store.create_dialogue(d)
         (folder / "overview.md").write_text(markdown(ds), encoding="utf-8")
         ours_cmd = [*command, "--db", str(folder / "bench.db"), "overview", "--year", str(YEAR),
                     "-o", str(folder / "ours.docx")]  # fmt: skip

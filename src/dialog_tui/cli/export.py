@@ -4,16 +4,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from .. import strings as S
 from .base import Session, main, pass_session
-
-if TYPE_CHECKING:
-    from ..model import Dialogue
-    from ..store import Store
 
 
 @main.command(help=S.CLI_EXPORT_HELP)
@@ -72,20 +67,9 @@ def overview(
     from ..export.overview import cpr_schools, default_file_name, export_overview
 
     # No dialogues held that year: export_overview refuses before writing.
-    dialogues = held_in(session.store(), year)
+    dialogues = session.store().dialogues_held_in(year)
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
     written = export_overview(dialogues, year, output, template=template or user_template())
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
-
-
-def held_in(store: Store, year: int) -> list[Dialogue]:
-    """The dialogues held in ``year`` whose status is held or final (not binned)."""
-    from ..model import Status
-
-    return [
-        store.get_dialogue(summary.id)
-        for summary in sorted(store.list_dialogues(year=year), key=lambda s: s.id)
-        if summary.status in (Status.held, Status.final)
-    ]
