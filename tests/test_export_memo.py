@@ -271,6 +271,12 @@ def test_placeholders_in_the_template_body_are_filled_and_kept(tmp_path):
     assert "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:" in got
 
 
+def test_year_and_municipality_placeholders_are_filled_as_in_the_overview(tmp_path):
+    template = build_template(tmp_path / "t.docx", body_text="{{ kommune }} {{ aar }}")
+    memo = export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
+    assert texts(memo)[0] == "Albertslund Kommune 2025"
+
+
 def test_a_template_without_list_styles_still_gets_bullets_and_numbers(tmp_path):
     template = build_template(tmp_path / "mager.docx", without_list_styles=True)
     got = texts(export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template))

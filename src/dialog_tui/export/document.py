@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-PLACEHOLDERS = ("dato", "sagsnr", "sagsbehandler", "titel", "skole")
-"""The names a template may use as ``{{ name }}``."""
+PLACEHOLDERS = ("dato", "sagsnr", "sagsbehandler", "titel", "skole", "aar", "kommune")
+"""The names a template may use as ``{{ name }}``; the memo and the council
+overview fill each (the overview leaves ``sagsnr`` and ``skole`` empty)."""
 
 _CT_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _CT_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"

@@ -58,6 +58,8 @@ def placeholder_context(dialogue: Dialogue, today: date | None = None) -> dict[s
         "sagsbehandler": dialogue.case_handler,
         "titel": memo_title(dialogue),
         "skole": dialogue.school,
+        "aar": str(dialogue.held_on.year),
+        "kommune": dialogue.municipality,
     }
 
 

@@ -64,12 +64,11 @@ def goals_of(dialogue: Dialogue) -> list[Goal]:
 
 
 def by_school(dialogues: Sequence[Dialogue]) -> list[tuple[str, list[SchoolDialogue]]]:
-    """Schools in Danish alphabetical order, each with its dialogues by date."""
+    """Schools in Danish alphabetical order, each with its dialogues by date (a
+    name written in other case is the same school)."""
     ordered = sorted(dialogues, key=lambda d: (sort_key(d.school), d.held_on))
-    return [
-        (school, [SchoolDialogue(d, goals_of(d)) for d in group])
-        for school, group in groupby(ordered, key=lambda d: d.school)
-    ]
+    groups = [list(group) for _, group in groupby(ordered, key=lambda d: sort_key(d.school))]
+    return [(group[0].school, [SchoolDialogue(d, goals_of(d)) for d in group]) for group in groups]
 
 
 def cpr_schools(dialogues: Sequence[Dialogue]) -> list[str]:
