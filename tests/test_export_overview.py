@@ -100,8 +100,9 @@ def _styled(path: Path) -> list[tuple[str, str]]:
 
 def test_title_intro_and_schools_in_danish_alphabetical_order(overview):
     got = texts(overview)
-    assert got[:4] == [
+    assert got[:5] == [
         "Dato: 14. marts 2025",
+        "Sagsbehandler: OKW",  # every dialogue has the same case handler
         TITLE,
         "Samlet oversigt til byrådet og børne- og skoleudvalget",
         "Oversigten samler målene fra 4 skoleudviklingssamtaler på 4 skoler, holdt mellem "
@@ -193,12 +194,23 @@ def test_one_dialogue_and_no_unthemed_goals_make_a_short_intro_and_table(tmp_pat
     (_, orsted, _, _) = year_2025()
     path = export_overview([orsted], 2025, tmp_path / "en.docx")
     got = texts(path)
-    assert got[3].startswith(
+    assert got[got.index(TITLE) + 2].startswith(
         "Oversigten samler målene fra 1 skoleudviklingssamtale på 1 skole, holdt 4. april 2025."
     )
     rows = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
     assert [r[0] for r in rows[1:]][-2:] == ["Medarbejdere", "I alt"]
     assert rows[-1] == ["I alt", "1", "1"]
+
+
+def test_case_number_joins_the_block_and_mixed_case_handlers_leave_it(tmp_path):
+    dialogues = year_2025()
+    dialogues[0].case_handler = "MH"
+    path = export_overview(
+        dialogues, 2025, tmp_path / "o.docx", case_number="00.01.00-A00-3-25", today=today()
+    )
+    assert texts(path)[:3] == ["Dato: 14. marts 2025", "Sags nr.: 00.01.00-A00-3-25", TITLE]
+    props = Document(str(path)).core_properties
+    assert (props.author, props.keywords) == ("", "00.01.00-A00-3-25 2025")
 
 
 def test_page_furniture_and_properties(overview):
@@ -219,16 +231,20 @@ def test_template_keeps_its_letterhead_and_fills_placeholders(tmp_path):
     template = build_template(
         tmp_path / "kommune.dotx",
         header_placeholder=False,
-        body_text="{{ titel }} – {{ kommune }}, {{ dato }} ({{ aar }}){{ sagsnr }}",
+        body_text="{{ titel }} – {{ kommune }}, {{ dato }} ({{ aar }}) {{ sagsnr }}",
     )
     path = export_overview(
-        year_2025(), 2025, tmp_path / "o.docx", template=template, today=today()
-    )
+        year_2025(), 2025, tmp_path / "o.docx", template=template, today=today(),
+        case_number="00.01.00-A00-3-25",
+    )  # fmt: skip
     got = texts(path)
-    # The template writes the date itself, so no date line is added.
-    assert got[0] == f"{TITLE} – Albertslund Kommune, 14. marts 2025 (2025)"
-    assert got[1] == TITLE
-    assert not any(t.startswith("Dato:") for t in got)
+    # The template writes the date and case number itself: not repeated in the block.
+    assert got[:3] == [
+        f"{TITLE} – Albertslund Kommune, 14. marts 2025 (2025) 00.01.00-A00-3-25",
+        "Sagsbehandler: OKW",
+        TITLE,
+    ]
+    assert not any(t.startswith(("Dato:", "Sags nr.:")) for t in got)
     from test_export_memo import _story, _text
 
     header = _story(path, "header", "default")
@@ -254,7 +270,7 @@ def test_no_dialogues_is_a_clear_error_and_no_file(tmp_path):
 
 def test_build_overview_returns_the_document_without_writing(tmp_path):
     document = build_overview(year_2025(), 2025)
-    assert document.paragraphs[1].text == TITLE
+    assert TITLE in [p.text for p in document.paragraphs]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -303,16 +319,22 @@ def test_cli_overview_writes_the_years_held_dialogues(cli, stored, tmp_path):
     dialogue_lines = [t for t in got if t.startswith("Skoleudviklingssamtale ")]
     assert len(dialogue_lines) == 4 and not any("2024" in t for t in dialogue_lines)
     assert "Sidste år: videreført, nået 68 % (mål: 75 %). Videreføres med højere mål." in got
-    assert "4 skoleudviklingssamtaler på 4 skoler" in got[3]
+    assert "4 skoleudviklingssamtaler på 4 skoler" in got[got.index(TITLE) + 2]
 
 
 def test_cli_overview_default_file_name_and_template(cli, stored, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     template = build_template(tmp_path / "kommune.docx", body_text="{{ titel }}")
-    result = cli("overview", "--year", "2025", "--template", str(template))
+    result = cli(
+        "overview", "--year", "2025", "--template", str(template),
+        "--case-number", "00.01.00-A00-3-25",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     out = tmp_path / "Skolernes mål 2025.docx"
     assert texts(out)[0] == TITLE
+    from test_export_memo import _story, _text
+
+    assert "Sags nr.: 00.01.00-A00-3-25" in _text(_story(out, "header", "first"))
 
 
 def test_cli_overview_year_without_held_dialogues_is_one_line_and_no_file(

@@ -4,6 +4,8 @@ created by ``start_followup``, goals carried on with ``Store.carry_on``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from click.testing import CliRunner
 from docx import Document
@@ -19,6 +21,7 @@ from yearly_data import (
 )
 
 from dialog_tui.cli import main
+from dialog_tui.export.danish import long_date
 from dialog_tui.export.memo import export_memo
 from dialog_tui.store import Store
 
@@ -45,8 +48,12 @@ def test_overview_2024_shows_each_schools_goals_and_how_last_years_went(cli, yea
     result = cli("overview", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.output
     got = texts(out)
-    assert got[1] == "Skolernes mål fra skoleudviklingssamtalerne 2024"
-    assert got[3].startswith(
+    assert got[:3] == [
+        "Dato: " + long_date(date.today()),
+        "Sagsbehandler: ABC",
+        "Skolernes mål fra skoleudviklingssamtalerne 2024",
+    ]
+    assert got[4].startswith(
         "Oversigten samler målene fra 2 skoleudviklingssamtaler på 2 skoler, holdt mellem "
         "12. marts 2024 og 16. april 2024."
     )

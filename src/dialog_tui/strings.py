@@ -421,6 +421,7 @@ CLI_OVERVIEW_HELP = (
 )
 CLI_OVERVIEW_YEAR_HELP = "Året samtalerne er holdt i."
 CLI_OVERVIEW_OUTPUT_HELP = "Word-filen der skrives (standard: »Skolernes mål <år>.docx«)."
+CLI_OVERVIEW_CASE_NUMBER_HELP = "Sagsnummeret oversigten journaliseres på (byrådssagen)."
 
 # --- Backup and restore ------------------------------------------------------
 CLI_BACKUP_HELP = "Tag en sikkerhedskopi af databasen (også mens programmet er åbent)."

@@ -56,10 +56,16 @@ def export(
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_OVERVIEW_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
+@click.option("--case-number", default="", help=S.CLI_OVERVIEW_CASE_NUMBER_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
 @pass_session
 def overview(
-    session: Session, year: int, output: Path | None, template: Path | None, allow_cpr: bool
+    session: Session,
+    year: int,
+    output: Path | None,
+    template: Path | None,
+    case_number: str,
+    allow_cpr: bool,
 ) -> None:
     from ..errors import ExportError
     from ..export.danish import join
@@ -71,5 +77,7 @@ def overview(
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
-    written = export_overview(dialogues, year, output, template=template or user_template())
+    written = export_overview(
+        dialogues, year, output, template=template or user_template(), case_number=case_number
+    )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))

@@ -427,6 +427,23 @@ class Writer:
         fmt.first_line_indent = Twips(-_BULLET_INDENT)
 
 
+def top_right_block(w: Writer, context: Mapping[str, str], skip: frozenset[str]) -> None:
+    """``Dato:`` / ``Sags nr.:`` / ``Sagsbehandler:`` top right on page 1, from the
+    placeholder values; an empty value, or a line the template writes itself (its
+    ``{{ sagsnr }}`` in the letterhead), is left out."""
+    from docx.shared import Pt
+
+    candidates = [
+        ("dato", S.MEMO_DATE.format(date=context.get("dato", ""))),
+        ("sagsnr", S.MEMO_CASE_NUMBER.format(case_number=context.get("sagsnr", ""))),
+        ("sagsbehandler", S.MEMO_CASE_HANDLER.format(initials=context.get("sagsbehandler", ""))),
+    ]
+    lines = [line for name, line in candidates if context.get(name) and name not in skip]
+    for i, line in enumerate(lines):
+        paragraph = w.paragraph(line, align="right")
+        paragraph.paragraph_format.space_after = Pt(12 if i == len(lines) - 1 else 0)
+
+
 # --- Header and footer -------------------------------------------------------
 
 

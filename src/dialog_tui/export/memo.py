@@ -26,6 +26,7 @@ from .document import (
     open_document,
     save_document,
     set_properties,
+    top_right_block,
 )
 from .goals import goal_line, note_theme, outcome
 
@@ -75,9 +76,7 @@ def build_memo(
     document = opened.document
     w = Writer(document)
     title = context["titel"]
-    # A line the template writes itself (``{{ sagsnr }}`` in its letterhead) is
-    # not repeated in the block.
-    _header_block(w, dialogue, context["dato"], skip=opened.placeholders)
+    top_right_block(w, context, skip=opened.placeholders)
     w.paragraph(title, "title")
     _participants(w, dialogue)
     w.paragraph(S.MEMO_OPENING)
@@ -119,20 +118,6 @@ def export_memo(
 
 
 # --- Blocks ------------------------------------------------------------------
-
-
-def _header_block(w: Writer, dialogue: Dialogue, dated: str, skip: frozenset[str]) -> None:
-    candidates = [
-        ("dato", S.MEMO_DATE.format(date=dated), True),
-        ("sagsnr", S.MEMO_CASE_NUMBER.format(case_number=dialogue.case_number),
-         bool(dialogue.case_number)),
-        ("sagsbehandler", S.MEMO_CASE_HANDLER.format(initials=dialogue.case_handler),
-         bool(dialogue.case_handler)),
-    ]  # fmt: skip
-    lines = [line for name, line, wanted in candidates if wanted and name not in skip]
-    for i, line in enumerate(lines):
-        paragraph = w.paragraph(line, align="right")
-        paragraph.paragraph_format.space_after = Pt(12 if i == len(lines) - 1 else 0)
 
 
 def _person(p: Participant, points: int) -> str:

@@ -21,7 +21,14 @@ from .. import strings as S
 from ..errors import ExportError
 from ..model import THEMES, Dialogue, FollowUp, Note, Status
 from .danish import long_date, sort_key
-from .document import Writer, add_page_furniture, open_document, save_document, set_properties
+from .document import (
+    Writer,
+    add_page_furniture,
+    open_document,
+    save_document,
+    set_properties,
+    top_right_block,
+)
 from .goals import goal_line, note_theme, outcome
 
 if TYPE_CHECKING:
@@ -101,17 +108,21 @@ def _common(values: Sequence[str]) -> str:
 
 
 def placeholder_context(
-    dialogues: Sequence[Dialogue], year: int, today: date | None = None
+    dialogues: Sequence[Dialogue],
+    year: int,
+    *,
+    case_number: str = "",
+    today: date | None = None,
 ) -> dict[str, str]:
-    """Values for a template's ``{{ dato }}``, ``{{ titel }}``, ``{{ aar }}`` …; a
-    memo template's ``{{ sagsnr }}`` and ``{{ skole }}`` come out empty."""
+    """Values for a template's ``{{ dato }}``, ``{{ titel }}``, ``{{ aar }}`` …;
+    ``{{ sagsnr }}`` is the council case's number when given, ``{{ skole }}`` empty."""
     return {
         "dato": long_date(today or date.today()),
         "titel": overview_title(year),
         "aar": str(year),
         "kommune": _common([d.municipality for d in dialogues]),
         "sagsbehandler": _common([d.case_handler for d in dialogues]),
-        "sagsnr": "",
+        "sagsnr": case_number.strip(),
         "skole": "",
     }
 
@@ -121,18 +132,20 @@ def build_overview(
     year: int,
     *,
     template: Path | None = None,
+    case_number: str = "",
     today: date | None = None,
 ) -> Document:
-    """The overview of ``dialogues`` (those held in ``year``); none is an error."""
+    """The overview of ``dialogues`` (those held in ``year``); none is an error.
+    ``case_number`` is the council case's, for the block top right and the
+    template's ``{{ sagsnr }}``."""
     if not dialogues:
         raise ExportError(S.OVERVIEW_NONE_HELD.format(year=year))
-    context = placeholder_context(dialogues, year, today)
+    context = placeholder_context(dialogues, year, case_number=case_number, today=today)
     opened = open_document(template, context)
     document = opened.document
     w = Writer(document)
     title = context["titel"]
-    if "dato" not in opened.placeholders:
-        w.paragraph(S.MEMO_DATE.format(date=context["dato"]), align="right")
+    top_right_block(w, context, skip=opened.placeholders)
     w.paragraph(title, "title")
     w.paragraph(S.OVERVIEW_SUBJECT, bold=True)
     schools = by_school(dialogues)
@@ -148,7 +161,7 @@ def build_overview(
         title=title,
         subject=S.OVERVIEW_SUBJECT,
         author=context["sagsbehandler"],
-        keywords=str(year),
+        keywords=" ".join(filter(None, (context["sagsnr"], str(year)))),
     )
     return document
 
@@ -159,10 +172,14 @@ def export_overview(
     output: Path,
     *,
     template: Path | None = None,
+    case_number: str = "",
     today: date | None = None,
 ) -> Path:
     """Build the overview and write it atomically to ``output``."""
-    return save_document(build_overview(dialogues, year, template=template, today=today), output)
+    document = build_overview(
+        dialogues, year, template=template, case_number=case_number, today=today
+    )
+    return save_document(document, output)
 
 
 # --- Blocks ------------------------------------------------------------------
