@@ -160,3 +160,36 @@ def test_published_schema_is_current():
     assert published.read_text(encoding="utf-8") == json_schema(), (
         "regenerate: python -m dialog_tui.exchange > docs/dialogue.schema.json"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["open", "abc"], "Ugyldig værdi for 'DIALOGUE_ID': 'abc' er ikke et gyldigt tal"),
+        (["frobnicate"], "Ukendt kommando 'frobnicate'"),
+        (["list", "--bogus"], "Ukendt tilvalg '--bogus'"),
+        (["open"], "Mangler argument 'DIALOGUE_ID'"),
+        (["--db"], "Tilvalget '--db' kræver en værdi"),
+    ],
+)
+def test_usage_errors_are_one_danish_line(args, line):
+    """Click's own usage errors: one line on stderr, in Danish, naming what and where."""
+    result = subprocess.run(
+        [sys.executable, "-m", "dialog_tui", *args], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (got,) = result.stderr.splitlines()
+    assert got.startswith(f"dialog-tui: {line} (se »dialog-tui")
+    assert got.endswith("--help«)")
+
+
+def test_help_is_in_danish():
+    result = subprocess.run(
+        [sys.executable, "-m", "dialog_tui", "export", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("Brug: ")
+    assert "Tilvalg:" in result.stdout
+    assert "Vis denne hjælp og afslut." in result.stdout
+    assert "Show this message" not in result.stdout

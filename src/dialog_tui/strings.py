@@ -76,6 +76,63 @@ CLI_AGENDA_OK = "{name:<16} {items} punkter  {path}"
 CLI_AGENDA_BAD = "{name:<16} FEJL: {message}"
 CLI_ABORTED = "afbrudt"
 CLI_AGENDAS_INVALID = "{count} dagsordensfil(er) er ugyldige"
+CLI_USAGE_HINT = "{message} (se »{command} --help«)"
+
+# Click's own texts (usage errors, help headings), by their English original.
+CLICK_TEXTS = {
+    "Usage:": "Brug:",
+    "Options": "Tilvalg",
+    "Commands": "Kommandoer",
+    "Positional arguments": "Argumenter",
+    "Aborted!": "Afbrudt!",
+    "Error: {message}": "Fejl: {message}",
+    "Try '{command} {option}' for help.": "Se »{command} {option}« for hjælp.",
+    "Show this message and exit.": "Vis denne hjælp og afslut.",
+    "Show the version and exit.": "Vis versionen og afslut.",
+    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
+    "Do you want to continue?": "Vil du fortsætte?",
+    "Missing command.": "Der mangler en kommando.",
+    "Invalid value: {message}": "Ugyldig værdi: {message}",
+    "Invalid value for {param_hint}: {message}": "Ugyldig værdi for {param_hint}: {message}",
+    "Missing argument": "Mangler argument",
+    "Missing option": "Mangler tilvalg",
+    "Missing parameter": "Mangler parameter",
+    "Missing {param_type}": "Mangler {param_type}",
+    "Missing parameter: {param_name}": "Mangler parameter: {param_name}",
+    "No such option {name!r}.": "Ukendt tilvalg {name!r}.",
+    "No such command {name!r}.": "Ukendt kommando {name!r}.",
+    "Did you mean {possibility}?": "Mente du {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Mente du en af: {possibilities}?)",
+    "Got unexpected extra argument ({args})": "Uventet ekstra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Uventede ekstra argumenter ({args})",
+    "Option {name!r} requires an argument.": "Tilvalget {name!r} kræver en værdi.",
+    "Option {name!r} requires {nargs} arguments.": "Tilvalget {name!r} kræver {nargs} værdier.",
+    "Option {name!r} does not take a value.": "Tilvalget {name!r} tager ingen værdi.",
+    "Could not open file {filename!r}: {message}": "Kan ikke åbne {filename!r}: {message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} er ikke et gyldigt tal.",
+    "{value} is not in the range {range}.": "{value} ligger ikke i intervallet {range}.",
+    "{value!r} is not {choice}.": "{value!r} er ikke {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} er ikke en af {choices}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} er ikke ja/nej. Gyldige værdier: {states}"
+    ),
+    "{value!r} does not match the format {format}.": (
+        "{value!r} passer ikke til formatet {format}."
+    ),
+    "{value!r} does not match the formats {formats}.": (
+        "{value!r} passer ikke til formaterne {formats}."
+    ),
+    "file": "Filen",
+    "directory": "Mappen",
+    "path": "Stien",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} findes ikke.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} er en fil.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} er en mappe.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} kan ikke læses.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
+    "env var: {var}": "miljøvariabel: {var}",
+    "default: {default}": "standard: {default}",
+}
 
 # --- Year over year (CLI) ----------------------------------------------------
 
