@@ -1330,12 +1330,13 @@ class Store:
 
         Internal notes and binned dialogues are left out; a goal carried on
         twice from the same ancestor gives two chains sharing their start."""
+        # CROSS JOIN: SQLite starts from the school's dialogues, never from every note.
         rows = list(
             self.db.query(
                 f"""SELECT d.id AS dialogue_id, d.school, d.held_on, d.status,
                     {_NOTE_COLUMNS}, g.note_id AS goal_id, {_GOAL_COLUMNS}
-                    FROM dialogues d JOIN agenda_items a ON a.dialogue_id = d.id
-                    JOIN notes n ON n.agenda_item_id = a.id
+                    FROM dialogues d CROSS JOIN agenda_items a ON a.dialogue_id = d.id
+                    CROSS JOIN notes n ON n.agenda_item_id = a.id
                     LEFT JOIN goals g ON g.note_id = n.id
                     WHERE d.school = ? COLLATE NOCASE AND d.deleted_at IS NULL
                     AND NOT n.internal

@@ -135,6 +135,37 @@ CLICK_TEXTS = {
 }
 
 # --- Year over year (CLI) ----------------------------------------------------
+CLI_FOLLOWUP_HELP = (
+    "Opret næste års dialog for samme skole ud fra en tidligere dialog og skriv dens id."
+)
+CLI_FOLLOWUP_DATE_HELP = "Mødets dato, fx 2026-03-10 eller 10.3.2026 (standard: i dag)."
+CLI_GOALS_HELP = "Vis en skoles mål gennem årene med status og opnåede værdier."
+CLI_GOALS_SCHOOL_HELP = "Skolen (skal angives)."
+CLI_GOALS_NEED_SCHOOL = "angiv skolen med --school"
+CLI_GOALS_EMPTY = "Ingen mål for {school}."
+CLI_GOAL_HEADER = "Mål: {text}"
+CLI_GOAL_DETAILS = "  {indicator}: {change}"
+CLI_GOAL_STEP = "  {date}  {status:<8}  {text}"
+CLI_GOAL_FOLLOWUP = "      fulgt op: {status}"
+CLI_GOAL_REACHED = "nået {reached}"
+CLI_GOAL_NOT_FOLLOWED = "ikke fulgt op endnu"
+CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
+CLI_SEARCH_KIND_HELP = "Kun noter markeret som goal, attention, agreement eller observation."
+CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
+CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
+CLI_SEARCH_EMPTY = "Intet fundet."
+CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {snippet}"
+CLI_STATUS_HELP = "Sæt en dialogs status: held (afholdt) eller final (endelig)."
+CLI_STATUS_BAD = "ukendt status: {status} (brug held eller final; genåbn med »reopen«)"
+CLI_STATUS_DONE = "Dialog {id} er nu {status}."
+CLI_UNTICKED = "Advarsel: {count} punkt(er) på tjeklisten er ikke krydset af:"
+CLI_UNTICKED_ITEM = "  - {text}"
+CLI_REOPEN_HELP = "Genåbn en endelig dialog til rettelser; begrundelsen gemmes med tidspunktet."
+CLI_REOPEN_REASON_HELP = "Hvorfor dialogen genåbnes (skal angives)."
+CLI_REOPENED = "Dialog {id} er genåbnet (afholdt)."
+CLI_BAD_ID = "ugyldigt id: {value} (skriv et tal, fx 12)"
+CLI_BAD_NUMBER = "ugyldig værdi for {option}: {value} (skriv et tal)"
+CLI_BAD_DATE = "ugyldig dato: {value} (skriv fx 2026-03-10 eller 10.3.2026)"
 
 STATUS = {"draft": "kladde", "held": "afholdt", "final": "endelig"}
 

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 class DialogGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Usage errors as one Danish line, like every other error."""
+        kwargs["standalone_mode"] = False  # also when a caller passes it (tests do)
         try:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, **kwargs)
         except click.UsageError as e:
             command = e.ctx.command_path if e.ctx and e.ctx.parent else S.APP_TITLE
             message = e.format_message().rstrip(".")
