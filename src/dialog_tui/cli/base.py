@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class DialogGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Usage errors as one Danish line, like every other error."""
-        kwargs["standalone_mode"] = False
+        kwargs["standalone_mode"] = False  # also when a caller passes it (tests do)
         try:
             return super().main(*args, **kwargs)
         except click.UsageError as e:
