@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ... import strings as S
 from ...model import DialogueSummary
+from ..widgets.field import Field
 from .confirm import ConfirmScreen
 
 FIRST_ROWS = 100
@@ -59,7 +60,7 @@ class DialoguesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(S.LIST_TITLE, id="list-title", classes="title")
-        yield Input(placeholder=S.LIST_FILTER_PLACEHOLDER, id="filter")
+        yield Field(placeholder=S.LIST_FILTER_PLACEHOLDER, id="filter")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="dialogues")
         yield Static("", id="empty", classes="muted")
         yield Footer()

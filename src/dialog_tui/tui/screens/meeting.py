@@ -194,8 +194,9 @@ class MeetingScreen(Screen):
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         await self.go_to(event.option_index)
 
-    async def action_point(self, delta: int) -> None:
-        await self.go_to(self.current + delta)
+    def action_point(self, delta: int) -> None:
+        # Behind the keys typed before it, so they land in the point they were typed in.
+        self.query_one(NoteList).in_order(lambda: self.go_to(self.current + delta))
 
     def action_agenda(self) -> None:
         self.query_one(AgendaPanel).focus()
@@ -219,6 +220,9 @@ class MeetingScreen(Screen):
     # --- Tags ----------------------------------------------------------------
 
     def action_tag(self, tag: str) -> None:
+        self.query_one(NoteList).in_order(lambda: self._tag(tag))
+
+    def _tag(self, tag: str) -> None:
         notes = self.query_one(NoteList)
         notes.toggle_tag(tag)
         note = notes.note
@@ -226,7 +230,8 @@ class MeetingScreen(Screen):
             self.action_goal_details()
 
     def action_internal(self) -> None:
-        self.query_one(NoteList).toggle_internal()
+        notes = self.query_one(NoteList)
+        notes.in_order(notes.toggle_internal)
 
     def action_theme(self) -> None:
         notes = self.query_one(NoteList)
