@@ -722,8 +722,10 @@ class Store:
         school: str | None = None,
         year: int | None = None,
         deleted: bool = False,
+        limit: int | None = None,
     ) -> list[DialogueSummary]:
-        """Dialogues newest first; ``deleted=True`` lists the recoverable bin instead."""
+        """Dialogues newest first; ``deleted=True`` lists the recoverable bin instead;
+        ``limit`` only the newest (a first screenful without building every row)."""
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: list[Any] = []
         if school:
@@ -736,8 +738,8 @@ class Store:
             f"""SELECT id, school, held_on, status, case_number, municipality,
                 case_handler, deleted_at IS NOT NULL
                 FROM dialogues WHERE {" AND ".join(where)}
-                ORDER BY held_on DESC, id DESC""",
-            params,
+                ORDER BY held_on DESC, id DESC LIMIT ?""",
+            [*params, -1 if limit is None else limit],
         ).fetchall()
         return [
             DialogueSummary.model_construct(

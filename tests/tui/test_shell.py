@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 from textual.widgets import DataTable, Static
 
@@ -37,6 +37,35 @@ async def test_list_newest_first_and_filter_by_typing(db_path, make_dialogue):
         ]
         await type_text(pilot, "skov 2024")
         assert [r[:2] for r in table_rows(app)] == [["1.3.2024", "Skovskolen"]]
+    store.close()
+
+
+async def test_a_long_list_shows_its_newest_page_first_then_every_dialogue(db_path):
+    """Past the first screenful the rest of the list loads after the first paint."""
+    from dialog_tui.model import Dialogue
+    from dialog_tui.tui.screens.dialogues import FIRST_ROWS
+
+    store = Store.open(db_path)
+    count = FIRST_ROWS * 3 + 7
+    schools = ["Ældsteskolen"] + [f"Skole {day}" for day in range(1, count)]
+    for day, school in enumerate(schools):  # oldest first
+        store.create_dialogue(Dialogue(school=school, held_on=date(2020, 1, 1)
+                                       + timedelta(days=day)))  # fmt: skip
+    app = DialogApp(store)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        for _ in range(50):
+            if table.row_count == count:
+                break
+            await pilot.pause(0.05)
+        rows = table_rows(app)
+        assert [r[1] for r in rows] == schools[::-1]
+        await type_text(pilot, "ældste")
+        assert [r[:2] for r in table_rows(app)] == [["1.1.2020", "Ældsteskolen"]]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.dialogue.school == "Ældsteskolen"
     store.close()
 
 
