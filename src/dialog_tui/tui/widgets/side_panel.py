@@ -8,12 +8,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ... import strings as S
-from ...model import AgendaItem, Note
+from ...model import AgendaItem, ChecklistItem, FollowUp, Note
 from .note_row import TAG_STYLES
 
 
 class SidePanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
+        yield Static("", id="progress")
         yield Static(S.MEETING_PROMPTS, classes="heading")
         yield Static("", id="prompts")
         yield Static(S.MEETING_TAGGED, classes="heading")
@@ -37,3 +38,18 @@ class SidePanel(VerticalScroll, can_focus=False):
                 text.append(f" ({note.goal.baseline} → {note.goal.target})", style="dim")
             text.append("\n")
         self.query_one("#tagged", Static).update(text)
+
+    def show_progress(self, followups: list[FollowUp], checklist: list[ChecklistItem]) -> None:
+        """``Opfølgning 2/5 vurderet · Tjekliste 4/6``: what is left to cover."""
+        text = Text()
+        if followups:
+            done = sum(f.status is not None for f in followups)
+            summary = S.FOLLOWUP_PROGRESS.format(done=done, total=len(followups))
+            text.append(summary, style="bold green" if done == len(followups) else "bold yellow")
+            text.append("\n")
+        if checklist:
+            done = sum(c.done for c in checklist)
+            progress = S.CHECKLIST_PROGRESS.format(done=done, total=len(checklist))
+            text.append(progress, style="bold green" if done == len(checklist) else "bold yellow")
+        self.query_one("#progress", Static).update(text)
+        self.query_one("#progress").display = bool(followups or checklist)
