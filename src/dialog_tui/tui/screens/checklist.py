@@ -24,7 +24,9 @@ class ChecklistScreen(ModalScreen[None]):
     CSS_PATH = ["modal.tcss", "checklist.tcss"]
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [
-        Binding("space,enter", "toggle", S.KEY_TICK, priority=True),
+        # Not priority: a priority key would overtake arrow keys typed ahead of it.
+        # Enter reaches the list first and comes back as OptionSelected.
+        Binding("space,enter", "toggle", S.KEY_TICK),
         Binding("escape", "close", S.KEY_BACK),
     ]
 
@@ -42,25 +44,26 @@ class ChecklistScreen(ModalScreen[None]):
             yield Static(S.CHECKLIST_KEYS, classes="muted")
 
     def on_mount(self) -> None:
-        self.reload()
-        self.query_one(OptionList).focus()
-
-    def reload(self) -> None:
         self.items = self.app.store.get_dialogue(self.dialogue_id).checklist
         options = self.query_one(OptionList)
-        current = options.highlighted
-        options.clear_options()
         options.add_options([checklist_label(i) for i in self.items] or [S.CHECKLIST_EMPTY])
-        if self.items:
-            options.highlighted = min(current or 0, len(self.items) - 1)
+        options.highlighted = 0
+        options.focus()
+        self.show_progress()
+
+    def show_progress(self) -> None:
         done = sum(i.done for i in self.items)
         self.query_one("#checklist-title", Static).update(
             f"[b]{S.CHECKLIST_TITLE}[/b]   "
-            + S.CHECKLIST_PROGRESS.format(done=done, total=len(self.items))
+            + S.CHECKLIST_DONE.format(done=done, total=len(self.items))
         )
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_toggle()
+
     def action_toggle(self) -> None:
-        index = self.query_one(OptionList).highlighted
+        options = self.query_one(OptionList)
+        index = options.highlighted
         if not self.items or index is None:
             return
         if self.refuse:
@@ -71,7 +74,11 @@ class ChecklistScreen(ModalScreen[None]):
             self.app.store.set_checklist_done(item.id, not item.done)
         except DialogError as e:
             self.notify(S.SAVE_FAILED.format(message=e), severity="error")
-        self.reload()
+            return
+        # One row changes in place: rebuilding the list would lose keys typed ahead.
+        self.items[index] = item.model_copy(update={"done": not item.done})
+        options.replace_option_prompt_at_index(index, checklist_label(self.items[index]))
+        self.show_progress()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -406,7 +406,7 @@ class MeetingScreen(Screen):
         self.save_time()
         from .dialogues import DialoguesScreen
 
-        if isinstance(self.app.screen_stack[-2], DialoguesScreen):
+        if len(self.app.screen_stack) > 2:  # back to the list, search or goal history
             self.dismiss()
         else:  # opened directly: the list is built only now
             self.app.switch_screen(DialoguesScreen())
