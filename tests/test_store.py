@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from dialog_tui import store as store_module
 from dialog_tui.agenda import load_agenda
 from dialog_tui.errors import NotFound, StoreError
 from dialog_tui.model import Dialogue, GoalDetails, Participant
@@ -29,7 +30,7 @@ def test_migrates_an_empty_file(db_path):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"dialogues", "agenda_items", "notes", "goals", "notes_fts"} <= tables
+    assert {"dialogues", "agenda_items", "notes", "goals", "notes_search"} <= tables
 
 
 def test_reopening_keeps_data(db_path):
@@ -127,12 +128,12 @@ def test_full_text_search_finds_a_note_by_a_word(store):
     item = store.agenda_items(dialogue_id)[0]
     note = store.add_note(item.id, "Elevfraværet ligger på landsgennemsnittet.")
     store.add_note(item.id, "Trivslen er høj.")
-    assert [n.id for _, n in store.search_notes("landsgennemsnittet")] == [note.id]
-    assert [n.id for _, n in store.search_notes("elevfrav*")] == [note.id]
+    assert [h.note_id for h in store.search("landsgennemsnittet")] == [note.id]
+    assert [h.note_id for h in store.search("elevfrav*")] == [note.id]
     store.set_note_text(note.id, "Noget helt andet.")
-    assert store.search_notes("landsgennemsnittet") == []
-    assert store.search_notes('"helt andet"')[0][0] == dialogue_id
-    assert store.search_notes('AND OR "') == []  # FTS syntax never raises
+    assert store.search("landsgennemsnittet") == []
+    assert store.search('"helt andet"')[0].dialogue_id == dialogue_id
+    assert store.search('AND OR "') == []  # FTS syntax never raises
 
 
 def test_list_newest_first_with_filters_and_bin(store):
@@ -220,12 +221,38 @@ def test_refuses_a_directory(tmp_path):
         Store.open(tmp_path)
 
 
-def test_migrates_a_version_1_database_forward(db_path):
-    Store.open(db_path).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute("DROP TABLE edit_locks")
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
+def old_database(db_path, version: int, monkeypatch) -> Store:
+    """A database as an older dialog-tui (schema ``version``) made it."""
+    with monkeypatch.context() as m:
+        m.setattr(store_module, "_MIGRATIONS", store_module._MIGRATIONS[:version])
+        m.setattr(store_module, "SCHEMA_VERSION", version)
+        return Store.open(db_path)
+
+
+def test_migrates_a_version_1_database_forward(db_path, monkeypatch):
+    old_database(db_path, 1, monkeypatch).close()
     with Store.open(db_path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION
         assert store.acquire_edit_lock(new_dialogue(store)) is None
+
+
+def test_migrates_a_version_2_database_forward(db_path, monkeypatch):
+    with old_database(db_path, 2, monkeypatch) as old:
+        assert old.schema_version() == 2
+        dialogue_id = new_dialogue(old, "Engskolen", date(2024, 5, 1))
+        item = old.agenda_items(dialogue_id)[1]
+        note = old.add_note(item.id, "Læsning løftes i 4. årgang.", tags=["goal", "trivsel"])
+        old.add_note(item.id, "Fraværet er faldet.", internal=True)
+        old.set_status(dialogue_id, "final")
+    with Store.open(db_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 3
+        # The notes written before are found, with every filter.
+        hits = store.search("læs*", school="engskolen", year=2024, kind="goal", theme="trivsel")
+        assert [(h.note_id, h.item_number, h.tags) for h in hits] == [
+            (note.id, 2, ["goal", "trivsel"])
+        ]
+        assert [h.tags for h in store.search("fraværet")] == [["internal"]]
+        # The dialogue that was final before is read-only now.
+        with pytest.raises(StoreError, match="endelig"):
+            store.set_note_text(note.id, "Ændret")
+        assert store.get_note(note.id).text == "Læsning løftes i 4. årgang."

@@ -300,3 +300,42 @@ class DialogueSummary(_Model):
     municipality: str = ""
     case_handler: str = ""
     deleted: bool = False
+
+
+# --- Year over year ----------------------------------------------------------
+
+MARK_START = "\x02"
+"""Starts a search hit inside ``SearchHit.snippet`` (the UI highlights, the CLI brackets)."""
+MARK_END = "\x03"
+"""Ends a search hit inside ``SearchHit.snippet``."""
+
+
+class SearchHit(_Model):
+    """One note found by search, with where it stands and the hit marked."""
+
+    dialogue_id: int
+    school: str
+    held_on: date
+    item_number: int = Field(ge=1, description="1-based agenda point number")
+    item_title: str
+    note_id: int
+    text: str
+    snippet: str = Field(description="excerpt with each hit in MARK_START/MARK_END")
+    tags: list[str] = Field(default_factory=list)
+
+
+class GoalStep(_Model):
+    """One goal as written in one year's dialogue, and how the next year followed it up."""
+
+    dialogue_id: int
+    held_on: date
+    status: Status
+    note: Note
+    followup: FollowUp | None = None
+
+
+class GoalChain(_Model):
+    """A goal followed across years, oldest step first."""
+
+    school: str
+    steps: list[GoalStep]

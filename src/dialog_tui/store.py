@@ -24,14 +24,22 @@ from sqlite_utils import Database
 from . import strings as S
 from .errors import NotFound, StoreError, describe_validation_error
 from .model import (
+    KINDS,
+    MARK_END,
+    MARK_START,
+    THEMES,
     AgendaItem,
     ChecklistItem,
     Dialogue,
     DialogueSummary,
     FollowUp,
+    FollowUpStatus,
+    GoalChain,
     GoalDetails,
+    GoalStep,
     Note,
     Participant,
+    SearchHit,
     Status,
     StatusChange,
     clean_text,
@@ -56,6 +64,85 @@ def default_db_path() -> Path:
 
 
 # --- Schema ------------------------------------------------------------------
+
+FINAL_ABORT = "dialog-tui: the dialogue is final"
+"""The message of the triggers that keep a final dialogue read-only."""
+
+# The search filter tokens of the note being updated (``notes``): school (hex of
+# its lower-cased name, so any name is one token), year, each tag, the goal's
+# theme, and ``internal``. Kept in step by triggers; see ``Store.search``.
+_META = """coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
+        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
+        WHERE a.id = notes.agenda_item_id), '')
+    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
+        FROM json_each(notes.tags)), '')
+    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
+        WHERE note_id = notes.id), '')
+    || CASE WHEN notes.internal THEN ' internal' ELSE '' END"""
+
+
+_NOTES_OF_NEW_DIALOGUE = (
+    "agenda_item_id IN (SELECT id FROM agenda_items WHERE dialogue_id = new.id)"
+)
+
+
+def _reindex(where: str, *, drop: bool = True) -> str:
+    """SQL re-indexing the notes ``where`` selects: out of the index (``drop``),
+    fresh filter tokens, back in."""
+    out = (
+        f"""INSERT INTO notes_search(notes_search, rowid, text, meta)
+            SELECT 'delete', id, text, meta FROM notes WHERE {where};"""
+        if drop
+        else ""
+    )
+    return f"""{out}
+        UPDATE notes SET meta = {_META} WHERE {where};
+        INSERT INTO notes_search(rowid, text, meta) SELECT id, text, meta FROM notes
+        WHERE {where};"""
+
+
+# How to find the status of the dialogue a row belongs to, by table; ``{row}``
+# is ``new`` or ``old``.
+_DIALOGUE_STATUS = {
+    "participants": "SELECT status FROM dialogues WHERE id = {row}.dialogue_id",
+    "agenda_items": "SELECT status FROM dialogues WHERE id = {row}.dialogue_id",
+    "checklist": "SELECT status FROM dialogues WHERE id = {row}.dialogue_id",
+    "followups": "SELECT status FROM dialogues WHERE id = {row}.dialogue_id",
+    "notes": """SELECT d.status FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
+        WHERE a.id = {row}.agenda_item_id""",
+    "goals": """SELECT d.status FROM notes n JOIN agenda_items a ON a.id = n.agenda_item_id
+        JOIN dialogues d ON d.id = a.dialogue_id WHERE n.id = {row}.note_id""",
+}
+# Header columns a final dialogue may still change: its status (reopening),
+# the bin (deleted_at) and the bookkeeping of when it last changed.
+_HEADER_COLUMNS = (
+    "uid", "school", "municipality", "held_on", "starts_at", "ends_at", "location",
+    "case_number", "case_handler", "memo_date", "agenda_file", "previous", "created_at",
+)  # fmt: skip
+
+
+def _final_guards() -> list[str]:
+    """Triggers refusing every write to a final dialogue, whatever the code path."""
+    abort = f"SELECT RAISE(ABORT, '{FINAL_ABORT}');"
+    sql = []
+    for table, status in _DIALOGUE_STATUS.items():
+        new, old = status.format(row="new"), status.format(row="old")
+        sql += [
+            f"""CREATE TRIGGER {table}_final_bi BEFORE INSERT ON {table}
+                WHEN ({new}) = 'final' BEGIN {abort} END""",
+            f"""CREATE TRIGGER {table}_final_bu BEFORE UPDATE ON {table}
+                WHEN ({old}) = 'final' OR ({new}) = 'final' BEGIN {abort} END""",
+            f"""CREATE TRIGGER {table}_final_bd BEFORE DELETE ON {table}
+                WHEN ({old}) = 'final' BEGIN {abort} END""",
+        ]
+    changed = " OR ".join(f"new.{c} IS NOT old.{c}" for c in _HEADER_COLUMNS)
+    sql.append(
+        f"""CREATE TRIGGER dialogues_final_bu BEFORE UPDATE ON dialogues
+            WHEN old.status = 'final' AND ({changed}) BEGIN {abort} END"""
+    )
+    return sql
+
+
 # Each migration takes the schema from version i to i+1. Never edit one that
 # has shipped; append a new one.
 
@@ -189,6 +276,53 @@ _MIGRATIONS: list[list[str]] = [
             heartbeat_at TEXT NOT NULL
         )""",
     ],
+    [
+        # Search with filters: each note carries its filter values as tokens
+        # (school, year, kinds and themes, internal) in an indexed column, so a
+        # filtered query is one FTS5 intersection, not a scan of every match.
+        "ALTER TABLE notes ADD COLUMN meta TEXT NOT NULL DEFAULT ''",
+        "DROP TRIGGER notes_ai",
+        "DROP TRIGGER notes_ad",
+        "DROP TRIGGER notes_au",
+        "DROP TABLE notes_fts",
+        f"UPDATE notes SET meta = {_META}",
+        """CREATE VIRTUAL TABLE notes_search USING fts5(
+            text, meta, content='notes', content_rowid='id',
+            tokenize='unicode61', prefix='2 3'
+        )""",
+        "INSERT INTO notes_search(notes_search) VALUES ('rebuild')",
+        # Triggers keep notes_search in step. Only they write notes.meta, and a
+        # meta-only update fires no trigger, so each trigger below owns the
+        # whole re-indexing of its note (or notes) in a fixed order.
+        f"""CREATE TRIGGER notes_search_ai AFTER INSERT ON notes BEGIN
+            {_reindex("id = new.id", drop=False)}
+        END""",
+        """CREATE TRIGGER notes_search_ad AFTER DELETE ON notes BEGIN
+            INSERT INTO notes_search(notes_search, rowid, text, meta)
+            VALUES ('delete', old.id, old.text, old.meta);
+        END""",
+        f"""CREATE TRIGGER notes_search_au AFTER UPDATE OF text, tags, internal,
+            agenda_item_id ON notes BEGIN
+            INSERT INTO notes_search(notes_search, rowid, text, meta)
+            VALUES ('delete', old.id, old.text, old.meta);
+            {_reindex("id = new.id", drop=False)}
+        END""",
+        f"""CREATE TRIGGER goals_search_ai AFTER INSERT ON goals BEGIN
+            {_reindex("id = new.note_id")}
+        END""",
+        f"""CREATE TRIGGER goals_search_au AFTER UPDATE OF theme ON goals BEGIN
+            {_reindex("id = new.note_id")}
+        END""",
+        f"""CREATE TRIGGER goals_search_ad AFTER DELETE ON goals BEGIN
+            {_reindex("id = old.note_id")}
+        END""",
+        f"""CREATE TRIGGER dialogues_search_au AFTER UPDATE OF school, held_on
+            ON dialogues BEGIN
+            {_reindex(_NOTES_OF_NEW_DIALOGUE)}
+        END""",
+        # A final dialogue is read-only in SQL itself, whatever the code path.
+        *_final_guards(),
+    ],
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -304,6 +438,8 @@ class Store:
             self.conn.execute("PRAGMA synchronous = NORMAL")
             # Deleted and overwritten text is zeroed, so it does not linger in the file.
             self.conn.execute("PRAGMA secure_delete = ON")
+            # The search index triggers rely on a trigger never firing itself.
+            self.conn.execute("PRAGMA recursive_triggers = OFF")
         except sqlite3.Error as e:
             raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
 
@@ -341,6 +477,8 @@ class Store:
             yield self.conn
         except sqlite3.IntegrityError as e:
             self.conn.execute("ROLLBACK")
+            if str(e) == FINAL_ABORT:
+                raise StoreError(S.DIALOGUE_IS_FINAL) from None
             raise StoreError(S.INVALID_VALUE.format(reason=e)) from None
         except sqlite3.Error as e:
             self.conn.execute("ROLLBACK")
@@ -476,7 +614,11 @@ class Store:
             (
                 uid, d.school, d.municipality, d.held_on.isoformat(),
                 _iso(d.starts_at), _iso(d.ends_at), d.location, d.case_number,
-                d.case_handler, _iso(d.memo_date), d.status.value, d.agenda_file,
+                d.case_handler, _iso(d.memo_date),
+                # A final dialogue becomes final after its content is in (the
+                # read-only triggers would refuse it otherwise).
+                Status.held.value if d.status == Status.final else d.status.value,
+                d.agenda_file,
                 d.previous, now, now,
             ),
         )  # fmt: skip
@@ -501,6 +643,8 @@ class Store:
                 (dialogue_id, change.at.isoformat(), change.from_status.value,
                  change.to_status.value, change.reason),
             )  # fmt: skip
+        if d.status == Status.final:
+            c.execute("UPDATE dialogues SET status = 'final' WHERE id = ?", (dialogue_id,))
         return dialogue_id
 
     def get_dialogue(self, dialogue_id: int) -> Dialogue:
@@ -542,13 +686,7 @@ class Store:
             previous=row["previous"],
             participants=self.participants(dialogue_id),
             agenda=agenda,
-            checklist=[
-                ChecklistItem(id=r["id"], text=r["text"], done=bool(r["done"]))
-                for r in self.db.query(
-                    "SELECT * FROM checklist WHERE dialogue_id = ? ORDER BY position",
-                    (dialogue_id,),
-                )
-            ],
+            checklist=self._checklist(dialogue_id),
             followups=self.followups(dialogue_id),
             history=[
                 StatusChange(
@@ -638,6 +776,9 @@ class Store:
         current = self._header(dialogue_id).status
         if current == status:
             return
+        reason = clean_text(reason).strip()
+        if current == Status.final and not reason:
+            raise StoreError(S.REOPEN_NEEDS_REASON)
         with self._tx() as c:
             c.execute(
                 "UPDATE dialogues SET status = ?, updated_at = ? WHERE id = ?",
@@ -646,7 +787,7 @@ class Store:
             c.execute(
                 """INSERT INTO status_changes (dialogue_id, at, from_status, to_status,
                    reason) VALUES (?,?,?,?,?)""",
-                (dialogue_id, _now(), current.value, status.value, clean_text(reason)),
+                (dialogue_id, _now(), current.value, status.value, reason),
             )
 
     def delete_dialogue(self, dialogue_id: int) -> None:
@@ -1079,7 +1220,9 @@ class Store:
 
     def set_checklist_done(self, check_id: int, done: bool) -> None:
         with self._tx() as c:
-            c.execute("UPDATE checklist SET done = ? WHERE id = ?", (int(done), check_id))
+            cur = c.execute("UPDATE checklist SET done = ? WHERE id = ?", (int(done), check_id))
+            if cur.rowcount == 0:
+                raise NotFound(S.CHECK_NOT_FOUND.format(id=check_id))
 
     def _insert_followup(
         self, c: sqlite3.Connection, dialogue_id: int, pos: int, f: FollowUp
@@ -1094,17 +1237,7 @@ class Store:
 
     def followups(self, dialogue_id: int) -> list[FollowUp]:
         return [
-            FollowUp(
-                id=r["id"],
-                source_uid=r["source_uid"],
-                kind=r["kind"],
-                text=r["text"],
-                goal=GoalDetails.model_validate_json(r["goal"]) if r["goal"] else None,
-                status=r["status"],
-                reached=r["reached"],
-                comment=r["comment"],
-                carried_to=r["carried_to"],
-            )
+            _followup(r)
             for r in self.db.query(
                 "SELECT * FROM followups WHERE dialogue_id = ? ORDER BY position",
                 (dialogue_id,),
@@ -1113,10 +1246,7 @@ class Store:
 
     def update_followup(self, followup_id: int, **fields: Any) -> FollowUp:
         """Record status, value reached, comment or the goal that carries it on."""
-        row = self._one("SELECT dialogue_id FROM followups WHERE id = ?", (followup_id,))
-        if row is None:
-            raise NotFound(S.NOTE_NOT_FOUND.format(id=followup_id))
-        current = next(f for f in self.followups(row["dialogue_id"]) if f.id == followup_id)
+        current, dialogue_id = self._get_followup(followup_id)
         f = _validated(FollowUp, {**current.model_dump(), **fields})
         with self._tx() as c:
             c.execute(
@@ -1125,28 +1255,238 @@ class Store:
                 (f.status.value if f.status else None, f.reached, f.comment,
                  f.carried_to, followup_id),
             )  # fmt: skip
-            self._touch(row["dialogue_id"])
+            self._touch(dialogue_id)
         return f.model_copy(update={"id": followup_id})
+
+    def carry_on(self, followup_id: int, item_id: int | None = None) -> Note:
+        """Carry last year's point on as a goal of this dialogue, linked to its ancestor.
+
+        The new goal goes under ``item_id``, by default the point with the same
+        title as the source note's point, else the first point. Calling it again
+        returns the goal made the first time."""
+        f, dialogue_id = self._get_followup(followup_id)
+        if f.carried_to:
+            row = self._one("SELECT id FROM notes WHERE uid = ?", (f.carried_to,))
+            if row is not None:
+                return self.get_note(row["id"])
+        items = self.agenda_items(dialogue_id)
+        source = self._one(
+            """SELECT a.title, n.tags FROM notes n
+               JOIN agenda_items a ON a.id = n.agenda_item_id WHERE n.uid = ?""",
+            (f.source_uid,),
+        )
+        if item_id is None:
+            title = source["title"] if source else None
+            target = next((i for i in items if i.title == title), items[0] if items else None)
+            if target is None:
+                raise StoreError(S.CARRY_ON_NO_POINT)
+            item_id = target.id
+        elif item_id not in {i.id for i in items}:
+            raise NotFound(S.AGENDA_ITEM_NOT_FOUND.format(id=item_id))
+        themes = [t for t in json.loads(source["tags"]) if t in THEMES] if source else []
+        goal = (f.goal or GoalDetails()).model_copy(update={"ancestor": f.source_uid})
+        if goal.theme and goal.theme not in themes:
+            themes.append(goal.theme)
+        note = Note(text=f.text, tags=["goal", *themes], goal=goal)
+        with self._tx() as c:
+            pos = c.execute(
+                "SELECT count(*) FROM notes WHERE agenda_item_id = ?", (item_id,)
+            ).fetchone()[0]
+            note_id = self._insert_note(c, item_id, pos, note)
+            c.execute(
+                "UPDATE followups SET status = ?, carried_to = ? WHERE id = ?",
+                (FollowUpStatus.carried_on.value, note.uid, followup_id),
+            )
+            self._touch(dialogue_id)
+        return note.model_copy(update={"id": note_id})
+
+    def _get_followup(self, followup_id: int) -> tuple[FollowUp, int]:
+        """A follow-up and the id of the dialogue it belongs to."""
+        row = self._one("SELECT dialogue_id FROM followups WHERE id = ?", (followup_id,))
+        if row is None:
+            raise NotFound(S.FOLLOWUP_NOT_FOUND.format(id=followup_id))
+        f = next(f for f in self.followups(row["dialogue_id"]) if f.id == followup_id)
+        return f, row["dialogue_id"]
+
+    def unticked_checklist(self, dialogue_id: int) -> list[ChecklistItem]:
+        """The statutory points not yet ticked, in order."""
+        self._header(dialogue_id)
+        return [c for c in self._checklist(dialogue_id) if not c.done]
+
+    def _checklist(self, dialogue_id: int) -> list[ChecklistItem]:
+        return [
+            ChecklistItem(id=r["id"], text=r["text"], done=bool(r["done"]))
+            for r in self.db.query(
+                "SELECT * FROM checklist WHERE dialogue_id = ? ORDER BY position",
+                (dialogue_id,),
+            )
+        ]
+
+    # --- Goals across years --------------------------------------------------
+
+    def goal_history(self, school: str) -> list[GoalChain]:
+        """Every goal of a school across its dialogues, each followed from year to
+        year (through the goal's ancestor, or a follow-up carried on to it).
+
+        Internal notes and binned dialogues are left out; a goal carried on
+        twice from the same ancestor gives two chains sharing their start."""
+        rows = list(
+            self.db.query(
+                f"""SELECT d.id AS dialogue_id, d.school, d.held_on, d.status,
+                    {_NOTE_COLUMNS}, g.note_id AS goal_id, {_GOAL_COLUMNS}
+                    FROM dialogues d JOIN agenda_items a ON a.dialogue_id = d.id
+                    JOIN notes n ON n.agenda_item_id = a.id
+                    LEFT JOIN goals g ON g.note_id = n.id
+                    WHERE d.school = ? COLLATE NOCASE AND d.deleted_at IS NULL
+                    AND NOT n.internal
+                    AND EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = 'goal')
+                    ORDER BY d.held_on, d.id, a.position, n.position""",
+                (school,),
+            )
+        )
+        if not rows:
+            return []
+        uids = [r["uid"] for r in rows]
+        marks = ",".join("?" * len(uids))
+        followups: dict[str, tuple[FollowUp, str]] = {}  # source uid -> first follow-up
+        for r in self.db.query(
+            f"""SELECT f.*, d.held_on FROM followups f JOIN dialogues d ON d.id = f.dialogue_id
+                WHERE f.source_uid IN ({marks}) AND d.deleted_at IS NULL
+                ORDER BY d.held_on DESC, d.id DESC""",
+            uids,
+        ):
+            followups[r["source_uid"]] = (_followup(r), r["held_on"])
+        steps: dict[str, GoalStep] = {}
+        for r in rows:
+            f = followups.get(r["uid"])
+            steps[r["uid"]] = GoalStep(
+                dialogue_id=r["dialogue_id"],
+                held_on=r["held_on"],
+                status=r["status"],
+                note=_note(r),
+                followup=f[0] if f and f[1] > r["held_on"] else None,
+            )
+        carried_from = {
+            f.carried_to: source for source, (f, _) in followups.items() if f.carried_to
+        }
+        children: dict[str, list[str]] = {}
+        roots = []
+        for uid, step in steps.items():
+            parent = (step.note.goal.ancestor if step.note.goal else None) or carried_from.get(uid)
+            if parent in steps and parent != uid:
+                children.setdefault(parent, []).append(uid)
+            else:
+                roots.append(uid)
+        names = {r["uid"]: r["school"] for r in rows}
+        chains = []
+        for root in roots:
+            for path in _paths(root, children):
+                chains.append(
+                    GoalChain(school=names[path[-1]], steps=[steps[uid] for uid in path])
+                )
+        return chains
+
+    # --- Status ----------------------------------------------------------------
+
+    def mark_held(self, dialogue_id: int) -> list[ChecklistItem]:
+        """Draft → held; returns the statutory points left unticked, to warn about."""
+        if self._header(dialogue_id).status == Status.final:
+            raise StoreError(S.DIALOGUE_IS_FINAL)
+        self.set_status(dialogue_id, Status.held)
+        return self.unticked_checklist(dialogue_id)
+
+    def finalize(self, dialogue_id: int) -> None:
+        """Held (or draft) → final: from now on read-only until reopened."""
+        self.set_status(dialogue_id, Status.final)
+
+    def reopen(self, dialogue_id: int, reason: str) -> None:
+        """Final → held for edits; the reason is recorded with the time."""
+        status = self._header(dialogue_id).status
+        if status != Status.final:
+            raise StoreError(S.REOPEN_NOT_FINAL.format(status=S.STATUS[status]))
+        self.set_status(dialogue_id, Status.held, reason)
+
+    def dialogues_held_in(self, year: int) -> list[Dialogue]:
+        """Whole dialogues held (or final) in ``year``, by school then date; the bin
+        is left out. What the council's overview is built from."""
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                """SELECT id FROM dialogues WHERE deleted_at IS NULL
+                   AND status IN ('held', 'final') AND held_on >= ? AND held_on < ?
+                   ORDER BY school COLLATE NOCASE, held_on, id""",
+                (f"{year:04d}-01-01", f"{year + 1:04d}-01-01"),
+            )
+        ]
+        return [self.get_dialogue(i) for i in ids]
 
     # --- Search --------------------------------------------------------------
 
-    def search_notes(self, query: str, *, limit: int = 50) -> list[tuple[int, Note]]:
-        """(dialogue id, note) for notes matching an FTS5 query, best first."""
+    def search(
+        self,
+        query: str,
+        *,
+        school: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        theme: str | None = None,
+        limit: int = 100,
+    ) -> list[SearchHit]:
+        """Notes matching ``query`` (words ANDed, ``"phrases"``, ``prefix*``) and every
+        filter given, newest first: at most ``limit``, the most recently written
+        matches, shown by date and agenda order. An empty query with a filter lists
+        everything the filters select. Internal notes are found (tagged
+        ``internal``); binned dialogues are not."""
+        if kind is not None and kind not in KINDS:
+            raise StoreError(S.SEARCH_BAD_KIND.format(kind=kind, known=", ".join(KINDS)))
+        if theme is not None and theme not in THEMES:
+            raise StoreError(S.SEARCH_BAD_THEME.format(theme=theme, known=", ".join(THEMES)))
+        if limit < 1:
+            raise StoreError(S.SEARCH_BAD_LIMIT)
+        filters = []
+        if school:
+            school_hex = self.conn.execute("SELECT hex(lower(?))", (school.strip(),))
+            filters.append("s" + school_hex.fetchone()[0])
+        if year is not None:
+            filters.append(f"y{year}")
+        filters += ["t" + tag.replace("-", "") for tag in (kind, theme) if tag]
+        words = fts_query(query)
+        parts = ([f"text : ({words})"] if words else []) + (
+            [f"meta : ({' '.join(filters)})"] if filters else []
+        )
+        if not parts:
+            return []
+        rows = self.db.query(
+            """SELECT d.id AS dialogue_id, d.school, d.held_on, a.position AS item_pos,
+               a.title AS item_title, n.id AS note_id, n.position, n.text, n.tags,
+               n.internal, snippet(notes_search, 0, ?, ?, '…', 16) AS snippet
+               FROM notes_search JOIN notes n ON n.id = notes_search.rowid
+               JOIN agenda_items a ON a.id = n.agenda_item_id
+               JOIN dialogues d ON d.id = a.dialogue_id
+               WHERE notes_search MATCH ? AND d.deleted_at IS NULL
+               ORDER BY notes_search.rowid DESC LIMIT ?""",
+            (MARK_START, MARK_END, " AND ".join(parts), limit),
+        )
         try:
-            rows = list(
-                self.db.query(
-                    f"""SELECT a.dialogue_id, {_NOTE_COLUMNS}, g.note_id AS goal_id,
-                        {_GOAL_COLUMNS}
-                        FROM notes_fts f JOIN notes n ON n.id = f.rowid
-                        JOIN agenda_items a ON a.id = n.agenda_item_id
-                        LEFT JOIN goals g ON g.note_id = n.id
-                        WHERE notes_fts MATCH ? ORDER BY f.rank LIMIT ?""",
-                    (fts_query(query), limit),
-                )
-            )
-        except sqlite3.OperationalError as e:
+            found = list(rows)
+        except sqlite3.OperationalError as e:  # fts_query keeps this from happening
             raise StoreError(S.INVALID_VALUE.format(reason=e)) from None
-        return [(r["dialogue_id"], _note(r)) for r in rows]
+        found.sort(key=lambda r: (r["held_on"], r["dialogue_id"], -r["item_pos"], -r["position"]),
+                   reverse=True)  # fmt: skip
+        return [
+            SearchHit(
+                dialogue_id=r["dialogue_id"],
+                school=r["school"],
+                held_on=r["held_on"],
+                item_number=r["item_pos"] + 1,
+                item_title=r["item_title"],
+                note_id=r["note_id"],
+                text=r["text"],
+                snippet=r["snippet"],
+                tags=json.loads(r["tags"]) + (["internal"] if r["internal"] else []),
+            )
+            for r in found
+        ]
 
 
 def fts_query(text: str) -> str:
@@ -1165,7 +1505,7 @@ def fts_query(text: str) -> str:
             word = word.replace("-", " ").strip()
             if word:
                 parts.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(parts) or '""'
+    return " ".join(parts)
 
 
 # --- Row → model -----------------------------------------------------------
@@ -1192,6 +1532,28 @@ def _note(r: dict[str, Any]) -> Note:
         internal=bool(r["internal"]),
         goal=goal,
     )
+
+
+def _followup(r: dict[str, Any]) -> FollowUp:
+    return FollowUp(
+        id=r["id"],
+        source_uid=r["source_uid"],
+        kind=r["kind"],
+        text=r["text"],
+        goal=GoalDetails.model_validate_json(r["goal"]) if r["goal"] else None,
+        status=r["status"],
+        reached=r["reached"],
+        comment=r["comment"],
+        carried_to=r["carried_to"],
+    )
+
+
+def _paths(root: str, children: dict[str, list[str]]) -> list[list[str]]:
+    """Every path from ``root`` down to a goal that was not carried on further."""
+    below = children.get(root, [])
+    if not below:
+        return [[root]]
+    return [[root, *path] for child in below for path in _paths(child, children)]
 
 
 def _agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:

@@ -25,6 +25,19 @@ NOTE_NOT_FOUND = "note {id} findes ikke"
 PARTICIPANT_NOT_FOUND = "deltager {id} findes ikke"
 INVALID_VALUE = "ugyldig værdi: {reason}"
 
+# --- Year over year (store) --------------------------------------------------
+DIALOGUE_IS_FINAL = (
+    "dialogen er endelig og kan kun læses; genåbn den med en begrundelse for at rette i den"
+)
+FOLLOWUP_NOT_FOUND = "opfølgningspunkt {id} findes ikke"
+CHECK_NOT_FOUND = "tjeklistepunkt {id} findes ikke"
+CARRY_ON_NO_POINT = "dialogen har ingen dagsordenspunkter at føre målet videre under"
+REOPEN_NEEDS_REASON = "skriv en begrundelse for at genåbne den endelige dialog"
+REOPEN_NOT_FINAL = "dialogen er ikke endelig ({status}), så den skal ikke genåbnes"
+SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
+SEARCH_BAD_THEME = "ukendt tema: {theme} (brug et af: {known})"
+SEARCH_BAD_LIMIT = "antallet af resultater skal være mindst 1"
+
 # --- Agenda files ------------------------------------------------------------
 AGENDA_NOT_FOUND = "dagsordenen »{name}« findes ikke (kendte: {known})"
 AGENDA_UNREADABLE = "{path}: kan ikke læses: {reason}"
@@ -62,6 +75,8 @@ CLI_AGENDA_OK = "{name:<16} {items} punkter  {path}"
 CLI_AGENDA_BAD = "{name:<16} FEJL: {message}"
 CLI_ABORTED = "afbrudt"
 CLI_AGENDAS_INVALID = "{count} dagsordensfil(er) er ugyldige"
+
+# --- Year over year (CLI) ----------------------------------------------------
 
 STATUS = {"draft": "kladde", "held": "afholdt", "final": "endelig"}
 

@@ -62,7 +62,7 @@ def test_restore_replaces_and_keeps_the_previous_as_bak(tmp_path):
     assert result.exit_code == 0, result.output
     with Store.open(db) as store:
         assert [d.school for d in store.list_dialogues()] == ["Fra kopien"]
-        assert store.search_notes("kopien")  # the full-text index came along
+        assert store.search("kopien")  # the full-text index came along
     with Store.open(tmp_path / "live.db.bak") as bak:
         assert [d.school for d in bak.list_dialogues()] == ["Nuværende"]
 
