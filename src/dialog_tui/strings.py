@@ -363,7 +363,7 @@ CONFIRM_FINAL = (
     "(genåbningen registreres med tid og årsag)."
 )
 PROMPT_REOPEN_REASON = "Hvorfor genåbnes dialogen? (registreres)"
-REOPEN_NEEDS_REASON = "Skriv en årsag for at genåbne; dialogen er uændret."
+REOPEN_REASON_MISSING = "Skriv en årsag for at genåbne; dialogen er uændret."
 STATUS_SET = "Dialogen er nu {status}."
 
 SEARCH_TITLE = "Søg i alle dialoger"
@@ -375,8 +375,8 @@ SEARCH_THEME = "Tema"
 SEARCH_ALL = "Alle"
 SEARCH_HINT = "Skriv for at søge i alle noter. Enter åbner dialogen ved noten."
 SEARCH_NO_HITS = "Ingen noter matcher."
-SEARCH_COUNT = "{count} noter"
-SEARCH_COUNT_MAX = "De første {count} noter; skriv mere for at indsnævre."
+SEARCH_COUNT = "{count} noter · ↑↓ vælg · Enter åbner dialogen ved noten"
+SEARCH_COUNT_MAX = "De første {count} noter; skriv mere for at indsnævre · Enter åbner"
 SEARCH_FAILED = "Søgningen kunne ikke udføres: {message}"
 SEARCH_HIT_HEAD = "{school} · {date} · punkt {number}. {title}"
 

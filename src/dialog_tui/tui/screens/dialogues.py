@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ... import strings as S
+from ...errors import DialogError
 from ...model import DialogueSummary
+from ...parsing import parse_date
+from ..format import day
 from .confirm import ConfirmScreen
+from .prompt import PromptScreen
 
 
 def short_date(summary: DialogueSummary) -> str:
-    return f"{summary.held_on.day}.{summary.held_on.month}.{summary.held_on.year}"
+    return day(summary.held_on)
+
+
+def a_year_later(held_on: date, today: date) -> date:
+    """The default date of next year's dialogue: a year on, or today if that is past."""
+    try:
+        later = held_on.replace(year=held_on.year + 1)
+    except ValueError:  # 29 February
+        later = held_on.replace(year=held_on.year + 1, day=28)
+    return max(later, today)
 
 
 class DialoguesScreen(Screen):
@@ -27,6 +42,9 @@ class DialoguesScreen(Screen):
         # Not plain "e": the filter field has the focus and takes letters.
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
+        Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW, priority=True),
+        Binding("ctrl+f", "search", S.KEY_SEARCH, priority=True),
+        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, priority=True),
         Binding("up", "cursor(-1)", show=False, priority=True),
         Binding("down", "cursor(1)", show=False, priority=True),
         Binding("pageup", "cursor(-10)", show=False, priority=True),
@@ -145,3 +163,42 @@ class DialoguesScreen(Screen):
         self.app.store.restore_dialogue(row.id)
         self.notify(S.RESTORED.format(school=row.school, date=short_date(row)))
         self.reload()
+
+    # --- Year over year ------------------------------------------------------
+
+    def action_followup(self) -> None:
+        """Next year's dialogue for the selected one's school, with last year's goals
+        to follow up."""
+        from ... import yearly
+
+        row = self.selected()
+        if row is None or self.show_bin:
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                held_on = parse_date(value)
+            except ValueError:
+                self.notify(S.FORM_BAD_DATE, severity="warning")
+                return
+            try:
+                new_id = yearly.start_followup(self.app.store, row.id, held_on)
+            except DialogError as e:
+                self.notify(str(e), severity="error")
+                return
+            self.notify(S.FOLLOWUP_CREATED)
+            self.app.open_meeting(new_id)
+
+        question = S.PROMPT_FOLLOWUP_DATE.format(school=row.school, date=short_date(row))
+        default = day(a_year_later(row.held_on, date.today()))
+        self.app.push_screen(PromptScreen(question, default), done)
+
+    def action_search(self) -> None:
+        self.app.search()
+
+    def action_goal_history(self) -> None:
+        row = self.selected()
+        if row is not None and not self.show_bin:
+            self.app.goal_history(row.school)

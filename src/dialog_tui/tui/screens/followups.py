@@ -80,23 +80,28 @@ class FollowUpsScreen(ModalScreen[bool]):
             yield Static(S.FOLLOWUPS_KEYS, classes="muted")
 
     def on_mount(self) -> None:
-        self.reload(0)
-        self.query_one(FollowUpList).focus()
-
-    def reload(self, highlight: int | None = None) -> None:
         self.items = self.app.store.followups(self.dialogue_id)
         options = self.query_one(FollowUpList)
-        current = options.highlighted if highlight is None else highlight
-        options.clear_options()
         options.add_options([followup_label(f) for f in self.items] or [S.FOLLOWUPS_EMPTY])
         self.query_one("#fields").display = bool(self.items)
-        if self.items:
-            options.highlighted = min(current or 0, len(self.items) - 1)
+        options.highlighted = 0
+        options.focus()
+        self.show_summary()
+
+    def show_summary(self) -> None:
         done = sum(f.status is not None for f in self.items)
         self.query_one("#followups-title", Static).update(
             f"[b]{S.FOLLOWUPS_TITLE}[/b]   "
             + S.FOLLOWUP_SUMMARY.format(done=done, total=len(self.items))
         )
+
+    def show_row(self, index: int, followup: FollowUp) -> None:
+        """Redraw one row in place (rebuilding the list would lose keys typed ahead)."""
+        self.items[index] = followup
+        self.query_one(FollowUpList).replace_option_prompt_at_index(
+            index, followup_label(followup)
+        )
+        self.show_summary()
 
     def selected(self) -> FollowUp | None:
         index = self.query_one(FollowUpList).highlighted
@@ -126,11 +131,13 @@ class FollowUpsScreen(ModalScreen[bool]):
                 number = [i.id for i in store.agenda_items(self.dialogue_id)].index(item_id) + 1
                 self.carried = True
                 self.notify(S.FOLLOWUP_CARRIED.format(number=number))
+                updated = next(u for u in store.followups(self.dialogue_id) if u.id == f.id)
             else:
-                store.update_followup(f.id, status=status or None)
+                updated = store.update_followup(f.id, status=status or None)
         except DialogError as e:
             self.notify(str(e), severity="error")
-        self.reload()
+            return
+        self.show_row(index, updated)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         f = self.selected()
@@ -142,10 +149,7 @@ class FollowUpsScreen(ModalScreen[bool]):
             self.notify(S.SAVE_FAILED.format(message=e), severity="error")
             return
         index = self.query_one(FollowUpList).highlighted
-        self.items[index] = f.model_copy(update={event.input.id: event.value})
-        self.query_one(FollowUpList).replace_option_prompt_at_index(
-            index, followup_label(self.items[index])
-        )
+        self.show_row(index, f.model_copy(update={event.input.id: event.value}))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(FollowUpList).focus()

@@ -146,7 +146,7 @@ class StatusScreen(ModalScreen[bool]):
         if reason is None:
             return
         if not reason.strip():
-            self.notify(S.REOPEN_NEEDS_REASON, severity="warning")
+            self.notify(S.REOPEN_REASON_MISSING, severity="warning")
             return
         self.apply(lambda dialogue_id: self.app.store.reopen(dialogue_id, reason.strip()))
 
