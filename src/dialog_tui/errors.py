@@ -58,3 +58,7 @@ def describe_validation_error(error: object, *, one_based: bool = False) -> tupl
 
 class ExportError(DialogError):
     """The memo cannot be written: bad template, CPR number found, no LibreOffice."""
+
+
+class FollowUpError(DialogError):
+    """Next year's dialogue cannot be started from the one given."""

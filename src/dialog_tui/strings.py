@@ -37,6 +37,7 @@ REOPEN_NOT_FINAL = "dialogen er ikke endelig ({status}), så den skal ikke genå
 SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 SEARCH_BAD_THEME = "ukendt tema: {theme} (brug et af: {known})"
 SEARCH_BAD_LIMIT = "antallet af resultater skal være mindst 1"
+FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op på (holdt {date})"
 
 # --- Agenda files ------------------------------------------------------------
 AGENDA_NOT_FOUND = "dagsordenen »{name}« findes ikke (kendte: {known})"
