@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dialog_tui.agenda import load_agenda
-from dialog_tui.model import Dialogue, FollowUp, Participant
+from dialog_tui.model import Dialogue, Participant
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 
@@ -42,24 +42,3 @@ def make_dialogue():
 async def type_text(pilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
-
-
-def follow_up_by_hand(store: Store, old_id: int, held_on: date) -> int:
-    """Next year's dialogue holding last year's goals, attention points and agreements."""
-    old = store.get_dialogue(old_id)
-    agenda = load_agenda("standard")
-    followups = [
-        FollowUp(source_uid=n.uid, kind=n.kinds[-1], text=n.text, goal=n.goal)
-        for _, _, n in old.notes()
-        if set(n.kinds) - {"observation"} and not n.internal
-    ]
-    return store.create_dialogue(
-        Dialogue(
-            school=old.school,
-            held_on=held_on,
-            previous=old.uid,
-            agenda=agenda.agenda_items(),
-            checklist=agenda.checklist_items(),
-            followups=followups,
-        )
-    )

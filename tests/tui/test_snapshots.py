@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
+from dialog_tui import yearly
 from dialog_tui.model import GoalDetails
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 
-from .conftest import follow_up_by_hand, no_blink
+from .conftest import no_blink
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -66,7 +67,7 @@ def test_meeting(snap_compare, filled_store, size):
 def yearly_store(filled_store):
     """Skovskolen 2025 followed up in 2026: one item met, one carried on, one open."""
     store, dialogue_id = filled_store
-    new_id = follow_up_by_hand(store, dialogue_id, date(2026, 3, 9))
+    new_id = yearly.start_followup(store, dialogue_id, date(2026, 3, 9))
     goal, attention = store.followups(new_id)
     store.update_followup(goal.id, status="delvist opfyldt", reached="70 %", comment="Tæt på")
     store.carry_on(goal.id)

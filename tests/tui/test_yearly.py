@@ -8,11 +8,13 @@ import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
 from dialog_tui import strings as S
+from dialog_tui import yearly
 from dialog_tui.model import GoalDetails
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.screens.checklist import ChecklistScreen
 from dialog_tui.tui.screens.confirm import ConfirmScreen
+from dialog_tui.tui.screens.dialogues import a_year_later
 from dialog_tui.tui.screens.followups import FollowUpsScreen
 from dialog_tui.tui.screens.goal_history import GoalHistoryScreen
 from dialog_tui.tui.screens.meeting import MeetingScreen
@@ -22,7 +24,7 @@ from dialog_tui.tui.screens.status import StatusScreen
 from dialog_tui.tui.widgets.note_list import NoteList
 from dialog_tui.tui.widgets.side_panel import SidePanel
 
-from .conftest import follow_up_by_hand, type_text
+from .conftest import type_text
 
 
 def screen_text(app, selector: str) -> str:
@@ -114,13 +116,57 @@ def fill_year(store: Store, dialogue_id: int, suffix: str = "") -> dict[str, int
     return {"goal": goal.id, "attention": attention.id, "agreement": agreement.id}
 
 
+async def test_followup_from_the_list_asks_the_date_and_opens_next_year(db_path, make_dialogue):
+    store = Store.open(db_path)
+    old_id = make_dialogue(store, "Skovskolen", date(2025, 3, 10))
+    fill_year(store, old_id)
+    app = DialogApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        field = app.screen.query_one(Input)
+        expected = a_year_later(date(2025, 3, 10), date.today())
+        assert field.value == f"{expected.day}.{expected.month}.{expected.year}"
+        # A bad date says so and creates nothing.
+        field.value = ""
+        await type_text(pilot, "31.2.2026")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(store.list_dialogues()) == 1
+        assert any("Ugyldig dato" in m for m in notices(app))
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await type_text(pilot, "9.3.2026")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        new_id = app.screen.dialogue_id
+        new = store.get_dialogue(new_id)
+        assert new.held_on == date(2026, 3, 9)
+        assert new.school == "Skovskolen"
+        assert new.previous == store.get_dialogue(old_id).uid
+        assert [f.kind for f in new.followups] == ["goal", "attention", "agreement"]
+        side = str(app.screen.query_one(SidePanel).query_one("#progress", Static).render())
+        assert "Opfølgning 0/3 vurderet" in side
+    store.close()
+
+
+def test_a_year_later():
+    assert a_year_later(date(2025, 3, 10), date(2025, 12, 1)) == date(2026, 3, 10)
+    assert a_year_later(date(2024, 2, 29), date(2024, 12, 1)) == date(2025, 2, 28)
+    assert a_year_later(date(2020, 3, 10), date(2025, 12, 1)) == date(2025, 12, 1)
+
+
 @pytest.fixture
 def followed_up(db_path, make_dialogue):
     """Skovskolen 2025 with goals, and its 2026 follow-up (the follow-up's id)."""
     store = Store.open(db_path)
     old_id = make_dialogue(store, "Skovskolen", date(2025, 3, 10))
     sources = fill_year(store, old_id)
-    new_id = follow_up_by_hand(store, old_id, date(2026, 3, 9))
+    new_id = yearly.start_followup(store, old_id, date(2026, 3, 9))
     yield store, old_id, new_id, sources
     store.close()
 
