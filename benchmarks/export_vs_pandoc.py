@@ -90,6 +90,20 @@ def _time(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def alternate(
+    ours: list[str], baseline: list[str] | None, repetitions: int
+) -> tuple[list[float], list[float]]:
+    """Wall times of both commands, run in turn after one warm-up each."""
+    commands = [ours] + ([baseline] if baseline else [])
+    times: list[list[float]] = [[], []]
+    for command in commands:
+        _time(command)  # warm the file cache
+    for _ in range(repetitions):
+        for i, command in enumerate(commands):
+            times[i].append(_time(command))
+    return times[0], times[1]
+
+
 def run(quick: bool) -> list[dict]:
     """Median wall time of both, as benchmark rows (baseline: pandoc)."""
     pandoc = shutil.which("pandoc")
@@ -105,14 +119,7 @@ def run(quick: bool) -> list[dict]:
         ours_cmd = [*exporter, "--db", str(folder / "bench.db"), "export", str(dialogue_id),
                     "-o", str(folder / "ours.docx")]  # fmt: skip
         pandoc_cmd = [pandoc or "pandoc", str(folder / "memo.md"), "-o", str(folder / "p.docx")]
-        ours, theirs = [], []
-        _time(ours_cmd)  # warm the file cache for both
-        if pandoc:
-            _time(pandoc_cmd)
-        for _ in range(repetitions):
-            ours.append(_time(ours_cmd))
-            if pandoc:
-                theirs.append(_time(pandoc_cmd))
+        ours, theirs = alternate(ours_cmd, pandoc_cmd if pandoc else None, repetitions)
         in_process = []
         for _ in range(repetitions):
             start = time.perf_counter()

@@ -56,11 +56,11 @@ def test_default_layout_reads_like_the_municipal_memo(memo):
     assert [t for _, t in numbered] == [item.title for item in sample_dialogue().agenda]
     assert got[opening + 1] == numbered[0][1]
     headings = [t for s, t in _style_names(memo) if s == "Heading 1"]
-    assert headings[0] == "Opfølgning på sidste års mål"
-    assert headings[1:6] == [
-        f"{n}) {item.title}" for n, item in enumerate(sample_dialogue().agenda, start=1)
+    assert headings == [
+        *(f"{n}) {item.title}" for n, item in enumerate(sample_dialogue().agenda, start=1)),
+        "Opfølgning på sidste års mål",
+        "Opsummering",
     ]
-    assert headings[6] == "Opsummering"
     assert "Under dette punkt deltog Eva Nielsen (AMR)." in got
 
 
@@ -93,18 +93,56 @@ def test_summary_groups_goals_attention_points_and_agreements_by_theme(tmp_path,
     assert "Opsummering" not in texts(without)
 
 
-def test_followups_show_status_and_what_was_reached(memo):
-    got = texts(memo)
+def test_followups_come_after_the_points_with_numbers_outcome_and_comment(memo):
+    styled = _style_names(memo)
+    got = [t for _, t in styled]
     start = got.index("Opfølgning på sidste års mål")
-    assert got[start + 1 : start + 5] == [
-        "Mål: Flere sikre læsere i 4. årgang – Delvist opfyldt",
-        "Sikre læsere: 62 % → 75 %",
-        "Nået: 68 % (mål: 75 %)",
-        "Videreføres med nyt mål.",
+    assert got[start - 1] == "Den økonomiske understøttelse bør komme tættere på."  # point 5
+    assert styled[start + 1 : start + 6] == [
+        ("List Bullet", "Mål: Flere sikre læsere i 4. årgang"),
+        ("List Bullet 2", "Sikre læsere: 62 % → 75 %"),
+        ("List Bullet 2", "Status: delvist opfyldt, nået 68 % (mål: 75 %)"),
+        ("List Bullet 2", "Bemærkning: Videreføres med nyt mål."),
+        ("Heading 1", "Opsummering"),
     ]
-    assert "Opfølgning på sidste års mål" not in texts(
-        export_memo(sample_dialogue(followups=[]), memo.with_name("uden.docx"))
-    )
+
+
+def test_each_followup_kind_and_status_reads_in_danish(tmp_path):
+    followups = [
+        {"kind": "goal", "text": "Fravær under 5 %", "status": "opfyldt", "reached": "4,2 %",
+         "goal": {"indicator": "Elevfravær", "baseline": "6,1 %", "target": "5 %",
+                  "due": "2025-06-30"}},
+        {"kind": "goal", "text": "Trivsel i udskolingen", "status": "ikke opfyldt",
+         "goal": {"target": "4,0"}, "comment": "Ny trivselsmåling viste et fald."},
+        {"kind": "goal", "text": "Flere elever i ungdomsuddannelse", "status": "videreført",
+         "reached": "88 %"},
+        {"kind": "attention", "text": "Økonomisk understøttelse", "status": "delvist opfyldt"},
+        {"kind": "agreement", "text": "Forvaltningen ser på MED-strukturen."},
+    ]  # fmt: skip
+    path = export_memo(sample_dialogue(followups=followups), tmp_path / "m.docx", summary=False)
+    got = texts(path)
+    start = got.index("Opfølgning på sidste års mål")
+    assert got[start + 1 :] == [
+        "Mål: Fravær under 5 %",
+        "Elevfravær: 6,1 % → 5 %, senest 30. juni 2025",
+        "Status: opfyldt, nået 4,2 % (mål: 5 %)",
+        "Mål: Trivsel i udskolingen",
+        "? → 4,0",
+        "Status: ikke opfyldt",
+        "Bemærkning: Ny trivselsmåling viste et fald.",
+        "Mål: Flere elever i ungdomsuddannelse",
+        "Status: videreført, nået 88 %",
+        "Opmærksomhedspunkt: Økonomisk understøttelse",
+        "Status: delvist opfyldt",
+        "Aftale: Forvaltningen ser på MED-strukturen.",
+        "Status: ikke vurderet",
+    ]
+
+
+def test_no_followup_section_without_followups(tmp_path):
+    got = texts(export_memo(sample_dialogue(followups=[]), tmp_path / "uden.docx"))
+    assert "Opfølgning på sidste års mål" not in got
+    assert not any(t.startswith(("Status:", "Bemærkning:")) for t in got)
 
 
 def _section(path: Path) -> str:
@@ -233,6 +271,12 @@ def test_placeholders_in_the_template_body_are_filled_and_kept(tmp_path):
     assert "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:" in got
 
 
+def test_year_and_municipality_placeholders_are_filled_as_in_the_overview(tmp_path):
+    template = build_template(tmp_path / "t.docx", body_text="{{ kommune }} {{ aar }}")
+    memo = export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
+    assert texts(memo)[0] == "Albertslund Kommune 2025"
+
+
 def test_a_template_without_list_styles_still_gets_bullets_and_numbers(tmp_path):
     template = build_template(tmp_path / "mager.docx", without_list_styles=True)
     got = texts(export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template))
@@ -336,7 +380,8 @@ def test_the_exporter_and_the_export_command_never_import_textual():
     import sys
 
     code = (
-        "import sys, dialog_tui.export.memo, dialog_tui.export.cpr, dialog_tui.export.pdf, "
+        "import sys, dialog_tui.export.memo, dialog_tui.export.overview, dialog_tui.export.cpr, "
+        "dialog_tui.export.pdf, "
         "dialog_tui.cli.export; print('textual' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

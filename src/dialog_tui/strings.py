@@ -405,9 +405,6 @@ MEMO_ATTENDED_THIS_POINT = "Under dette punkt deltog {people}."
 MEMO_OPENING = "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:"
 MEMO_SECTION = "{number}) {title}"
 MEMO_FOLLOWUPS = "Opfølgning på sidste års mål"
-MEMO_FOLLOWUP_NO_STATUS = "Ikke vurderet"
-MEMO_FOLLOWUP_REACHED = "Nået: {reached}"
-MEMO_FOLLOWUP_TARGET = "mål: {target}"
 MEMO_SUMMARY = "Opsummering"
 MEMO_SUMMARY_NO_THEME = "Øvrige"
 MEMO_SUMMARY_KINDS = {
@@ -474,6 +471,58 @@ EXPORT_BINDING = "Eksportér notat"
 EXPORT_BINDING_CANCEL = "Luk"
 HELP_GROUP_EXPORT = "Eksport"
 EXPORT_KEY_RUN = "Eksportér"
+
+# --- Follow-up in the memo and the council overview ---------------------------
+FOLLOWUP_STATUS_TEXT = {
+    "opfyldt": "opfyldt",
+    "delvist opfyldt": "delvist opfyldt",
+    "ikke opfyldt": "ikke opfyldt",
+    "videreført": "videreført",
+}
+FOLLOWUP_NOT_ASSESSED = "ikke vurderet"
+FOLLOWUP_OUTCOME_REACHED = "{status}, nået {reached}"
+FOLLOWUP_OUTCOME_TARGET = " (mål: {target})"
+MEMO_FOLLOWUP_STATUS = "Status: {outcome}"
+MEMO_FOLLOWUP_COMMENT = "Bemærkning: {comment}"
+
+OVERVIEW_TITLE = "Skolernes mål fra skoleudviklingssamtalerne {year}"
+OVERVIEW_SUBJECT = "Samlet oversigt til byrådet og børne- og skoleudvalget"
+OVERVIEW_RUNNING_HEADER = "Oversigt: {title}"
+OVERVIEW_FILE_NAME = "Skolernes mål {year}.docx"
+OVERVIEW_DIALOGUES = ("{count} skoleudviklingssamtale", "{count} skoleudviklingssamtaler")
+OVERVIEW_SCHOOLS = ("{count} skole", "{count} skoler")
+OVERVIEW_PERIOD_ONE = "holdt {date}"
+OVERVIEW_PERIOD = "holdt mellem {first} og {last}"
+OVERVIEW_INTRO = (
+    "Oversigten samler målene fra {dialogues} på {schools}, {period}. For hver skole står "
+    "målene med indikator, udgangspunkt → mål, frist og tema, og for et mål, der er "
+    "videreført fra sidste år, hvordan det gik med det."
+)
+OVERVIEW_DIALOGUE = "Skoleudviklingssamtale {date}"
+OVERVIEW_NOT_FINAL = "{line} (referatet er endnu ikke endeligt)"
+OVERVIEW_NO_GOALS = "Der blev ikke sat mål på samtalen."
+OVERVIEW_THEME = "Tema: {theme}"
+OVERVIEW_LAST_YEAR = "Sidste år: {outcome}"
+OVERVIEW_NO_THEME = "Uden tema"
+OVERVIEW_THEMES_HEADING = "Mål fordelt på temaer"
+OVERVIEW_THEMES_INTRO = "Antal mål i alt og antal skoler med mindst ét mål inden for hvert tema."
+OVERVIEW_TABLE_HEADER = ("Tema", "Mål", "Skoler")
+OVERVIEW_TABLE_TOTAL = "I alt"
+OVERVIEW_NONE_HELD = (
+    "ingen skoleudviklingssamtaler er afholdt i {year} (kun afholdte og endelige "
+    "samtaler kommer med i oversigten)"
+)
+OVERVIEW_CPR_FOUND = (
+    "der står et CPR-nummer i målene fra {schools}; ret teksten, eller brug --allow-cpr "
+    "for at eksportere alligevel"
+)
+CLI_OVERVIEW_HELP = (
+    "Skriv skolernes mål fra årets afholdte skoleudviklingssamtaler som én Word-fil til "
+    "byrådet og udvalget."
+)
+CLI_OVERVIEW_YEAR_HELP = "Året samtalerne er holdt i."
+CLI_OVERVIEW_OUTPUT_HELP = "Word-filen der skrives (standard: »Skolernes mål <år>.docx«)."
+CLI_OVERVIEW_CASE_NUMBER_HELP = "Sagsnummeret oversigten journaliseres på (byrådssagen)."
 
 # --- Backup and restore ------------------------------------------------------
 CLI_BACKUP_HELP = "Tag en sikkerhedskopi af databasen (også mens programmet er åbent)."

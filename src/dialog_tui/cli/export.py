@@ -1,4 +1,5 @@
-"""``dialog-tui export``: the memo as a Word file (and optionally a PDF)."""
+"""``dialog-tui export``: the memo as a Word file (and optionally a PDF);
+``dialog-tui overview``: every school's goals of a year for the council."""
 
 from __future__ import annotations
 
@@ -48,3 +49,35 @@ def export(
 
         pdf_path = convert_to_pdf(written, written.with_suffix(".pdf"))
         click.echo(S.CLI_EXPORT_WROTE.format(path=pdf_path))
+
+
+@main.command(help=S.CLI_OVERVIEW_HELP)
+@click.option("--year", type=int, required=True, help=S.CLI_OVERVIEW_YEAR_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help=S.CLI_OVERVIEW_OUTPUT_HELP)  # fmt: skip
+@click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
+@click.option("--case-number", default="", help=S.CLI_OVERVIEW_CASE_NUMBER_HELP)
+@click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
+@pass_session
+def overview(
+    session: Session,
+    year: int,
+    output: Path | None,
+    template: Path | None,
+    case_number: str,
+    allow_cpr: bool,
+) -> None:
+    from ..errors import ExportError
+    from ..export.danish import join
+    from ..export.document import user_template
+    from ..export.overview import cpr_schools, default_file_name, export_overview
+
+    # No dialogues held that year: export_overview refuses before writing.
+    dialogues = session.store().dialogues_held_in(year)
+    if not allow_cpr and (schools := cpr_schools(dialogues)):
+        raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
+    output = output or Path(default_file_name(year))
+    written = export_overview(
+        dialogues, year, output, template=template or user_template(), case_number=case_number
+    )
+    click.echo(S.CLI_EXPORT_WROTE.format(path=written))

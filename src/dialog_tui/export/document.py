@@ -18,7 +18,7 @@ import copy
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,10 +30,12 @@ from ..errors import ExportError
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.section import _Footer, _Header
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-PLACEHOLDERS = ("dato", "sagsnr", "sagsbehandler", "titel", "skole")
-"""The names a template may use as ``{{ name }}``."""
+PLACEHOLDERS = ("dato", "sagsnr", "sagsbehandler", "titel", "skole", "aar", "kommune")
+"""The names a template may use as ``{{ name }}``; the memo and the council
+overview fill each (the overview leaves ``sagsnr`` and ``skole`` empty)."""
 
 _CT_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _CT_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -50,8 +52,8 @@ _SCRUBBED_PACKAGE_RELS = ("extended-properties", "custom-properties", "thumbnail
 _SCRUBBED_DOCUMENT_RELS = ("/comments", "commentsExtended", "commentsIds", "people", "customXml")
 
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_P, _W_PPR, _W_PSTYLE, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = (
-    _W_NS + t for t in ("p", "pPr", "pStyle", "jc", "val", "r", "rPr", "b", "t")
+_W_P, _W_PPR, _W_PSTYLE, _W_KEEPNEXT, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = (
+    _W_NS + t for t in ("p", "pPr", "pStyle", "keepNext", "jc", "val", "r", "rPr", "b", "t")
 )
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -295,19 +297,28 @@ class Writer:
         self.styles = resolve_styles(document)
 
     def paragraph(
-        self, text: str = "", role: str = "normal", *, bold: bool = False, align: str = ""
+        self,
+        text: str = "",
+        role: str = "normal",
+        *,
+        bold: bool = False,
+        align: str = "",
+        keep_with_next: bool = False,
     ) -> Paragraph:
-        """Append a paragraph in ``role``'s style; ``align`` is ``right``/``center``."""
+        """Append a paragraph in ``role``'s style; ``align`` is ``right``/``center``;
+        ``keep_with_next`` keeps it on the page of what follows (a lead-in line)."""
         from docx.text.paragraph import Paragraph
         from lxml.etree import SubElement
 
         # Plain lxml: python-docx's setters look up child order on every call.
         p = self._body.makeelement(_W_P)
         style = self.styles.get(role)
-        if style is not None or align:
+        if style is not None or align or keep_with_next:
             ppr = SubElement(p, _W_PPR)
             if style is not None:
                 SubElement(ppr, _W_PSTYLE).set(_W_VAL, style)
+            if keep_with_next:
+                SubElement(ppr, _W_KEEPNEXT)
             if align:
                 SubElement(ppr, _W_JC).set(_W_VAL, align)
         if self._end is not None:
@@ -349,6 +360,64 @@ class Writer:
         self._indent(paragraph, 1)
         return paragraph
 
+    def table(
+        self,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        bold_rows: Sequence[int] = (0,),
+        right_columns: Sequence[int] = (),
+    ) -> Table:
+        """A table as wide as the text area, columns sharing it by ``widths``
+        (fractions); the first row repeats on each page. Borders are written on
+        the table itself, so it looks the same on any template."""
+        from docx.table import Table
+        from lxml.etree import SubElement
+
+        def element(parent, tag: str, **attrs: str):
+            child = SubElement(parent, _w(tag))
+            for key, value in attrs.items():
+                child.set(_w(key), value)
+            return child
+
+        section = self.document.sections[-1]
+        width = (section.page_width - section.left_margin - section.right_margin) // 635  # twips
+        columns = [str(int(width * share / sum(widths))) for share in widths]
+        tbl = self._body.makeelement(_w("tbl"))
+        # Children in schema order: Word refuses a document otherwise.
+        tblpr = element(tbl, "tblPr")
+        element(tblpr, "tblW", w=str(width), type="dxa")
+        borders = element(tblpr, "tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element(borders, edge, val="single", sz="4", space="0", color="808080")
+        element(tblpr, "tblLayout", type="fixed")
+        grid = element(tbl, "tblGrid")
+        for column in columns:
+            element(grid, "gridCol", w=column)
+        for r, values in enumerate(rows):
+            tr = element(tbl, "tr")
+            if r == 0:
+                element(element(tr, "trPr"), "tblHeader")
+            for c, value in enumerate(values):
+                tc = element(tr, "tc")
+                element(element(tc, "tcPr"), "tcW", w=columns[c], type="dxa")
+                p = element(tc, "p")
+                ppr = element(p, "pPr")
+                element(ppr, "spacing", after="0")
+                if c in right_columns:
+                    element(ppr, "jc", val="right")
+                run = element(p, "r")
+                if r in bold_rows:
+                    element(element(run, "rPr"), "b")
+                t = element(run, "t")
+                t.text = printable(value)
+                t.set(_XML_SPACE, "preserve")
+        if self._end is not None:
+            self._end.addprevious(tbl)
+        else:
+            self._body.append(tbl)
+        return Table(tbl, self.document._body)
+
     @staticmethod
     def _indent(paragraph: Paragraph, levels: int) -> None:
         from docx.shared import Twips
@@ -356,6 +425,23 @@ class Writer:
         fmt = paragraph.paragraph_format
         fmt.left_indent = Twips(_BULLET_INDENT * levels)
         fmt.first_line_indent = Twips(-_BULLET_INDENT)
+
+
+def top_right_block(w: Writer, context: Mapping[str, str], skip: frozenset[str]) -> None:
+    """``Dato:`` / ``Sags nr.:`` / ``Sagsbehandler:`` top right on page 1, from the
+    placeholder values; an empty value, or a line the template writes itself (its
+    ``{{ sagsnr }}`` in the letterhead), is left out."""
+    from docx.shared import Pt
+
+    candidates = [
+        ("dato", S.MEMO_DATE.format(date=context.get("dato", ""))),
+        ("sagsnr", S.MEMO_CASE_NUMBER.format(case_number=context.get("sagsnr", ""))),
+        ("sagsbehandler", S.MEMO_CASE_HANDLER.format(initials=context.get("sagsbehandler", ""))),
+    ]
+    lines = [line for name, line in candidates if context.get(name) and name not in skip]
+    for i, line in enumerate(lines):
+        paragraph = w.paragraph(line, align="right")
+        paragraph.paragraph_format.space_after = Pt(12 if i == len(lines) - 1 else 0)
 
 
 # --- Header and footer -------------------------------------------------------

@@ -2,9 +2,10 @@
 
 Layout as in a real municipal memo: the date / case number / case handler block
 top right, the title, who took part, the agenda as a numbered list, one section
-``1) <title>`` per point with its paragraphs and bullets, and optionally a
-summary of goals, attention points and agreements by theme. Internal notes never
-appear, tags never print.
+``1) <title>`` per point with its paragraphs and bullets, then (when the dialogue
+follows up a previous one) how last year's goals, attention points and agreements
+went, and optionally a summary of goals, attention points and agreements by theme.
+Internal notes never appear, tags never print.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from docx.shared import Pt, Twips
 
 from .. import strings as S
-from ..model import THEMES, Dialogue, FollowUp, GoalDetails, Note, Participant
+from ..model import THEMES, Dialogue, FollowUp, Note, Participant
 from .danish import join, long_date
 from .document import (
     Writer,
@@ -25,7 +26,9 @@ from .document import (
     open_document,
     save_document,
     set_properties,
+    top_right_block,
 )
+from .goals import goal_line, note_theme, outcome
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -56,6 +59,8 @@ def placeholder_context(dialogue: Dialogue, today: date | None = None) -> dict[s
         "sagsbehandler": dialogue.case_handler,
         "titel": memo_title(dialogue),
         "skole": dialogue.school,
+        "aar": str(dialogue.held_on.year),
+        "kommune": dialogue.municipality,
     }
 
 
@@ -71,22 +76,20 @@ def build_memo(
     document = opened.document
     w = Writer(document)
     title = context["titel"]
-    # A line the template writes itself (``{{ sagsnr }}`` in its letterhead) is
-    # not repeated in the block.
-    _header_block(w, dialogue, context["dato"], skip=opened.placeholders)
+    top_right_block(w, context, skip=opened.placeholders)
     w.paragraph(title, "title")
     _participants(w, dialogue)
     w.paragraph(S.MEMO_OPENING)
     for number, item in enumerate(dialogue.agenda, start=1):
         w.numbered(item.title, number)
-    if dialogue.followups:
-        _followups(w, dialogue.followups)
     for number, item in enumerate(dialogue.agenda, start=1):
         w.paragraph(S.MEMO_SECTION.format(number=number, title=item.title), "heading")
         partial = _attending_only(dialogue, number)
         if partial:
             w.paragraph(S.MEMO_ATTENDED_THIS_POINT.format(people=join(partial)))
         _notes(w, item.notes)
+    if dialogue.followups:
+        _followups(w, dialogue.followups)
     if summary:
         _summary(w, dialogue)
     add_page_furniture(document, S.MEMO_RUNNING_HEADER.format(title=title))
@@ -115,20 +118,6 @@ def export_memo(
 
 
 # --- Blocks ------------------------------------------------------------------
-
-
-def _header_block(w: Writer, dialogue: Dialogue, dated: str, skip: frozenset[str]) -> None:
-    candidates = [
-        ("dato", S.MEMO_DATE.format(date=dated), True),
-        ("sagsnr", S.MEMO_CASE_NUMBER.format(case_number=dialogue.case_number),
-         bool(dialogue.case_number)),
-        ("sagsbehandler", S.MEMO_CASE_HANDLER.format(initials=dialogue.case_handler),
-         bool(dialogue.case_handler)),
-    ]  # fmt: skip
-    lines = [line for name, line, wanted in candidates if wanted and name not in skip]
-    for i, line in enumerate(lines):
-        paragraph = w.paragraph(line, align="right")
-        paragraph.paragraph_format.space_after = Pt(12 if i == len(lines) - 1 else 0)
 
 
 def _person(p: Participant, points: int) -> str:
@@ -207,46 +196,18 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
                 paragraph.paragraph_format.left_indent = Twips(360 * note.level)
 
 
-def _goal_line(goal: GoalDetails) -> str:
-    parts = []
-    change = ""
-    if goal.baseline or goal.target:
-        change = S.MEMO_GOAL_CHANGE.format(
-            baseline=goal.baseline or "?", target=goal.target or "?"
-        )
-    if goal.indicator:
-        parts.append(f"{goal.indicator}: {change}" if change else goal.indicator)
-    elif change:
-        parts.append(change)
-    if goal.due:
-        parts.append(S.MEMO_GOAL_DUE.format(date=long_date(goal.due)))
-    return ", ".join(parts)
-
-
 def _followups(w: Writer, followups: list[FollowUp]) -> None:
-    """``Opfølgning på sidste års mål``: each of last year's points with its status."""
+    """``Opfølgning på sidste års mål``: each of last year's goals, attention points
+    and agreements with its numbers, how it went and the comment."""
     w.paragraph(S.MEMO_FOLLOWUPS, "heading")
     for f in followups:
-        status = (
-            S.FOLLOWUP_STATUS_LABELS[f.status.value] if f.status else S.MEMO_FOLLOWUP_NO_STATUS
-        )
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
-        w.bullet(f"{label}: {f.text} – {status}" if f.text else f"{label}: {status}")
-        if f.goal and _goal_line(f.goal):
-            w.bullet(_goal_line(f.goal), 1)
-        if f.reached:
-            reached = S.MEMO_FOLLOWUP_REACHED.format(reached=f.reached)
-            if f.goal and f.goal.target:
-                reached += f" ({S.MEMO_FOLLOWUP_TARGET.format(target=f.goal.target)})"
-            w.bullet(reached, 1)
+        w.bullet(f"{label}: {f.text}" if f.text else label)
+        if f.goal and (line := goal_line(f.goal)):
+            w.bullet(line, 1)
+        w.bullet(S.MEMO_FOLLOWUP_STATUS.format(outcome=outcome(f)), 1)
         if f.comment:
-            w.bullet(f.comment, 1)
-
-
-def _theme(note: Note) -> str | None:
-    if note.goal and note.goal.theme:
-        return note.goal.theme
-    return note.themes[0] if note.themes else None
+            w.bullet(S.MEMO_FOLLOWUP_COMMENT.format(comment=f.comment), 1)
 
 
 def _summary(w: Writer, dialogue: Dialogue) -> None:
@@ -257,7 +218,7 @@ def _summary(w: Writer, dialogue: Dialogue) -> None:
             continue
         for kind in SUMMARY_KINDS:
             if kind in note.kinds:
-                by_theme.setdefault(_theme(note), []).append((kind, note))
+                by_theme.setdefault(note_theme(note), []).append((kind, note))
                 break
     if not by_theme:
         return
@@ -270,5 +231,5 @@ def _summary(w: Writer, dialogue: Dialogue) -> None:
         entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
         for kind, note in entries:
             w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
-            if kind == "goal" and note.goal and _goal_line(note.goal):
-                w.bullet(_goal_line(note.goal), 1)
+            if kind == "goal" and note.goal and (line := goal_line(note.goal)):
+                w.bullet(line, 1)

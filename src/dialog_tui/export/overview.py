@@ -1,0 +1,253 @@
+"""The council's overview (*samlet oversigt til byrådet og børne- og
+skoleudvalget*): every school's goals from the dialogues held in one year.
+
+One Word document on the same template as the memo: the date top right, a title,
+a line saying which dialogues it covers, then per school (in Danish alphabetical
+order) its dialogue's date and each goal with indicator, baseline → target, due
+date, theme and, for a goal carried on from last year, how last year's goal went;
+last a table counting goals by theme across schools. Internal notes never appear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import strings as S
+from ..errors import ExportError
+from ..model import THEMES, Dialogue, FollowUp, Note, Status
+from .danish import long_date, sort_key
+from .document import (
+    Writer,
+    add_page_furniture,
+    open_document,
+    save_document,
+    set_properties,
+    top_right_block,
+)
+from .goals import goal_line, note_theme, outcome
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+
+def overview_title(year: int) -> str:
+    return S.OVERVIEW_TITLE.format(year=year)
+
+
+def default_file_name(year: int) -> str:
+    """``Skolernes mål 2025.docx``."""
+    return S.OVERVIEW_FILE_NAME.format(year=year)
+
+
+@dataclass
+class Goal:
+    """One goal as the overview prints it."""
+
+    note: Note
+    theme: str | None
+    last_year: FollowUp | None = None
+
+
+@dataclass
+class SchoolDialogue:
+    dialogue: Dialogue
+    goals: list[Goal] = field(default_factory=list)
+
+
+def goals_of(dialogue: Dialogue) -> list[Goal]:
+    """The dialogue's goals in agenda order (internal and empty notes left out),
+    each with the follow-up that carried it on from last year, if any."""
+    carried = {f.carried_to: f for f in dialogue.followups if f.carried_to}
+    return [
+        Goal(note, note_theme(note), carried.get(note.uid))
+        for _, _, note in dialogue.notes()
+        if "goal" in note.tags and not note.internal and note.text.strip()
+    ]
+
+
+def by_school(dialogues: Sequence[Dialogue]) -> list[tuple[str, list[SchoolDialogue]]]:
+    """Schools in Danish alphabetical order, each with its dialogues by date (a
+    name written in other case is the same school)."""
+    ordered = sorted(dialogues, key=lambda d: (sort_key(d.school), d.held_on))
+    groups = [list(group) for _, group in groupby(ordered, key=lambda d: sort_key(d.school))]
+    return [(group[0].school, [SchoolDialogue(d, goals_of(d)) for d in group]) for group in groups]
+
+
+def cpr_schools(dialogues: Sequence[Dialogue]) -> list[str]:
+    """Schools whose goals, follow-ups or header hold a CPR number (what the overview
+    could print; other notes do not count), in the overview's order."""
+    from .cpr import find_cpr
+
+    found = []
+    for school, held in by_school(dialogues):
+        for entry in held:
+            goals = {goal.note.uid for goal in entry.goals}
+            hits = find_cpr(entry.dialogue)
+            if any(h.note_uid in goals or h.place in _CPR_PLACES for h in hits):
+                found.append(school)
+                break
+    return found
+
+
+_CPR_PLACES = (S.CPR_PLACE_HEADER, S.CPR_PLACE_FOLLOWUPS)
+
+
+def _counted(forms: tuple[str, str], count: int) -> str:
+    return forms[0 if count == 1 else 1].format(count=count)
+
+
+def _common(values: Sequence[str]) -> str:
+    """The value every dialogue shares (municipality, case handler), else empty."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else ""
+
+
+def placeholder_context(
+    dialogues: Sequence[Dialogue],
+    year: int,
+    *,
+    case_number: str = "",
+    today: date | None = None,
+) -> dict[str, str]:
+    """Values for a template's ``{{ dato }}``, ``{{ titel }}``, ``{{ aar }}`` …;
+    ``{{ sagsnr }}`` is the council case's number when given, ``{{ skole }}`` empty."""
+    return {
+        "dato": long_date(today or date.today()),
+        "titel": overview_title(year),
+        "aar": str(year),
+        "kommune": _common([d.municipality for d in dialogues]),
+        "sagsbehandler": _common([d.case_handler for d in dialogues]),
+        "sagsnr": case_number.strip(),
+        "skole": "",
+    }
+
+
+def build_overview(
+    dialogues: list[Dialogue],
+    year: int,
+    *,
+    template: Path | None = None,
+    case_number: str = "",
+    today: date | None = None,
+) -> Document:
+    """The overview of ``dialogues`` (those held in ``year``); none is an error.
+    ``case_number`` is the council case's, for the block top right and the
+    template's ``{{ sagsnr }}``."""
+    if not dialogues:
+        raise ExportError(S.OVERVIEW_NONE_HELD.format(year=year))
+    context = placeholder_context(dialogues, year, case_number=case_number, today=today)
+    opened = open_document(template, context)
+    document = opened.document
+    w = Writer(document)
+    title = context["titel"]
+    top_right_block(w, context, skip=opened.placeholders)
+    w.paragraph(title, "title")
+    w.paragraph(S.OVERVIEW_SUBJECT, bold=True)
+    schools = by_school(dialogues)
+    w.paragraph(_intro(dialogues, len(schools)))
+    for school, held in schools:
+        w.paragraph(school, "heading")
+        for entry in held:
+            _dialogue(w, entry)
+    _theme_table(w, schools)
+    add_page_furniture(document, S.OVERVIEW_RUNNING_HEADER.format(title=title))
+    set_properties(
+        document,
+        title=title,
+        subject=S.OVERVIEW_SUBJECT,
+        author=context["sagsbehandler"],
+        keywords=" ".join(filter(None, (context["sagsnr"], str(year)))),
+    )
+    return document
+
+
+def export_overview(
+    dialogues: list[Dialogue],
+    year: int,
+    output: Path,
+    *,
+    template: Path | None = None,
+    case_number: str = "",
+    today: date | None = None,
+) -> Path:
+    """Build the overview and write it atomically to ``output``."""
+    document = build_overview(
+        dialogues, year, template=template, case_number=case_number, today=today
+    )
+    return save_document(document, output)
+
+
+# --- Blocks ------------------------------------------------------------------
+
+
+def _intro(dialogues: Sequence[Dialogue], schools: int) -> str:
+    dates = sorted(d.held_on for d in dialogues)
+    if not dates:
+        period = ""
+    elif dates[0] == dates[-1]:
+        period = S.OVERVIEW_PERIOD_ONE.format(date=long_date(dates[0]))
+    else:
+        period = S.OVERVIEW_PERIOD.format(first=long_date(dates[0]), last=long_date(dates[-1]))
+    return S.OVERVIEW_INTRO.format(
+        dialogues=_counted(S.OVERVIEW_DIALOGUES, len(dialogues)),
+        schools=_counted(S.OVERVIEW_SCHOOLS, schools),
+        period=period,
+    )
+
+
+def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
+    line = S.OVERVIEW_DIALOGUE.format(date=long_date(entry.dialogue.held_on))
+    if entry.dialogue.status != Status.final:
+        line = S.OVERVIEW_NOT_FINAL.format(line=line)
+    w.paragraph(line, keep_with_next=True)
+    if not entry.goals:
+        w.paragraph(S.OVERVIEW_NO_GOALS)
+    for goal in entry.goals:
+        w.bullet(goal.note.text)
+        if goal.note.goal and (line := goal_line(goal.note.goal)):
+            w.bullet(line, 1)
+        if goal.theme:
+            w.bullet(S.OVERVIEW_THEME.format(theme=S.THEME_LABELS[goal.theme]), 1)
+        if goal.last_year:
+            last = S.OVERVIEW_LAST_YEAR.format(outcome=outcome(goal.last_year))
+            if goal.last_year.comment:
+                last = f"{last}. {goal.last_year.comment}"
+            w.bullet(last, 1)
+
+
+def theme_counts(
+    schools: Sequence[tuple[str, list[SchoolDialogue]]],
+) -> list[tuple[str | None, int, int]]:
+    """(theme, goals, schools with at least one) for every theme of the plan, in
+    the plan's order, then goals without a theme when there are any."""
+    goals: dict[str | None, int] = {}
+    with_theme: dict[str | None, set[str]] = {}
+    for school, held in schools:
+        for entry in held:
+            for goal in entry.goals:
+                goals[goal.theme] = goals.get(goal.theme, 0) + 1
+                with_theme.setdefault(goal.theme, set()).add(school)
+    themes: list[str | None] = [*THEMES, None] if None in goals else list(THEMES)
+    return [(t, goals.get(t, 0), len(with_theme.get(t, ()))) for t in themes]
+
+
+def _theme_table(w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> None:
+    counts = theme_counts(schools)
+    w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading")
+    w.paragraph(S.OVERVIEW_THEMES_INTRO, keep_with_next=True)
+    total_goals = sum(goals for _, goals, _ in counts)
+    total_schools = sum(1 for _, held in schools if any(e.goals for e in held))
+    rows = [
+        list(S.OVERVIEW_TABLE_HEADER),
+        *(
+            [S.THEME_LABELS[t] if t else S.OVERVIEW_NO_THEME, str(goals), str(n)]
+            for t, goals, n in counts
+        ),
+        [S.OVERVIEW_TABLE_TOTAL, str(total_goals), str(total_schools)],
+    ]
+    w.table(rows, widths=(3, 1, 1), bold_rows=(0, len(rows) - 1), right_columns=(1, 2))
