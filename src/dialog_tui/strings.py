@@ -387,6 +387,16 @@ GOALS_CHAIN = "Mål {number}: {years}"
 GOALS_FOLLOWED = "Året efter: {status}"
 GOALS_NOT_FOLLOWED = "Ikke fulgt op endnu"
 GOALS_KEYS = "Enter: åbn dialogen ved målet · Esc: tilbage"
+
+OVERVIEW_SCREEN_TITLE = "Oversigt til byrådet: skolernes mål"
+OVERVIEW_YEAR_LABEL = "År (afholdte og endelige samtaler det år)"
+OVERVIEW_KEYS = "Enter/Ctrl+S: skriv Word-filen · Esc: fortryd"
+OVERVIEW_BAD_YEAR = "Skriv året med fire cifre, fx 2025."
+OVERVIEW_CPR_CONFIRM = (
+    "Der ser ud til at stå et CPR-nummer i målene fra {schools}.\n"
+    "Oversigten sendes til byrådet. Eksportér alligevel?"
+)
+OVERVIEW_DONE = "Oversigten er skrevet: {path}"
 # --- Export ------------------------------------------------------------------
 MEMO_DATE = "Dato: {date}"
 MEMO_CASE_NUMBER = "Sags nr.: {case_number}"

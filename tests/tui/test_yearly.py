@@ -18,6 +18,7 @@ from dialog_tui.tui.screens.dialogues import a_year_later
 from dialog_tui.tui.screens.followups import FollowUpsScreen
 from dialog_tui.tui.screens.goal_history import GoalHistoryScreen
 from dialog_tui.tui.screens.meeting import MeetingScreen
+from dialog_tui.tui.screens.overview import OverviewScreen
 from dialog_tui.tui.screens.prompt import PromptScreen
 from dialog_tui.tui.screens.search import SearchScreen
 from dialog_tui.tui.screens.status import StatusScreen
@@ -434,3 +435,42 @@ async def test_goal_history_shows_each_year_and_opens_the_goal(followed_up):
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.dialogue_id == new_id
         assert app.screen.query_one(NoteList).note.id == carried.id
+
+
+# --- Council overview --------------------------------------------------------
+
+
+async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
+    from docx import Document
+
+    store, skov, eng, _ = two_schools
+    store.mark_held(skov)
+    store.finalize(eng)
+    output = tmp_path / "oversigt.docx"
+    app = DialogApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        year = app.screen.query_one("#year", Input)
+        assert year.value == "2025"  # the selected dialogue's year
+        assert app.screen.query_one("#output", Input).value.endswith("Skolernes mål 2025.docx")
+        # A year without held dialogues: said in the modal, nothing written.
+        year.value = "2019"
+        app.screen.query_one("#output", Input).value = str(output)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "ingen skoleudviklingssamtaler er afholdt i 2019" in screen_text(
+            app, "#overview-error"
+        )
+        assert not output.exists()
+        year.value = "2025"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, OverviewScreen)
+        assert any("Oversigten er skrevet" in m for m in notices(app))
+    text = "\n".join(p.text for p in Document(str(output)).paragraphs)
+    assert "Skolernes mål fra skoleudviklingssamtalerne 2025" in text
+    assert "Skovskolen" in text and "Læsning løftes i 4. årgang." in text
+    assert "Engskolen" not in text  # held in 2024

@@ -42,9 +42,11 @@ class DialoguesScreen(Screen):
         # Not plain "e": the filter field has the focus and takes letters.
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
-        Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW, priority=True),
-        Binding("ctrl+f", "search", S.KEY_SEARCH, priority=True),
-        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, priority=True),
+        # Not priority: the filter does not use these, and typed-ahead letters come first.
+        Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
+        Binding("ctrl+f", "search", S.KEY_SEARCH),
+        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY),
+        Binding("ctrl+y", "overview", S.KEY_OVERVIEW),
         Binding("up", "cursor(-1)", show=False, priority=True),
         Binding("down", "cursor(1)", show=False, priority=True),
         Binding("pageup", "cursor(-10)", show=False, priority=True),
@@ -202,3 +204,10 @@ class DialoguesScreen(Screen):
         row = self.selected()
         if row is not None and not self.show_bin:
             self.app.goal_history(row.school)
+
+    def action_overview(self) -> None:
+        from .overview import OverviewScreen
+
+        row = self.selected()
+        year = row.held_on.year if row is not None else date.today().year
+        self.app.push_screen(OverviewScreen(year))
