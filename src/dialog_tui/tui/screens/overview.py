@@ -14,14 +14,14 @@ from textual.widgets import Input, Label, Static
 from ... import strings as S
 from ...errors import DialogError
 from .confirm import ConfirmScreen
+from .export import in_home
 
 
 def default_output(year: int) -> Path:
-    """``~/Skolernes mål <år>.docx``, or in the current folder without a home."""
+    """``~/Skolernes mål <år>.docx``."""
     from ...export.overview import default_file_name
 
-    home = Path.home()
-    return (home if home.is_dir() else Path.cwd()) / default_file_name(year)
+    return in_home(default_file_name(year))
 
 
 class OverviewScreen(ModalScreen[Path | None]):
