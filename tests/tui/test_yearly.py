@@ -474,3 +474,21 @@ async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
     assert "Skolernes mål fra skoleudviklingssamtalerne 2025" in text
     assert "Skovskolen" in text and "Læsning løftes i 4. årgang." in text
     assert "Engskolen" not in text  # held in 2024
+
+
+async def test_the_list_keeps_its_selection_after_a_modal(db_path, make_dialogue):
+    store = Store.open(db_path)
+    make_dialogue(store, "Skovskolen", date(2025, 3, 10))
+    make_dialogue(store, "Engskolen", date(2024, 4, 2))
+    app = DialogApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "ctrl+o")
+        await pilot.pause()
+        assert "Opfølgning af Engskolen" in app.screen.query_one(Static).render().plain
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Opfølgning af Engskolen" in app.screen.query_one(Static).render().plain
+    store.close()

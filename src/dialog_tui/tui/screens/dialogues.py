@@ -84,6 +84,7 @@ class DialoguesScreen(Screen):
     def refilter(self) -> None:
         words = self.query_one("#filter", Input).value.lower().split()
         table = self.query_one(DataTable)
+        before = self.selected_key()  # stays selected when back from a screen or modal
         table.clear()
         for row in self.rows:
             cells = (
@@ -96,6 +97,8 @@ class DialoguesScreen(Screen):
             haystack = " ".join((*cells, row.held_on.isoformat())).lower()
             if all(w in haystack for w in words):
                 table.add_row(*cells, key=str(row.id))
+        if before is not None and before in table.rows:
+            table.move_cursor(row=table.get_row_index(before))
         empty = S.LIST_BIN_EMPTY if self.show_bin else S.LIST_EMPTY
         self.query_one("#empty", Static).update("" if table.row_count else empty)
 
@@ -114,12 +117,15 @@ class DialoguesScreen(Screen):
             row = max(0, min(table.cursor_row + delta, table.row_count - 1))
             table.move_cursor(row=row)
 
-    def selected(self) -> DialogueSummary | None:
+    def selected_key(self) -> str | None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next(r for r in self.rows if str(r.id) == key)
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self) -> DialogueSummary | None:
+        key = self.selected_key()
+        return next((r for r in self.rows if str(r.id) == key), None)
 
     def action_open(self) -> None:
         row = self.selected()
