@@ -53,6 +53,7 @@ class FollowUpList(OptionList):
 
 class FollowUpsScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "followups.tcss"]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [Binding("escape", "close", S.KEY_BACK)]
 

@@ -39,6 +39,7 @@ def history_text(dialogue: Dialogue) -> Text:
         if change.reason:
             text.append(f" ({change.reason})", style="italic")
         text.append("\n")
+    text.rstrip()
     return text
 
 
