@@ -17,6 +17,7 @@ from dialog_tui.tui.screens.confirm import ConfirmScreen
 from dialog_tui.tui.screens.dialogues import a_year_later
 from dialog_tui.tui.screens.followups import FollowUpsScreen
 from dialog_tui.tui.screens.goal_history import GoalHistoryScreen
+from dialog_tui.tui.screens.help import collect_bindings
 from dialog_tui.tui.screens.meeting import MeetingScreen
 from dialog_tui.tui.screens.overview import OverviewScreen
 from dialog_tui.tui.screens.prompt import PromptScreen
@@ -492,3 +493,60 @@ async def test_the_list_keeps_its_selection_after_a_modal(db_path, make_dialogue
         await pilot.pause()
         assert "Opfølgning af Engskolen" in app.screen.query_one(Static).render().plain
     store.close()
+
+
+# --- Keys in help and palette, narrow terminals, final dialogues ---------------
+
+
+async def test_new_keys_are_in_help_and_palette(followed_up):
+    store, _, new_id, _ = followed_up
+    app = DialogApp(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        groups = collect_bindings(app.screen)
+        assert {("^o", "Opfølgning næste år"), ("^f", "Søg"), ("^g", "Skolens mål")} <= set(
+            groups["Dialoger"]
+        )
+        assert ("^y", "Oversigt til byrådet") in groups["Dialoger"]
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Opfølgning næste år", "Søg", "Skolens mål", "Oversigt til byrådet"} <= titles
+        app.open_meeting(new_id)
+        await pilot.pause()
+        groups = collect_bindings(app.screen)
+        assert {("^o", "Opfølgning"), ("^k", "Tjekliste"), ("f10", "Status")} <= set(
+            groups["Møde og dagsorden"]
+        )
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Opfølgning", "Tjekliste", "Status"} <= titles
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        groups = collect_bindings(app.screen)
+        assert ("1", "Opfyldt") in groups["Opfølgning"]
+        assert ("4", "Videreført") in groups["Opfølgning"]
+
+
+async def test_narrow_meeting_shows_progress_in_the_status_bar(followed_up):
+    store, _, new_id, _ = followed_up
+    app = DialogApp(store, open_id=new_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        status = screen_text(app, "#status")
+        assert "Opfølgning 0/3" in status and "Tjekliste 0/6" in status
+
+
+async def test_final_dialogue_follow_up_shows_but_refuses(followed_up):
+    store, _, new_id, _ = followed_up
+    store.finalize(new_id)
+    app = DialogApp(store, open_id=new_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpsScreen)
+        assert len(options_text(app, "#followups")) == 3
+        assert app.screen.query_one("#reached", Input).disabled
+        await pilot.press("1", "4")
+        await pilot.pause()
+        assert [f.status for f in store.followups(new_id)] == [None, None, None]
+        assert any("endelig og kan ikke ændres" in m for m in notices(app))
+        assert not [n for _, _, n in store.get_dialogue(new_id).notes()]

@@ -19,7 +19,7 @@ from ...errors import DialogError
 from ...model import THEMES, AgendaItem
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
-from ..widgets.side_panel import SidePanel
+from ..widgets.side_panel import SidePanel, progress
 from .prompt import PromptScreen
 
 
@@ -66,6 +66,7 @@ class MeetingScreen(Screen):
         self.point_entered = clock()
         self.meeting_started = clock()
         self.saved_at: str = ""
+        self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -161,9 +162,18 @@ class MeetingScreen(Screen):
     def refresh_tagged(self) -> None:
         self.query_one(SidePanel).show_tagged(self.app.store.tagged_notes(self.dialogue_id))
 
+    def on_resize(self) -> None:
+        self.tick()  # after the breakpoint classes: progress in the status bar or not
+
     def refresh_progress(self) -> None:
         dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        self.query_one(SidePanel).show_progress(dialogue.followups, dialogue.checklist)
+        self.query_one(SidePanel).show_progress(progress(dialogue.followups, dialogue.checklist))
+        # Narrow terminals hide the side panel: the status bar says it instead.
+        self.progress_short = [
+            f"[{'green' if complete else 'yellow'}]{label}[/]"
+            for label, complete in progress(dialogue.followups, dialogue.checklist, short=True)
+        ]
+        self.tick()
 
     def tick(self) -> None:
         if not self.items:
@@ -184,6 +194,8 @@ class MeetingScreen(Screen):
             )
             if used > planned * 60:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
+        if self.has_class("-narrow"):
+            parts += self.progress_short
         if self.read_only:
             label = S.MEETING_READ_ONLY if self.lock_holder is None else S.MEETING_LOCKED_SHORT
             parts.append(f"[b]{label}[/]")
