@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -160,3 +161,184 @@ def test_published_schema_is_current():
     assert published.read_text(encoding="utf-8") == json_schema(), (
         "regenerate: python -m dialog_tui.exchange > docs/dialogue.schema.json"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["open", "abc"], "Ugyldig værdi for 'DIALOGUE_ID': 'abc' er ikke et gyldigt tal"),
+        (["frobnicate"], "Ukendt kommando 'frobnicate'"),
+        (["list", "--bogus"], "Ukendt tilvalg '--bogus'"),
+        (["open"], "Mangler argument 'DIALOGUE_ID'"),
+        (["--db"], "Tilvalget '--db' kræver en værdi"),
+    ],
+)
+def test_usage_errors_are_one_danish_line(args, line):
+    """Click's own usage errors: one line on stderr, in Danish, naming what and where."""
+    result = subprocess.run(
+        [sys.executable, "-m", "dialog_tui", *args], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (got,) = result.stderr.splitlines()
+    assert got.startswith(f"dialog-tui: {line} (se »dialog-tui")
+    assert got.endswith("--help«)")
+
+
+def test_help_is_in_danish():
+    result = subprocess.run(
+        [sys.executable, "-m", "dialog_tui", "export", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("Brug: ")
+    assert "Tilvalg:" in result.stdout
+    assert "Vis denne hjælp og afslut." in result.stdout
+    assert "Show this message" not in result.stdout
+
+
+# --- Year over year ------------------------------------------------------------
+
+
+@pytest.fixture
+def years(db_path):
+    from yearly_data import build_three_years
+
+    with Store.open(db_path) as store:
+        return build_three_years(store)
+
+
+def _one_line_error(result, message):
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("dialog-tui: ")
+    assert message in result.stderr, result.stderr
+
+
+def test_followup_prints_the_new_id_alone(cli, years, db_path):
+    result = cli("followup", str(years.dialogue("Engskolen", 2025)), "--date", "10.3.2026")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "7\n" and result.stderr == ""
+    with Store.open(db_path) as store:
+        new = store.get_dialogue(7)
+        assert (new.school, new.held_on) == ("Engskolen", date(2026, 3, 10))
+        assert [f.text for f in new.followups] == [
+            "Eleverne inddrages i undervisningens tilrettelæggelse"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("followup", "99"), "dialog 99 findes ikke"),
+        (("followup", "x1"), "ugyldigt id: x1"),
+        (("followup", "1", "--date", "31.2.2024"), "ugyldig dato: 31.2.2024"),
+        (("followup", "5", "--date", "2025-01-01"), "skal holdes efter"),
+        (("goals",), "angiv skolen med --school"),
+        (("search", "x", "--kind", "mål"), "ukendt slags: mål"),
+        (("search", "x", "--theme", "sport"), "ukendt tema: sport"),
+        (("search", "x", "--year", "i år"), "ugyldig værdi for --year: i år"),
+        (("search", "x", "--limit", "0"), "mindst 1"),
+        (("status", "1", "draft"), "ukendt status: draft"),
+        (("status", "1", "held"), "endelig og kan kun læses"),
+        (("status", "42", "final"), "dialog 42 findes ikke"),
+        (("reopen", "1"), "skriv en begrundelse"),
+        (("reopen", "1", "--reason", "  "), "skriv en begrundelse"),
+        (("reopen", "5", "--reason", "Rettelse"), "ikke endelig (afholdt)"),
+    ],
+)
+def test_year_over_year_bad_input_is_one_danish_line_and_changes_nothing(
+    cli, years, db_path, args, message
+):
+    from test_yearly import _dump
+
+    before = _dump(db_path)
+    _one_line_error(cli(*args), message)
+    assert _dump(db_path) == before
+
+
+def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
+    result = cli("goals", "--school", "skovskolen")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:8] == [
+        "Mål: Læsning løftes i 4. årgang",
+        "  Andel sikre læsere, 4. årgang: 62 % → 75 %",
+        "  2023-03-14  endelig   Læsning løftes i 4. årgang",
+        "      fulgt op: Videreført, nået 68 %, Godt på vej; målet fastholdes.",
+        "  2024-03-12  endelig   Læsning løftes i 4. årgang",
+        "      fulgt op: Videreført, nået 72 %",
+        "  2025-03-11  afholdt   Læsning løftes i 4. årgang",
+        "      fulgt op: ikke fulgt op endnu",
+    ]
+    assert "      fulgt op: Opfyldt, nået 3,9" in lines
+    chains = json.loads(cli("goals", "--school", "Engskolen", "--json").stdout)
+    assert [[s["held_on"] for s in c["steps"]] for c in chains] == [
+        ["2023-04-18", "2024-04-16"],
+        ["2025-04-15"],
+    ]
+    assert chains[0]["steps"][1]["followup"]["status"] == "ikke opfyldt"
+    assert chains[0]["steps"][1]["note"]["goal"]["target"] == "80 %"
+    assert cli("goals", "--school", "Ingen").stdout == "Ingen mål for Ingen.\n"
+
+
+def test_search_plain_marks_the_hit_and_json_carries_it(cli, years):
+    result = cli("search", "datakonf*", "--school", "skovskolen")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "2023-03-14  Skovskolen  punkt 5 Observationer fra ledelsen: "
+        "Skolen holder [datakonference] hvert kvartal\n"
+    )
+    hits = json.loads(cli("search", "læsning", "--year", "2024", "--json").stdout)
+    assert [(h["school"], h["held_on"], h["item_number"]) for h in hits] == [
+        ("Skovskolen", "2024-03-12", 1)
+    ]
+    assert hits[0]["snippet"] == "\x02Læsning\x03 løftes i 4. årgang"
+    hits = json.loads(cli("search", "", "--kind", "goal", "--theme", "trivsel", "--json").stdout)
+    assert [h["text"] for h in hits] == ["Trivslen på mellemtrinnet øges"]
+    assert len(json.loads(cli("search", "elever", "--limit", "1", "--json").stdout)) == 1
+    assert cli("search", 'NEAR( "').stdout == "Intet fundet.\n"
+    assert cli("search", "pension", "--school", "Engskolen").stdout == (
+        "2023-04-18  Engskolen  punkt 5 Observationer fra ledelsen: "
+        "(intern) Lederen overvejer at gå på [pension]\n"
+    )
+
+
+def test_status_held_warns_of_the_unticked_checklist_then_final_and_reopen(cli, years, db_path):
+    dialogue_id = str(years.dialogue("Engskolen", 2025))
+    result = cli("status", dialogue_id, "held")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Dialog {dialogue_id} er nu afholdt.\n"
+    warning = result.stderr.splitlines()
+    assert warning[0] == "Advarsel: 6 punkt(er) på tjeklisten er ikke krydset af:"
+    assert warning[1] == "  - Skolelederens egne fokusområder er drøftet"
+    assert len(warning) == 7
+    result = cli("status", dialogue_id, "endelig")
+    assert (result.exit_code, result.stdout) == (0, f"Dialog {dialogue_id} er nu endelig.\n")
+    assert result.stderr == ""
+    result = cli("reopen", dialogue_id, "--reason", "Navn stavet forkert")
+    assert result.stdout == f"Dialog {dialogue_id} er genåbnet (afholdt).\n"
+    with Store.open(db_path) as store:
+        d = store.get_dialogue(int(dialogue_id))
+        assert d.status == "held"
+        assert [(h.to_status, h.reason) for h in d.history] == [
+            ("held", ""),
+            ("final", ""),
+            ("held", "Navn stavet forkert"),
+        ]
+    # A held dialogue with every point ticked gives no warning.
+    result = cli("status", str(years.dialogue("Skovskolen", 2024)), "final")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_year_over_year_commands_keep_textual_out(tmp_path):
+    code = (
+        "import sys; from dialog_tui.cli import main; "
+        "main(['--db', sys.argv[1], 'search', 'x'], standalone_mode=False); "
+        "assert 'textual' not in sys.modules, 'textual imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "x.db")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Intet fundet.\n"

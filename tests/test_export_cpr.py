@@ -119,6 +119,7 @@ def test_allow_cpr_exports_anyway(cli, dialogue_id, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"Skrev {out}"
     assert "Eleven med cpr 120375-1234 har højt fravær." in texts(out)
+    assert out.stat().st_mode & 0o077 == 0  # a memo with personal data: owner only
 
 
 def test_cli_options_template_and_no_summary(cli, db_path, tmp_path):

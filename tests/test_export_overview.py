@@ -313,6 +313,7 @@ def test_cli_overview_writes_the_years_held_dialogues(cli, stored, tmp_path):
     result = cli("overview", "--year", "2025", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == f"Skrev {out}\n"
+    assert out.stat().st_mode & 0o077 == 0  # readable by the owner only
     got = texts(out)
     headings = [t for s, t in _styled(out) if s == "Heading 1"]
     assert headings == [*SCHOOLS_IN_ORDER, "Mål fordelt på temaer"]

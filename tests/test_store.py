@@ -256,3 +256,41 @@ def test_migrates_a_version_2_database_forward(db_path, monkeypatch):
         with pytest.raises(StoreError, match="endelig"):
             store.set_note_text(note.id, "Ændret")
         assert store.get_note(note.id).text == "Læsning løftes i 4. årgang."
+
+
+def search_index_is_consistent(store: Store) -> bool:
+    """The FTS index matches the notes, and every note's filter tokens are current."""
+    store.conn.execute(
+        "INSERT INTO notes_search(notes_search, rank) VALUES ('integrity-check', 1)"
+    )
+    stale = store.conn.execute(
+        f"SELECT count(*) FROM notes WHERE meta IS NOT ({store_module._META})"
+    ).fetchone()[0]
+    return stale == 0
+
+
+def test_search_index_stays_in_step_with_every_kind_of_edit(store):
+    first = new_dialogue(store, "Skovskolen", date(2024, 3, 1))
+    second = new_dialogue(store, "Engskolen", date(2025, 3, 1))
+    one, two = store.agenda_items(first)[:2]
+    a = store.add_note(one.id, "Læsning løftes", tags=["goal"])
+    b = store.add_note(one.id, "Fravær", position=0)
+    c = store.add_note(two.id, "Trivsel", internal=True)
+    store.set_goal(a.id, GoalDetails(theme="trivsel"))
+    store.update_note(b.id, text="Fraværet falder", tags=["attention", "tilstedevaerelse"])
+    store.toggle_tag(c.id, "agreement")
+    store.update_note(c.id, internal=False)
+    store.move_note(a.id, 0, item_id=two.id)
+    store.set_goal(a.id, GoalDetails(theme="inklusion"))
+    store.set_goal(a.id, None)
+    store.update_dialogue(first, school="Skovskolen Syd", held_on=date(2023, 5, 1))
+    store.delete_note(b.id)
+    store.delete_agenda_item(two.id)
+    store.add_note(store.agenda_items(second)[0].id, "Engskolens note", tags=["trivsel"])
+    store.purge_dialogue(second)
+    assert search_index_is_consistent(store)
+    assert [h.note_id for h in store.search("", school="skovskolen syd", year=2023)] == []
+    d = store.add_note(one.id, "Ny note", tags=["goal", "trivsel"])
+    assert [h.note_id for h in store.search("", school="skovskolen syd", year=2023)] == [d.id]
+    assert [h.note_id for h in store.search("", theme="trivsel")] == [d.id]
+    assert search_index_is_consistent(store)

@@ -250,6 +250,20 @@ def test_goal_history_follows_each_goal_across_three_years(store, years):
     assert store.goal_history("Ingen skole") == []
 
 
+def test_a_goal_carried_on_twice_gives_two_chains_sharing_their_start(store, years):
+    # A second dialogue started from 2023 by mistake, carrying the goal on too.
+    extra = start_followup(store, years.dialogue(ENG, 2023), date(2024, 9, 1))
+    store.carry_on(store.followups(extra)[0].id)
+    chains = store.goal_history(ENG)
+    assert [[s.dialogue_id for s in c.steps] for c in chains] == [
+        [years.dialogue(ENG, 2023), years.dialogue(ENG, 2024)],
+        [years.dialogue(ENG, 2023), extra],
+        [years.dialogue(ENG, 2025)],
+    ]
+    # The start's follow-up is the one from the first dialogue after it.
+    assert chains[0].steps[0].followup.reached == "69 %"
+
+
 def test_goal_history_leaves_out_internal_goals_and_the_bin(store, years):
     item = store.agenda_items(years.dialogue(SKOV, 2025))[0]
     store.add_note(item.id, "Internt mål", tags=["goal"], internal=True)

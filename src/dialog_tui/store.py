@@ -71,6 +71,8 @@ FINAL_ABORT = "dialog-tui: the dialogue is final"
 # The search filter tokens of the note being updated (``notes``): school (hex of
 # its lower-cased name, so any name is one token), year, each tag, the goal's
 # theme, and ``internal``. Kept in step by triggers; see ``Store.search``.
+# Migration 3 is built from _META, _reindex and _final_guards: once shipped,
+# changing them means a new migration that drops and recreates the triggers.
 _META = """coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
         FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
         WHERE a.id = notes.agenda_item_id), '')
@@ -1330,12 +1332,13 @@ class Store:
 
         Internal notes and binned dialogues are left out; a goal carried on
         twice from the same ancestor gives two chains sharing their start."""
+        # CROSS JOIN: SQLite starts from the school's dialogues, never from every note.
         rows = list(
             self.db.query(
                 f"""SELECT d.id AS dialogue_id, d.school, d.held_on, d.status,
                     {_NOTE_COLUMNS}, g.note_id AS goal_id, {_GOAL_COLUMNS}
-                    FROM dialogues d JOIN agenda_items a ON a.dialogue_id = d.id
-                    JOIN notes n ON n.agenda_item_id = a.id
+                    FROM dialogues d CROSS JOIN agenda_items a ON a.dialogue_id = d.id
+                    CROSS JOIN notes n ON n.agenda_item_id = a.id
                     LEFT JOIN goals g ON g.note_id = n.id
                     WHERE d.school = ? COLLATE NOCASE AND d.deleted_at IS NULL
                     AND NOT n.internal

@@ -76,8 +76,97 @@ CLI_AGENDA_OK = "{name:<16} {items} punkter  {path}"
 CLI_AGENDA_BAD = "{name:<16} FEJL: {message}"
 CLI_ABORTED = "afbrudt"
 CLI_AGENDAS_INVALID = "{count} dagsordensfil(er) er ugyldige"
+CLI_USAGE_HINT = "{message} (se »{command} --help«)"
+
+# Click's own texts (usage errors, help headings), by their English original.
+CLICK_TEXTS = {
+    "Usage:": "Brug:",
+    "Options": "Tilvalg",
+    "Commands": "Kommandoer",
+    "Positional arguments": "Argumenter",
+    "Aborted!": "Afbrudt!",
+    "Error: {message}": "Fejl: {message}",
+    "Try '{command} {option}' for help.": "Se »{command} {option}« for hjælp.",
+    "Show this message and exit.": "Vis denne hjælp og afslut.",
+    "Show the version and exit.": "Vis versionen og afslut.",
+    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
+    "Do you want to continue?": "Vil du fortsætte?",
+    "Missing command.": "Der mangler en kommando.",
+    "Invalid value: {message}": "Ugyldig værdi: {message}",
+    "Invalid value for {param_hint}: {message}": "Ugyldig værdi for {param_hint}: {message}",
+    "Missing argument": "Mangler argument",
+    "Missing option": "Mangler tilvalg",
+    "Missing parameter": "Mangler parameter",
+    "Missing {param_type}": "Mangler {param_type}",
+    "Missing parameter: {param_name}": "Mangler parameter: {param_name}",
+    "No such option {name!r}.": "Ukendt tilvalg {name!r}.",
+    "No such command {name!r}.": "Ukendt kommando {name!r}.",
+    "Did you mean {possibility}?": "Mente du {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Mente du en af: {possibilities}?)",
+    "Got unexpected extra argument ({args})": "Uventet ekstra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Uventede ekstra argumenter ({args})",
+    "Option {name!r} requires an argument.": "Tilvalget {name!r} kræver en værdi.",
+    "Option {name!r} requires {nargs} arguments.": "Tilvalget {name!r} kræver {nargs} værdier.",
+    "Option {name!r} does not take a value.": "Tilvalget {name!r} tager ingen værdi.",
+    "Could not open file {filename!r}: {message}": "Kan ikke åbne {filename!r}: {message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} er ikke et gyldigt tal.",
+    "{value} is not in the range {range}.": "{value} ligger ikke i intervallet {range}.",
+    "{value!r} is not {choice}.": "{value!r} er ikke {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} er ikke en af {choices}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} er ikke ja/nej. Gyldige værdier: {states}"
+    ),
+    "{value!r} does not match the format {format}.": (
+        "{value!r} passer ikke til formatet {format}."
+    ),
+    "{value!r} does not match the formats {formats}.": (
+        "{value!r} passer ikke til formaterne {formats}."
+    ),
+    "file": "Filen",
+    "directory": "Mappen",
+    "path": "Stien",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} findes ikke.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} er en fil.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} er en mappe.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} kan ikke læses.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
+    "env var: {var}": "miljøvariabel: {var}",
+    "default: {default}": "standard: {default}",
+}
 
 # --- Year over year (CLI) ----------------------------------------------------
+CLI_FOLLOWUP_HELP = (
+    "Opret næste års dialog for samme skole ud fra en tidligere dialog og skriv dens id."
+)
+CLI_FOLLOWUP_DATE_HELP = "Mødets dato, fx 2026-03-10 eller 10.3.2026 (standard: i dag)."
+CLI_GOALS_HELP = "Vis en skoles mål gennem årene med status og opnåede værdier."
+CLI_GOALS_SCHOOL_HELP = "Skolen (skal angives)."
+CLI_GOALS_NEED_SCHOOL = "angiv skolen med --school"
+CLI_GOALS_EMPTY = "Ingen mål for {school}."
+CLI_GOAL_HEADER = "Mål: {text}"
+CLI_GOAL_DETAILS = "  {indicator}: {change}"
+CLI_GOAL_STEP = "  {date}  {status:<8}  {text}"
+CLI_GOAL_FOLLOWUP = "      fulgt op: {status}"
+CLI_GOAL_REACHED = "nået {reached}"
+CLI_GOAL_NOT_FOLLOWED = "ikke fulgt op endnu"
+CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
+CLI_SEARCH_KIND_HELP = "Kun noter markeret som goal, attention, agreement eller observation."
+CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
+CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
+CLI_SEARCH_EMPTY = "Intet fundet."
+CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {internal}{snippet}"
+CLI_SEARCH_INTERNAL = "(intern) "
+CLI_STATUS_HELP = "Sæt en dialogs status: held (afholdt) eller final (endelig)."
+CLI_STATUS_BAD = "ukendt status: {status} (brug held eller final; genåbn med »reopen«)"
+CLI_STATUS_DONE = "Dialog {id} er nu {status}."
+CLI_UNTICKED = "Advarsel: {count} punkt(er) på tjeklisten er ikke krydset af:"
+CLI_UNTICKED_ITEM = "  - {text}"
+CLI_REOPEN_HELP = "Genåbn en endelig dialog til rettelser; begrundelsen gemmes med tidspunktet."
+CLI_REOPEN_REASON_HELP = "Hvorfor dialogen genåbnes (skal angives)."
+CLI_REOPENED = "Dialog {id} er genåbnet (afholdt)."
+CLI_BAD_ID = "ugyldigt id: {value} (skriv et tal, fx 12)"
+CLI_BAD_NUMBER = "ugyldig værdi for {option}: {value} (skriv et tal)"
+CLI_BAD_DATE = "ugyldig dato: {value} (skriv fx 2026-03-10 eller 10.3.2026)"
 
 STATUS = {"draft": "kladde", "held": "afholdt", "final": "endelig"}
 
@@ -509,6 +598,7 @@ OVERVIEW_NOT_FINAL = "{line} (referatet er endnu ikke endeligt)"
 OVERVIEW_NO_GOALS = "Der blev ikke sat mål på samtalen."
 OVERVIEW_THEME = "Tema: {theme}"
 OVERVIEW_LAST_YEAR = "Sidste år: {outcome}"
+OVERVIEW_LAST_YEAR_COMMENT = "Sidste år: {outcome}. {comment}"
 OVERVIEW_NO_THEME = "Uden tema"
 OVERVIEW_THEMES_HEADING = "Mål fordelt på temaer"
 OVERVIEW_THEMES_INTRO = "Antal mål i alt og antal skoler med mindst ét mål inden for hvert tema."

@@ -5,12 +5,15 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import struct
 import sys
 import termios
 import time
+
+_ESCAPES = re.compile(rb"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z]|.)")
 
 
 class PtyApp:
@@ -52,6 +55,19 @@ class PtyApp:
         while self.read(quiet):
             pass
         return True
+
+    def wait_for_text(self, text: str, timeout: float = 5.0) -> bool:
+        """Wait until ``text`` is painted after this call (escape sequences stripped):
+        a repaint that merely happened (a clock tick, the cursor blinking) does not
+        count. False if it did not come within ``timeout``."""
+        start = len(self.output)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            painted = _ESCAPES.sub(b"", self.output[start:]).decode("utf-8", "replace")
+            if text in painted:
+                return True
+            self.read(0.05)
+        return False
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)

@@ -7,13 +7,14 @@ import sqlite3
 from datetime import date
 
 from dialog_tui.agenda import load_agenda
-from dialog_tui.model import Dialogue
+from dialog_tui.model import Dialogue, Note
 from dialog_tui.store import Store
 
 from .ptyapp import PtyApp
 
 KILLS = 50
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+START = "Noter: "
 
 
 def note_texts(db) -> list[str]:
@@ -29,11 +30,14 @@ def test_sigkill_while_typing_loses_nothing_that_was_on_screen(tmp_path):
     db = tmp_path / "kill.db"
     with Store.open(db) as store:
         agenda = load_agenda("standard")
+        items = agenda.agenda_items()
+        # A start text, so the end of the note is recognisable on screen from the first key.
+        items[0].notes = [Note(text=START)]
         store.create_dialogue(
-            Dialogue(school="Kilskolen", held_on=date(2025, 3, 10), agenda=agenda.agenda_items())
+            Dialogue(school="Kilskolen", held_on=date(2025, 3, 10), agenda=items)
         )
     rng = random.Random(20251122)
-    typed = ""  # everything ever sent to the one note being written
+    typed = START  # everything ever sent to the one note being written
     for kill in range(KILLS):
         app = PtyApp("--db", str(db), "open", "1")
         try:
@@ -46,7 +50,8 @@ def test_sigkill_while_typing_loses_nothing_that_was_on_screen(tmp_path):
                 typed += ch
                 if rng.random() < 0.25:
                     break  # kill with this keystroke in flight
-                if not app.settle(timeout=5.0):
+                # Seen means the note's end with this key painted, not any repaint.
+                if not app.wait_for_text(typed[-4:]):
                     break
                 shown = typed
         finally:

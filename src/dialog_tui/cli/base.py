@@ -11,12 +11,29 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
+from . import danish
+
+danish.install()  # before the decorators below read click's texts
 
 if TYPE_CHECKING:
     from ..store import Store
 
 
 class DialogGroup(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Usage errors as one Danish line, like every other error."""
+        kwargs["standalone_mode"] = False  # also when a caller passes it (tests do)
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as e:
+            command = e.ctx.command_path if e.ctx and e.ctx.parent else S.APP_TITLE
+            message = e.format_message().rstrip(".")
+            fail(S.CLI_USAGE_HINT.format(message=message, command=command), code=2)
+        except click.ClickException as e:
+            fail(e.format_message(), code=e.exit_code)
+        except click.Abort:
+            fail(S.CLI_ABORTED, code=130)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

@@ -597,5 +597,5 @@ def save_document(document: Document, path: Path) -> Path:
 
     buffer = io.BytesIO()
     document.save(buffer)
-    write_atomically(Path(path), buffer.getvalue(), mode=0o644)
+    write_atomically(Path(path), buffer.getvalue())  # owner-only, like the database
     return Path(path)

@@ -187,9 +187,7 @@ def export_overview(
 
 def _intro(dialogues: Sequence[Dialogue], schools: int) -> str:
     dates = sorted(d.held_on for d in dialogues)
-    if not dates:
-        period = ""
-    elif dates[0] == dates[-1]:
+    if dates[0] == dates[-1]:
         period = S.OVERVIEW_PERIOD_ONE.format(date=long_date(dates[0]))
     else:
         period = S.OVERVIEW_PERIOD.format(first=long_date(dates[0]), last=long_date(dates[-1]))
@@ -214,10 +212,9 @@ def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
         if goal.theme:
             w.bullet(S.OVERVIEW_THEME.format(theme=S.THEME_LABELS[goal.theme]), 1)
         if goal.last_year:
-            last = S.OVERVIEW_LAST_YEAR.format(outcome=outcome(goal.last_year))
-            if goal.last_year.comment:
-                last = f"{last}. {goal.last_year.comment}"
-            w.bullet(last, 1)
+            comment = goal.last_year.comment
+            template = S.OVERVIEW_LAST_YEAR_COMMENT if comment else S.OVERVIEW_LAST_YEAR
+            w.bullet(template.format(outcome=outcome(goal.last_year), comment=comment), 1)
 
 
 def theme_counts(

@@ -14,6 +14,7 @@ from ...errors import DialogError
 from ...model import DialogueSummary
 from ...parsing import parse_date
 from ..format import day
+from ..widgets.field import Field
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 
@@ -61,7 +62,7 @@ class DialoguesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(S.LIST_TITLE, id="list-title", classes="title")
-        yield Input(placeholder=S.LIST_FILTER_PLACEHOLDER, id="filter")
+        yield Field(placeholder=S.LIST_FILTER_PLACEHOLDER, id="filter")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="dialogues")
         yield Static("", id="empty", classes="muted")
         yield Footer()

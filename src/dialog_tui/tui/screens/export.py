@@ -17,6 +17,7 @@ from ...export.cpr import CprHit, find_cpr
 from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
 from ...model import Dialogue
+from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 def in_home(file_name: str) -> Path:
@@ -34,6 +35,7 @@ class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
     HELP_GROUP = S.HELP_GROUP_EXPORT
     BINDINGS = [
+        *FIELD_NAVIGATION,
         Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
         Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
     ]
@@ -47,9 +49,9 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog", id="form"):
             yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
-            yield Input(id="output")
+            yield Field(id="output")
             yield Label(S.EXPORT_TEMPLATE_LABEL)
-            yield Input(id="template")
+            yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):

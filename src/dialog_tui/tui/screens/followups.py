@@ -17,6 +17,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import FollowUp, FollowUpStatus
 from ..format import followup_result, followup_status, goal_line
+from ..widgets.field import FIELD_NAVIGATION, Field
 from ..widgets.note_row import TAG_STYLES
 
 
@@ -55,7 +56,7 @@ class FollowUpsScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "followups.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [Binding("escape", "close", S.KEY_BACK)]
+    BINDINGS = [*FIELD_NAVIGATION, Binding("escape", "close", S.KEY_BACK)]
 
     def __init__(self, dialogue_id: int, refuse: str | None = None) -> None:
         """``refuse``: why nothing may be changed (final, or open elsewhere), or None."""
@@ -74,10 +75,10 @@ class FollowUpsScreen(ModalScreen[bool]):
             with Horizontal(id="fields"):
                 with Vertical():
                     yield Label(S.FOLLOWUP_REACHED_LABEL)
-                    yield Input(id="reached", disabled=bool(self.refuse))
+                    yield Field(id="reached", disabled=bool(self.refuse))
                 with Vertical(id="comment-box"):
                     yield Label(S.FOLLOWUP_COMMENT_LABEL)
-                    yield Input(id="comment", disabled=bool(self.refuse))
+                    yield Field(id="comment", disabled=bool(self.refuse))
             yield Static(S.FOLLOWUPS_KEYS, classes="muted")
 
     def on_mount(self) -> None:

@@ -11,12 +11,14 @@ from textual.widgets import Input, Label, Select, Static
 from ... import strings as S
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
+from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     CSS_PATH = "modal.tcss"
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [
+        *FIELD_NAVIGATION,
         Binding("ctrl+s", "save", S.KEY_OK, priority=True),
         Binding("escape", "cancel", S.KEY_CANCEL),
     ]
@@ -30,14 +32,14 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         with Vertical(classes="dialog"):
             yield Static(f"[b]{S.GOAL_TITLE}[/b]: {self.note.text}")
             yield Label(S.GOAL_INDICATOR)
-            yield Input(goal.indicator, id="indicator")
+            yield Field(goal.indicator, id="indicator")
             yield Label(S.GOAL_BASELINE)
-            yield Input(goal.baseline, id="baseline")
+            yield Field(goal.baseline, id="baseline")
             yield Label(S.GOAL_TARGET)
-            yield Input(goal.target, id="target")
+            yield Field(goal.target, id="target")
             yield Label(S.GOAL_DUE)
             due = f"{goal.due.day}.{goal.due.month}.{goal.due.year}" if goal.due else ""
-            yield Input(due, id="due")
+            yield Field(due, id="due")
             yield Label(S.GOAL_THEME)
             yield Select(
                 [(S.THEME_LABELS[t], t) for t in THEMES],

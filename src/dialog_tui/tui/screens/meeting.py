@@ -215,8 +215,9 @@ class MeetingScreen(Screen):
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         await self.go_to(event.option_index)
 
-    async def action_point(self, delta: int) -> None:
-        await self.go_to(self.current + delta)
+    def action_point(self, delta: int) -> None:
+        # Behind the keys typed before it, so they land in the point they were typed in.
+        self.query_one(NoteList).in_order(lambda: self.go_to(self.current + delta))
 
     def action_agenda(self) -> None:
         self.query_one(AgendaPanel).focus()
@@ -240,6 +241,9 @@ class MeetingScreen(Screen):
     # --- Tags ----------------------------------------------------------------
 
     def action_tag(self, tag: str) -> None:
+        self.query_one(NoteList).in_order(lambda: self._tag(tag))
+
+    def _tag(self, tag: str) -> None:
         notes = self.query_one(NoteList)
         notes.toggle_tag(tag)
         note = notes.note
@@ -247,7 +251,8 @@ class MeetingScreen(Screen):
             self.action_goal_details()
 
     def action_internal(self) -> None:
-        self.query_one(NoteList).toggle_internal()
+        notes = self.query_one(NoteList)
+        notes.in_order(notes.toggle_internal)
 
     def action_theme(self) -> None:
         notes = self.query_one(NoteList)
@@ -363,7 +368,18 @@ class MeetingScreen(Screen):
             return S.READ_ONLY_LOCKED
         return S.READ_ONLY_FINAL if self.read_only else None
 
+    # Each opens after the keys typed before it (NoteList.in_order).
+
     def action_followups(self) -> None:
+        self.query_one(NoteList).in_order(self.open_followups)
+
+    def action_checklist(self) -> None:
+        self.query_one(NoteList).in_order(self.open_checklist)
+
+    def action_status(self) -> None:
+        self.query_one(NoteList).in_order(self.open_status)
+
+    def open_followups(self) -> None:
         from .followups import FollowUpsScreen
 
         async def done(carried: bool | None) -> None:
@@ -374,14 +390,14 @@ class MeetingScreen(Screen):
 
         self.app.push_screen(FollowUpsScreen(self.dialogue_id, self.refuse), done)
 
-    def action_checklist(self) -> None:
+    def open_checklist(self) -> None:
         from .checklist import ChecklistScreen
 
         self.app.push_screen(
             ChecklistScreen(self.dialogue_id, self.refuse), lambda _: self.refresh_progress()
         )
 
-    def action_status(self) -> None:
+    def open_status(self) -> None:
         from .status import StatusScreen
 
         if not self.read_only:

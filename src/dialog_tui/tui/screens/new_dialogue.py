@@ -16,6 +16,7 @@ from ...agenda import agenda_paths, load_agenda
 from ...errors import DialogError
 from ...model import Dialogue, case_number_looks_valid
 from ...parsing import parse_date, parse_participants, parse_time
+from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 class NewDialogueScreen(Screen):
@@ -23,6 +24,7 @@ class NewDialogueScreen(Screen):
     AUTO_FOCUS = "#school"
     HELP_GROUP = S.HELP_GROUP_FORM
     BINDINGS = [
+        *FIELD_NAVIGATION,
         Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
         Binding("escape", "cancel", S.KEY_CANCEL),
     ]
@@ -48,6 +50,7 @@ class NewDialogueScreen(Screen):
                 value="standard" if "standard" in keys else Select.NULL,
                 allow_blank="standard" not in keys,
                 id="agenda",
+                compact=True,
             )
             with Horizontal(classes="row"):
                 with Vertical():
@@ -62,10 +65,14 @@ class NewDialogueScreen(Screen):
             yield Button(S.FORM_SAVE, id="save", variant="primary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # Focusing the first field scrolls it to the top edge, hiding its label.
+        self.call_after_refresh(self.query_one("#form").scroll_home, animate=False)
+
     @staticmethod
     def field(name: str, label: str) -> ComposeResult:
         yield Label(label)
-        yield Input(id=name)
+        yield Field(id=name, compact=True)
         yield Static("", id=f"{name}-msg", classes="msg")
 
     def value(self, name: str) -> str:

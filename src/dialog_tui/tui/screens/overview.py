@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
+from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 from .export import in_home
 
@@ -28,6 +29,7 @@ class OverviewScreen(ModalScreen[Path | None]):
     CSS_PATH = "modal.tcss"
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [
+        *FIELD_NAVIGATION,
         Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
         Binding("escape", "cancel", S.KEY_CANCEL),
     ]
@@ -41,9 +43,9 @@ class OverviewScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Static(f"[b]{S.OVERVIEW_SCREEN_TITLE}[/b]")
             yield Label(S.OVERVIEW_YEAR_LABEL)
-            yield Input(str(self.year), id="year", restrict=r"\d*", max_length=4)
+            yield Field(str(self.year), id="year", restrict=r"\d*", max_length=4)
             yield Label(S.EXPORT_OUTPUT_LABEL)
-            yield Input(str(default_output(self.year)), id="output")
+            yield Field(str(default_output(self.year)), id="output")
             yield Static("", id="overview-error", classes="error")
             yield Static(S.OVERVIEW_KEYS, classes="muted")
 

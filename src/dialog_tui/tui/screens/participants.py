@@ -12,6 +12,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import Participant
 from ...parsing import parse_participant, parse_point_numbers
+from ..widgets.field import FIELD_NAVIGATION, Field
 from .prompt import PromptScreen
 
 
@@ -31,6 +32,7 @@ class ParticipantsScreen(ModalScreen[None]):
     CSS_PATH = "modal.tcss"
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [
+        *FIELD_NAVIGATION,
         Binding("space", "toggle_present", S.KEY_TOGGLE_PRESENT),
         Binding("p", "only_points", S.KEY_ONLY_POINTS),
         Binding("delete", "remove", S.KEY_REMOVE_PARTICIPANT),
@@ -47,7 +49,7 @@ class ParticipantsScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(f"[b]{S.PARTICIPANTS_TITLE}[/b]")
             yield OptionList(id="people")
-            yield Input(placeholder=S.PARTICIPANTS_ADD, id="add")
+            yield Field(placeholder=S.PARTICIPANTS_ADD, id="add")
             yield Static(S.PARTICIPANTS_KEYS, classes="muted")
 
     def on_mount(self) -> None:

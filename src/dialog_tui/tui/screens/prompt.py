@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from ... import strings as S
+from ..widgets.field import Field
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class PromptScreen(ModalScreen[str | None]):
                 if self.suggestions
                 else None
             )
-            yield Input(self.value, suggester=suggester)
+            yield Field(self.value, suggester=suggester)
             if self.suggestions:
                 yield Static(", ".join(self.suggestions), classes="muted")
 

@@ -16,6 +16,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
 from ..format import day
+from ..widgets.field import FIELD_NAVIGATION, Field
 from ..widgets.note_row import TAG_STYLES
 
 LIMIT = 100
@@ -53,6 +54,7 @@ class SearchScreen(Screen):
     AUTO_FOCUS = "#query"
     DEBOUNCE = 0.25
     BINDINGS = [
+        *FIELD_NAVIGATION,
         # Not priority, so they come after the letters typed before them; Enter
         # reaches the screen as Input.Submitted or OptionList.OptionSelected.
         Binding("enter", "open", S.KEY_OPEN_RESULT),
@@ -69,15 +71,15 @@ class SearchScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(S.SEARCH_TITLE, classes="title")
-        yield Input(placeholder=S.SEARCH_PLACEHOLDER, id="query")
+        yield Field(placeholder=S.SEARCH_PLACEHOLDER, id="query")
         schools = sorted({d.school for d in self.app.store.list_dialogues()})
         with Horizontal(id="filters"):
-            yield Input(
+            yield Field(
                 placeholder=S.SEARCH_SCHOOL,
                 id="school",
                 suggester=SuggestFromList(schools, case_sensitive=False),
             )
-            yield Input(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
+            yield Field(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
             yield Select([(S.KIND_LABELS[k], k) for k in KINDS], prompt=S.SEARCH_KIND, id="kind")
             yield Select(
                 [(S.THEME_LABELS[t], t) for t in THEMES], prompt=S.SEARCH_THEME, id="theme"

@@ -1,9 +1,18 @@
-"""The editor of the current note. It saves its own text on every change, in its own
-message queue, so each keystroke is in SQLite before the next key reaches it."""
+"""The editor of the current note.
+
+Keys can arrive faster than the app handles them (a fast typist, a slow laptop).
+So the editor handles every key itself, in its own message queue: characters, its
+own bindings (``field.OwnKeysInOrder``) and the structure keys (Enter, Tab,
+Up/Down at the edges), each fully, text saved, before the next key. Actions bound
+elsewhere that act on the notes (tags, point changes, undo) queue behind the
+typed keys with ``in_order``, so everything happens in the order it was typed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 from textual import events
 from textual.binding import Binding
@@ -11,37 +20,41 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from ... import strings as S
+from .field import OwnKeysInOrder
+
+Deferred = Callable[[], Awaitable[None] | None]
 
 
-class NoteEditor(TextArea):
+class NoteCommands(Protocol):
+    """What the editor asks of the note list it edits for."""
+
+    def save_text(self, text: str) -> None: ...
+    async def new_note(self) -> None: ...
+    def indent(self, delta: int) -> None: ...
+    def navigate(self, delta: int) -> None: ...
+    async def delete_empty(self) -> None: ...
+
+
+class NoteEditor(OwnKeysInOrder, TextArea):
     HELP_GROUP = S.HELP_GROUP_NOTES
+    # Shown in the footer, help and palette; the keys themselves are handled in
+    # ``_on_key`` so they act in typing order.
     BINDINGS = [
-        Binding("enter", "new_note", S.KEY_NEW_NOTE, priority=True, show=False),
-        Binding("tab", "indent(1)", S.KEY_INDENT, priority=True, show=False),
-        Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, priority=True, show=False),
+        Binding("enter", "new_note", S.KEY_NEW_NOTE, show=False),
+        Binding("tab", "indent(1)", S.KEY_INDENT, show=False),
+        Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, show=False),
     ]
 
-    class Navigate(Message):
-        """Up at the first line or Down at the last: go to a neighbouring note."""
+    class Run(Message, bubble=False):
+        """An action queued behind the keys typed before it."""
 
-        def __init__(self, delta: int) -> None:
+        def __init__(self, action: Deferred) -> None:
             super().__init__()
-            self.delta = delta
+            self.action = action
 
-    class NewNote(Message):
-        pass
-
-    class Indent(Message):
-        def __init__(self, delta: int) -> None:
-            super().__init__()
-            self.delta = delta
-
-    class DeleteEmpty(Message):
-        pass
-
-    def __init__(self, save: Callable[[str], None], **kwargs) -> None:
+    def __init__(self, commands: NoteCommands, **kwargs) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, **kwargs)
-        self._save = save
+        self.commands = commands
 
     def load_note(self, text: str) -> None:
         """Show a note's text without it looking like an edit (no save, no undo)."""
@@ -49,32 +62,53 @@ class NoteEditor(TextArea):
             self.load_text(text)
         self.move_cursor(self.document.end)
 
+    def in_order(self, action: Deferred) -> None:
+        """Run ``action`` after every key already on its way to the editor."""
+        self.post_message(self.Run(action))
+
+    async def on_note_editor_run(self, message: Run) -> None:
+        result = message.action()
+        if inspect.isawaitable(result):
+            await result
+
+    def _save(self) -> None:
+        self.commands.save_text(self.text.replace("\n", " "))
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Edits that do not come from a key (paste, undo) are saved here."""
         if event.text_area is self:
             event.stop()
-            self._save(self.text.replace("\n", " "))
+            self._save()
+
+    def _structure(self, key: str) -> Deferred | None:
+        """The note-list command a key stands for here, if any."""
+        row, _ = self.cursor_location
+        last_row = self.document.line_count - 1
+        commands = self.commands
+        return {
+            "enter": commands.new_note,
+            "tab": lambda: commands.indent(1),
+            "shift+tab": lambda: commands.indent(-1),
+            "up": (lambda: commands.navigate(-1)) if row == 0 else None,
+            "down": (lambda: commands.navigate(1)) if row == last_row else None,
+            "backspace": commands.delete_empty if not self.text else None,
+        }.get(key)
 
     async def _on_key(self, event: events.Key) -> None:
-        row, _ = self.cursor_location
-        if event.key == "up" and row == 0:
+        command = self._structure(event.key)
+        if command is not None and (not self.read_only or event.key in ("up", "down")):
             event.stop()
             event.prevent_default()
-            self.post_message(self.Navigate(-1))
-            return
-        if event.key == "down" and row == self.document.line_count - 1:
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Navigate(1))
-            return
-        if event.key == "backspace" and not self.text:
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.DeleteEmpty())
+            result = command()
+            if inspect.isawaitable(result):
+                await result
             return
         await super()._on_key(event)
+        if not self.read_only:
+            self._save()
 
     def action_new_note(self) -> None:
-        self.post_message(self.NewNote())
+        self.in_order(self.commands.new_note)
 
     def action_indent(self, delta: int) -> None:
-        self.post_message(self.Indent(delta))
+        self.in_order(lambda: self.commands.indent(delta))

@@ -31,10 +31,11 @@ class UndoStep:
 
 class NoteList(VerticalScroll, can_focus=False):
     HELP_GROUP = S.HELP_GROUP_NOTES
+    # Priority, so each acts at its place among the typed keys (see ``in_order``).
     BINDINGS = [
-        Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, show=False),
-        Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP, show=False),
-        Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN, show=False),
+        Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, priority=True, show=False),
+        Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP, priority=True, show=False),
+        Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN, priority=True, show=False),
         Binding("ctrl+f", "move_to_point", S.KEY_NOTE_TO_POINT, show=False),
         Binding("f8", "delete", S.KEY_DELETE_NOTE, priority=True, show=False),
         Binding("ctrl+z", "undo", S.KEY_UNDO, priority=True, show=False),
@@ -55,7 +56,7 @@ class NoteList(VerticalScroll, can_focus=False):
         self.current = 0
         self.undo_stack: list[UndoStep] = []
         self.last_change = "structure"
-        self.editor = NoteEditor(self._save_text, id="editor", read_only=read_only)
+        self.editor = NoteEditor(self, id="editor", read_only=read_only)
         self.prefix_label = Static("", id="gutter")
         self.current_box = Horizontal(self.prefix_label, self.editor, id="current")
 
@@ -94,7 +95,9 @@ class NoteList(VerticalScroll, can_focus=False):
             self.current_box.display = False
             return
         self.current = max(0, min(index, len(rows) - 1))
-        for i, row in enumerate(rows):
+        for i, (row, note) in enumerate(zip(rows, self.notes, strict=True)):
+            if row.note is not note:  # typed into while it was the current one
+                row.show(note)
             row.display = i != self.current
         self.move_child(self.current_box, after=rows[self.current])
         self.current_box.display = True
@@ -116,9 +119,13 @@ class NoteList(VerticalScroll, can_focus=False):
 
     # --- Writing -------------------------------------------------------------
 
-    def _save_text(self, text: str) -> None:
+    def in_order(self, action) -> None:
+        """Run ``action`` after the keys already typed (see NoteEditor)."""
+        self.editor.in_order(action)
+
+    def save_text(self, text: str) -> None:
         note = self.note
-        if note is None or self.read_only:
+        if note is None or self.read_only or text == note.text:
             return
         try:
             self.store.set_note_text(note.id, text)
@@ -126,7 +133,6 @@ class NoteList(VerticalScroll, can_focus=False):
             self.app.notify(S.SAVE_FAILED.format(message=e), severity="error")
             return
         self.notes[self.current] = note.model_copy(update={"text": text})
-        self._rows()[self.current].note = self.notes[self.current]
         self.last_change = "text"
         self.post_message(self.Saved())
 
@@ -179,18 +185,21 @@ class NoteList(VerticalScroll, can_focus=False):
         if self.note is not None:
             self._update("internal", internal=not self.note.internal)
 
-    def on_note_editor_indent(self, event: NoteEditor.Indent) -> None:
+    def indent(self, delta: int) -> None:
         note = self.note
         if note is not None:
-            level = max(0, min(5, note.level + event.delta))
+            level = max(0, min(5, note.level + delta))
             if level != note.level:
                 self._update("level", level=level)
 
     def action_toggle_kind(self) -> None:
+        self.in_order(self._toggle_kind)
+
+    def _toggle_kind(self) -> None:
         if self.note is not None:
             self._update("kind", kind="paragraph" if self.note.kind == "bullet" else "bullet")
 
-    async def on_note_editor_new_note(self, event: NoteEditor.NewNote) -> None:
+    async def new_note(self) -> None:
         note = self.note
         if self.read_only or self.item_id is None:
             return
@@ -208,17 +217,20 @@ class NoteList(VerticalScroll, can_focus=False):
         self._select(position)
         self.post_message(self.Saved())
 
-    def on_note_editor_navigate(self, event: NoteEditor.Navigate) -> None:
-        target = self.current + event.delta
+    def navigate(self, delta: int) -> None:
+        target = self.current + delta
         if 0 <= target < len(self.notes):
             self._select(target)
-            self.editor.move_cursor((0, 0) if event.delta > 0 else self.editor.document.end)
+            self.editor.move_cursor((0, 0) if delta > 0 else self.editor.document.end)
 
-    async def on_note_editor_delete_empty(self, event: NoteEditor.DeleteEmpty) -> None:
+    async def delete_empty(self) -> None:
         if len(self.notes) > 1:
-            await self.action_delete()
+            await self._delete()
 
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
+        self.in_order(self._delete)
+
+    async def _delete(self) -> None:
         note = self.note
         if note is None or self.read_only or self.item_id is None:
             return
@@ -236,7 +248,10 @@ class NoteList(VerticalScroll, can_focus=False):
         self.post_message(self.Saved())
         self.post_message(self.TagsChanged())
 
-    async def action_move(self, delta: int) -> None:
+    def action_move(self, delta: int) -> None:
+        self.in_order(lambda: self._move(delta))
+
+    async def _move(self, delta: int) -> None:
         note = self.note
         target = self.current + delta
         if note is None or self.read_only or not 0 <= target < len(self.notes):
@@ -272,7 +287,10 @@ class NoteList(VerticalScroll, can_focus=False):
     def action_move_to_point(self) -> None:
         self.screen.action_move_note_to_point()
 
-    async def action_undo(self) -> None:
+    def action_undo(self) -> None:
+        self.in_order(self._undo)
+
+    async def _undo(self) -> None:
         """Undo the last change: typing through the editor's own history, structural
         changes (delete, move, tags, indent, kind) through the store."""
         if self.last_change == "text" and self.editor.history.undo_stack:

@@ -1,0 +1,178 @@
+"""Year over year: follow-up dialogues, goal history, search, status and reopening.
+
+Numbers and dates are read here rather than by click, so bad input is one
+Danish line like every other error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from .. import strings as S
+from ..errors import DialogError
+from .base import Session, main, pass_session
+
+
+def _id(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise DialogError(S.CLI_BAD_ID.format(value=value)) from None
+
+
+def _number(value: str | None, option: str) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise DialogError(S.CLI_BAD_NUMBER.format(option=option, value=value)) from None
+
+
+def _date(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    from ..parsing import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise DialogError(S.CLI_BAD_DATE.format(value=value)) from None
+
+
+def _dumps(rows: list) -> str:
+    return json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2)
+
+
+@main.command(help=S.CLI_FOLLOWUP_HELP)
+@click.argument("dialogue_id")
+@click.option("--date", "held_on", help=S.CLI_FOLLOWUP_DATE_HELP)
+@pass_session
+def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
+    from ..yearly import start_followup
+
+    click.echo(start_followup(session.store(), _id(dialogue_id), _date(held_on)))
+
+
+@main.command(help=S.CLI_GOALS_HELP)
+@click.option("--school", help=S.CLI_GOALS_SCHOOL_HELP)
+@click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
+@pass_session
+def goals(session: Session, school: str | None, as_json: bool) -> None:
+    if not school or not school.strip():
+        raise DialogError(S.CLI_GOALS_NEED_SCHOOL)
+    chains = session.store().goal_history(school.strip())
+    if as_json:
+        click.echo(_dumps(chains))
+        return
+    if not chains:
+        click.echo(S.CLI_GOALS_EMPTY.format(school=school.strip()))
+        return
+    for n, chain in enumerate(chains):
+        if n:
+            click.echo()
+        last = chain.steps[-1].note
+        click.echo(S.CLI_GOAL_HEADER.format(text=last.text))
+        goal = last.goal
+        if goal and (goal.indicator or goal.baseline or goal.target):
+            change = S.MEMO_GOAL_CHANGE.format(baseline=goal.baseline, target=goal.target)
+            click.echo(S.CLI_GOAL_DETAILS.format(indicator=goal.indicator, change=change))
+        for step in chain.steps:
+            click.echo(
+                S.CLI_GOAL_STEP.format(
+                    date=step.held_on.isoformat(), status=S.STATUS[step.status],
+                    text=step.note.text,
+                )
+            )  # fmt: skip
+            click.echo(S.CLI_GOAL_FOLLOWUP.format(status=_followed_up(step.followup)))
+
+
+def _followed_up(f) -> str:
+    if f is None or f.status is None:
+        return S.CLI_GOAL_NOT_FOLLOWED
+    parts = [S.FOLLOWUP_STATUS_LABELS[f.status]]
+    if f.reached:
+        parts.append(S.CLI_GOAL_REACHED.format(reached=f.reached))
+    if f.comment:
+        parts.append(f.comment)
+    return ", ".join(parts)
+
+
+@main.command(help=S.CLI_SEARCH_HELP)
+@click.argument("query")
+@click.option("--school", help=S.CLI_SCHOOL_HELP)
+@click.option("--year", help=S.CLI_YEAR_HELP)
+@click.option("--kind", help=S.CLI_SEARCH_KIND_HELP)
+@click.option("--theme", help=S.CLI_SEARCH_THEME_HELP)
+@click.option("--limit", default="100", help=S.CLI_SEARCH_LIMIT_HELP)
+@click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
+@pass_session
+def search(
+    session: Session,
+    query: str,
+    school: str | None,
+    year: str | None,
+    kind: str | None,
+    theme: str | None,
+    limit: str,
+    as_json: bool,
+) -> None:
+    from ..model import MARK_END, MARK_START
+
+    hits = session.store().search(
+        query, school=school, year=_number(year, "--year"), kind=kind, theme=theme,
+        limit=_number(limit, "--limit"),
+    )  # fmt: skip
+    if as_json:
+        click.echo(_dumps(hits))
+        return
+    if not hits:
+        click.echo(S.CLI_SEARCH_EMPTY)
+        return
+    # On a terminal the hit is bold; in a pipe or file it is [bracketed].
+    start, end = ("\x1b[1m", "\x1b[22m") if sys.stdout.isatty() else ("[", "]")
+    for hit in hits:
+        snippet = hit.snippet.replace(MARK_START, start).replace(MARK_END, end)
+        click.echo(
+            S.CLI_SEARCH_HIT.format(
+                date=hit.held_on.isoformat(), school=hit.school, number=hit.item_number,
+                title=hit.item_title, snippet=" ".join(snippet.split()),
+                internal=S.CLI_SEARCH_INTERNAL if "internal" in hit.tags else "",
+            )
+        )  # fmt: skip
+
+
+_STATUSES = {"held": "held", "afholdt": "held", "final": "final", "endelig": "final"}
+
+
+@main.command(help=S.CLI_STATUS_HELP)
+@click.argument("dialogue_id")
+@click.argument("status")
+@pass_session
+def status(session: Session, dialogue_id: str, status: str) -> None:
+    wanted = _STATUSES.get(status.strip().lower())
+    if wanted is None:
+        raise DialogError(S.CLI_STATUS_BAD.format(status=status))
+    store, id_ = session.store(), _id(dialogue_id)
+    if wanted == "held":
+        unticked = store.mark_held(id_)
+        if unticked:
+            click.echo(S.CLI_UNTICKED.format(count=len(unticked)), err=True)
+            for check in unticked:
+                click.echo(S.CLI_UNTICKED_ITEM.format(text=check.text), err=True)
+    else:
+        store.finalize(id_)
+    click.echo(S.CLI_STATUS_DONE.format(id=id_, status=S.STATUS[wanted]))
+
+
+@main.command(help=S.CLI_REOPEN_HELP)
+@click.argument("dialogue_id")
+@click.option("--reason", default="", help=S.CLI_REOPEN_REASON_HELP)
+@pass_session
+def reopen(session: Session, dialogue_id: str, reason: str) -> None:
+    id_ = _id(dialogue_id)
+    session.store().reopen(id_, reason)
+    click.echo(S.CLI_REOPENED.format(id=id_))

@@ -1,0 +1,120 @@
+"""Keys typed faster than the app handles them still land where they were typed.
+
+A fast typist (or a slow laptop) puts many keys in the queue at once. Structure
+keys (Enter, Tab, Up/Down, tags, point changes) must act at their place in the
+sequence, not after the keys typed behind them."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from textual import events
+
+from dialog_tui.store import Store
+from dialog_tui.tui.app import DialogApp
+from dialog_tui.tui.widgets.note_list import NoteList
+
+
+def burst(app: DialogApp, keys: list[str]) -> None:
+    """Queue every key at once, as a terminal delivers a fast burst."""
+    for key in keys:
+        character = " " if key == "space" else key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+def chars(text: str) -> list[str]:
+    return ["space" if c == " " else c for c in text]
+
+
+@asynccontextmanager
+async def meeting(db_path, make_dialogue):
+    """The meeting screen of a fresh standard dialogue: (app, pilot, dialogue id)."""
+    store = Store.open(db_path)
+    dialogue_id = make_dialogue(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        yield app, pilot, dialogue_id
+
+
+def rows(db_path, dialogue_id: int) -> list[tuple]:
+    with Store.open(db_path) as store:
+        dialogue = store.get_dialogue(dialogue_id)
+        return [
+            (number, note.level, note.text, tuple(note.tags))
+            for number, _, note in dialogue.notes()
+            if note.text
+        ]
+
+
+async def test_enter_and_tab_in_a_burst(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        burst(
+            app,
+            [*chars("første"), "enter", *chars("anden"), "enter", "tab",
+             *chars("tredje"), "f4", "enter", "shift+tab", *chars("fjerde")],
+        )  # fmt: skip
+        await pilot.pause(0.5)
+        notes = app.screen.query_one(NoteList)
+        assert [n.text for n in notes.notes] == ["første", "anden", "tredje", "fjerde"]
+    assert rows(db_path, dialogue_id) == [
+        (1, 0, "første", ()),
+        (1, 0, "anden", ()),
+        (1, 1, "tredje", ("attention",)),
+        (1, 0, "fjerde", ()),
+    ]
+
+
+async def test_point_change_and_navigation_in_a_burst(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        burst(
+            app,
+            [*chars("en"), "enter", *chars("to"), "up", *chars("!"), "f2",
+             "ctrl+pagedown", *chars("tre"), "f4", "ctrl+pageup", "down", *chars("?")],
+        )  # fmt: skip
+        await pilot.pause(0.5)
+    assert rows(db_path, dialogue_id) == [
+        (1, 0, "en!", ("observation",)),
+        (1, 0, "to?", ()),
+        (2, 0, "tre", ("attention",)),
+    ]
+
+
+async def test_corrections_in_a_burst(db_path, make_dialogue):
+    """Backspace and cursor keys are the editor's own bindings: in a burst they act
+    between the characters around them, not after them."""
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        burst(app, [*chars("abx"), "backspace", "c", "left", "left", "Z", "end", "!"])
+        await pilot.pause(0.5)
+        assert app.screen.query_one(NoteList).editor.text == "aZbc!"
+    assert rows(db_path, dialogue_id) == [(1, 0, "aZbc!", ())]
+
+
+async def test_rows_show_what_was_typed(db_path, make_dialogue):
+    """A note typed into and then left shows its new text in the list."""
+    from dialog_tui.tui.widgets.note_row import NoteRow
+
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
+        burst(app, [*chars("først"), "enter", *chars("så"), "up", "end", *chars(" mere")])
+        await pilot.pause(0.5)
+        shown = [str(row.render()) for row in app.screen.query(NoteRow) if row.display]
+        assert shown == ["• så"]
+        assert app.screen.query_one(NoteList).editor.text == "først mere"
+
+
+async def test_tab_between_form_fields_in_a_burst(db_path):
+    """Tab moves on at its place in the burst: what follows lands in the next field."""
+    from textual.widgets import Input
+
+    app = DialogApp(Store.open(db_path), new=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, [*chars("Skovskolen"), "tab", *chars("Kommune"), "tab", *chars("1.4.2025"),
+                    "shift+tab", "end", "backspace", "e"])  # fmt: skip
+        await pilot.pause(0.5)
+        values = {i.id: i.value for i in app.screen.query(Input)}
+        assert (values["school"], values["municipality"], values["held_on"]) == (
+            "Skovskolen",
+            "Kommune",
+            "1.4.2025",
+        )
