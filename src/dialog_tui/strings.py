@@ -459,7 +459,9 @@ SEARCH_SCHOOL = "Skole"
 SEARCH_YEAR = "År"
 SEARCH_KIND = "Type"
 SEARCH_THEME = "Tema"
-SEARCH_HINT = "Skriv for at søge i alle noter. Enter åbner dialogen ved noten."
+SEARCH_HINT = (
+    "Skriv for at søge i alle noter, eller vælg kun et filter. Enter åbner dialogen ved noten."
+)
 SEARCH_NO_HITS = "Ingen noter matcher."
 SEARCH_COUNT = "{count} noter · ↑↓ vælg · Enter åbner dialogen ved noten"
 SEARCH_COUNT_MAX = "De første {count} noter; skriv mere for at indsnævre · Enter åbner"

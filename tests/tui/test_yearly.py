@@ -395,6 +395,11 @@ async def test_search_kind_filter_internal_notes_and_calm_messages(two_schools):
         await wait_for_search(pilot)
         rows = options_text(app, "#hits")
         assert len(rows) == 2 and all("AFT" in r for r in rows)
+        # No words, only a filter: every agreement.
+        app.screen.query_one("#query", Input).value = ""
+        await wait_for_search(pilot)
+        rows = options_text(app, "#hits")
+        assert len(rows) == 2 and all("AFT" in r for r in rows)
         app.screen.query_one("#kind", Select).clear()
         # Internal notes are found, and marked as such.
         app.screen.query_one("#query", Input).value = "presset"

@@ -124,11 +124,12 @@ class SearchScreen(Screen):
         results = self.query_one("#hits", OptionList)
         results.clear_options()
         self.hits = []
-        if not query.strip():
+        filters = self.filters()
+        if not query.strip() and not any(filters.values()):
             info.update(S.SEARCH_HINT)
             return
-        try:
-            self.hits = self.app.store.search(query, limit=LIMIT, **self.filters())
+        try:  # an empty query with a filter lists what the filter selects
+            self.hits = self.app.store.search(query, limit=LIMIT, **filters)
         except DialogError as e:
             info.update(S.SEARCH_FAILED.format(message=e))
             return
