@@ -17,7 +17,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import FollowUp, FollowUpStatus
 from ..format import followup_result, followup_status, goal_line
-from ..widgets.field import FIELD_NAVIGATION, Field
+from ..widgets.field import FIELD_NAVIGATION, Field, OwnKeysInOrder
 from ..widgets.note_row import TAG_STYLES
 
 
@@ -36,8 +36,9 @@ def followup_label(f: FollowUp) -> Text:
     return text
 
 
-class FollowUpList(OptionList):
-    """The list owns the status keys, so digits typed in the fields stay text."""
+class FollowUpList(OwnKeysInOrder, OptionList):
+    """The list owns the status keys, so digits typed in the fields stay text; they
+    act in the list's own queue, so a digit typed just before Tab is not lost."""
 
     HELP_GROUP = S.HELP_GROUP_FOLLOWUPS
     BINDINGS = [
@@ -56,7 +57,12 @@ class FollowUpsScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "followups.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [*FIELD_NAVIGATION, Binding("escape", "close", S.KEY_BACK)]
+    BINDINGS = [
+        *FIELD_NAVIGATION,
+        # Priority, so the keys typed after Enter in a field reach the list.
+        Binding("enter", "to_list", show=False, priority=True),
+        Binding("escape", "close", S.KEY_BACK),
+    ]
 
     def __init__(self, dialogue_id: int, refuse: str | None = None) -> None:
         """``refuse``: why nothing may be changed (final, or open elsewhere), or None."""
@@ -65,6 +71,7 @@ class FollowUpsScreen(ModalScreen[bool]):
         self.refuse = refuse
         self.items: list[FollowUp] = []
         self.carried = False
+        self.editing: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -110,9 +117,12 @@ class FollowUpsScreen(ModalScreen[bool]):
         return self.items[index] if self.items and index is not None else None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        f = self.selected()
-        if f is None:
+        """The fields now belong to this row. Kept here, in the screen's queue, so text
+        typed before a quick Down is still saved to the row it was typed for."""
+        if not self.items:
             return
+        self.editing = event.option_index
+        f = self.items[self.editing]
         for name in ("reached", "comment"):
             field = self.query_one(f"#{name}", Input)
             with field.prevent(Input.Changed):
@@ -142,19 +152,18 @@ class FollowUpsScreen(ModalScreen[bool]):
         self.show_row(index, updated)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        f = self.selected()
-        if f is None or self.refuse:
+        if self.editing is None or self.refuse:
             return
+        f = self.items[self.editing]
         try:
             self.app.store.update_followup(f.id, **{event.input.id: event.value})
         except DialogError as e:
             self.notify(S.SAVE_FAILED.format(message=e), severity="error")
             return
-        index = self.query_one(FollowUpList).highlighted
-        self.show_row(index, f.model_copy(update={event.input.id: event.value}))
+        self.show_row(self.editing, f.model_copy(update={event.input.id: event.value}))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(FollowUpList).focus()
+    def action_to_list(self) -> None:
+        self.set_focus(self.query_one(FollowUpList))  # now, not after the queued keys
 
     def action_close(self) -> None:
         self.dismiss(self.carried)
