@@ -112,10 +112,6 @@ class FollowUpsScreen(ModalScreen[bool]):
         )
         self.show_summary()
 
-    def selected(self) -> FollowUp | None:
-        index = self.query_one(FollowUpList).highlighted
-        return self.items[index] if self.items and index is not None else None
-
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The fields now belong to this row. Kept here, in the screen's queue, so text
         typed before a quick Down is still saved to the row it was typed for."""
