@@ -55,11 +55,12 @@ class SearchScreen(Screen):
     DEBOUNCE = 0.25
     BINDINGS = [
         *FIELD_NAVIGATION,
-        # Not priority, so they come after the letters typed before them; Enter
-        # reaches the screen as Input.Submitted or OptionList.OptionSelected.
+        # Enter reaches the screen in typing order as Input.Submitted or
+        # OptionList.OptionSelected. The arrows are priority, so they move the
+        # result at their place among the keys (an open filter list keeps its own).
         Binding("enter", "open", S.KEY_OPEN_RESULT),
-        Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False),
-        Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False),
+        Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False, priority=True),
+        Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False, priority=True),
         Binding("escape", "back", S.KEY_BACK),
     ]
 
@@ -90,6 +91,13 @@ class SearchScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.run_search()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        in_select = focused is not None and any(
+            isinstance(n, Select) for n in focused.ancestors_with_self
+        )
+        return not (action == "cursor" and in_select)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.schedule()
