@@ -454,7 +454,7 @@ REOPEN_REASON_MISSING = "Skriv en årsag for at genåbne; dialogen er uændret."
 STATUS_SET = "Dialogen er nu {status}."
 
 SEARCH_TITLE = "Søg i alle dialoger"
-SEARCH_PLACEHOLDER = 'Søg: ord, "en frase", præfiks* …'
+SEARCH_PLACEHOLDER = 'Søg: ord eller ordbegyndelser, "en frase" …'
 SEARCH_SCHOOL = "Skole"
 SEARCH_YEAR = "År"
 SEARCH_KIND = "Type"

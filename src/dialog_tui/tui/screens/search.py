@@ -137,7 +137,7 @@ class SearchScreen(Screen):
             info.update(S.SEARCH_HINT)
             return
         try:  # an empty query with a filter lists what the filter selects
-            self.hits = self.app.store.search(query, limit=LIMIT, **filters)
+            self.hits = self.app.store.search(query, limit=LIMIT, prefixes=True, **filters)
         except DialogError as e:
             info.update(S.SEARCH_FAILED.format(message=e))
             return
