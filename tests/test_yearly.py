@@ -307,6 +307,18 @@ def test_search_phrase_prefix_and_words_anded(store, years):
     assert store.search("flere pension") == []
 
 
+def test_search_as_you_type_matches_word_beginnings(store, years):
+    """The app's search box: every word is a prefix, "datakonf" finds "datakonference"."""
+    assert store.search("datakonf") == []
+    hits = store.search("datakonf kvart", prefixes=True)
+    assert _found(hits) == [(SKOV, 2023, 5, DATA_MEETINGS)]
+    assert MARK_START + "datakonference" + MARK_END in hits[0].snippet
+    assert _found(store.search('"elever er uddannelsesparate"', prefixes=True)) == [
+        (ENG, 2024, 2, TRANSITION),
+        (ENG, 2023, 2, TRANSITION),
+    ]
+
+
 def test_search_filters_by_school_year_kind_and_theme(store, years):
     assert {h.school for h in store.search("flere", school="engskolen")} == {ENG}
     assert _found(store.search("flere", school=SKOV)) == [(SKOV, 2024, 3, AFTER_SCHOOL)]

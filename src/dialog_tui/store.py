@@ -1448,12 +1448,14 @@ class Store:
         kind: str | None = None,
         theme: str | None = None,
         limit: int = 100,
+        prefixes: bool = False,
     ) -> list[SearchHit]:
         """Notes matching ``query`` (words ANDed, ``"phrases"``, ``prefix*``) and every
         filter given, newest first: at most ``limit``, the most recently written
         matches, shown by date and agenda order. An empty query with a filter lists
         everything the filters select. Internal notes are found (tagged
-        ``internal``); binned dialogues are not."""
+        ``internal``); binned dialogues are not. ``prefixes``: every word matches
+        the beginning of a word (search as you type: "læs" finds "Læsning")."""
         if kind is not None and kind not in KINDS:
             raise StoreError(S.SEARCH_BAD_KIND.format(kind=kind, known=", ".join(KINDS)))
         if theme is not None and theme not in THEMES:
@@ -1467,7 +1469,7 @@ class Store:
         if year is not None:
             filters.append(f"y{year}")
         filters += ["t" + tag.replace("-", "") for tag in (kind, theme) if tag]
-        words = fts_query(query)
+        words = fts_query(query, prefixes=prefixes)
         parts = ([f"text : ({words})"] if words else []) + (
             [f"meta : ({' '.join(filters)})"] if filters else []
         )
@@ -1506,9 +1508,10 @@ class Store:
         ]
 
 
-def fts_query(text: str) -> str:
+def fts_query(text: str, *, prefixes: bool = False) -> str:
     """Turn what a user types into a safe FTS5 query: words ANDed, ``"phrases"``
-    kept, a trailing ``*`` as prefix; FTS syntax characters never raise."""
+    kept, a trailing ``*`` (or every word, with ``prefixes``) as prefix; FTS
+    syntax characters never raise."""
     parts: list[str] = []
     for i, chunk in enumerate(text.split('"')):
         if i % 2:  # inside quotes: a phrase
@@ -1517,7 +1520,7 @@ def fts_query(text: str) -> str:
                 parts.append('"' + " ".join(words) + '"')
             continue
         for word in chunk.split():
-            prefix = word.endswith("*")
+            prefix = prefixes or word.endswith("*")
             word = "".join(ch for ch in word if ch.isalnum() or ch in "-_")
             word = word.replace("-", " ").strip()
             if word:

@@ -375,6 +375,115 @@ KEY_ONLY_POINTS = "Kun under punkt …"
 KEY_REMOVE_PARTICIPANT = "Fjern"
 PROMPT_ONLY_POINTS = "Deltog kun under punkt (fx 2 eller 2,3; tomt = alle)"
 BAD_POINT_LIST = "Skriv punktnumre adskilt af komma, fx 2,3."
+
+# --- Year over year (app) ------------------------------------------------------
+HELP_GROUP_FOLLOWUPS = "Opfølgning"
+HELP_GROUP_SEARCH = "Søgning"
+HELP_GROUP_GOALS = "Målhistorik"
+KEY_FOLLOWUP_NEW = "Opfølgning næste år"
+KEY_SEARCH = "Søg"
+KEY_GOAL_HISTORY = "Skolens mål"
+KEY_OVERVIEW = "Oversigt til byrådet"
+KEY_FOLLOWUPS = "Opfølgning"
+KEY_CHECKLIST = "Tjekliste"
+KEY_STATUS = "Status"
+KEY_TICK = "Afkryds"
+KEY_MET = "Opfyldt"
+KEY_PARTLY_MET = "Delvist opfyldt"
+KEY_NOT_MET = "Ikke opfyldt"
+KEY_CARRY_ON = "Videreført"
+KEY_CLEAR_STATUS = "Ingen status"
+KEY_MARK_HELD = "Afholdt"
+KEY_MARK_FINAL = "Endelig"
+KEY_REOPEN = "Genåbn"
+KEY_TO_CHECKLIST = "Til tjeklisten"
+KEY_HELD_ANYWAY = "Afholdt alligevel"
+KEY_OPEN_RESULT = "Åbn ved noten"
+KEY_NEXT_RESULT = "Næste resultat"
+KEY_PREV_RESULT = "Forrige resultat"
+PROMPT_FOLLOWUP_DATE = "Opfølgning af {school} ({date}): dato for næste års dialog"
+FOLLOWUP_CREATED = "Opfølgningen er oprettet. Ctrl+O viser sidste års mål og aftaler."
+READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10)."
+READ_ONLY_LOCKED = "Dialogen er åben et andet sted og kan kun læses her."
+FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 genåbner den."
+
+FOLLOWUPS_TITLE = "Opfølgning på sidste års mål"
+FOLLOWUPS_EMPTY = (
+    "Ingen opfølgning: dialogen er ikke oprettet som opfølgning af en tidligere "
+    "(Ctrl+O på dialoglisten)."
+)
+FOLLOWUPS_KEYS = (
+    "1 opfyldt · 2 delvist · 3 ikke opfyldt · 4 videreført · 0 ingen · "
+    "Tab: nået værdi og kommentar · Esc: luk"
+)
+FOLLOWUP_NO_STATUS = "ikke vurderet"
+FOLLOWUP_REACHED_LABEL = "Nået værdi"
+FOLLOWUP_COMMENT_LABEL = "Kommentar"
+FOLLOWUP_REACHED_SHORT = "nået {reached}"
+FOLLOWUP_INDICATOR = "indikator: {indicator}"
+FOLLOWUP_DUE = "frist {date}"
+FOLLOWUP_CARRIED = "Videreført som mål i denne dialog (punkt {number})."
+FOLLOWUP_SUMMARY = "{done}/{total} vurderet"
+FOLLOWUP_PROGRESS = "Opfølgning {done}/{total} vurderet"
+FOLLOWUP_PROGRESS_SHORT = "Opfølgning {done}/{total}"
+
+CHECKLIST_TITLE = "Tjekliste (Folkeskoleloven § 40 a)"
+CHECKLIST_EMPTY = "Dagsordenen har ingen tjekliste."
+CHECKLIST_KEYS = "Mellemrum/Enter: afkryds · Esc: luk"
+CHECKLIST_PROGRESS = "Tjekliste {done}/{total}"
+CHECKLIST_DONE = "{done}/{total} afkrydset"
+
+STATUS_TITLE = "Dialogens status"
+STATUS_NOW = "Status nu: [b]{status}[/b]"
+STATUS_CHANGE = "{at}: {from_status} → {to_status}"
+STATUS_ACTIONS = {
+    "held": "Markér som afholdt",
+    "final": "Markér som endelig (kan derefter kun læses)",
+    "reopen": "Genåbn til redigering (årsag skal angives)",
+}
+STATUS_KEYS = "A: afholdt · E: endelig · G: genåbn · Enter: valgte · Esc: luk"
+STATUS_UNTICKED = "Disse punkter på tjeklisten er ikke afkrydset:"
+STATUS_UNTICKED_KEYS = "T: til tjeklisten · J: markér som afholdt alligevel · Esc: tilbage"
+STATUS_NOT_ALLOWED = "Det kan ikke lade sig gøre fra status »{status}«."
+CONFIRM_FINAL = (
+    "Markér dialogen som endelig?\nDen kan derefter kun læses, indtil den genåbnes "
+    "(genåbningen registreres med tid og årsag)."
+)
+PROMPT_REOPEN_REASON = "Hvorfor genåbnes dialogen? (registreres)"
+REOPEN_REASON_MISSING = "Skriv en årsag for at genåbne; dialogen er uændret."
+STATUS_SET = "Dialogen er nu {status}."
+
+SEARCH_TITLE = "Søg i alle dialoger"
+SEARCH_PLACEHOLDER = 'Søg: ord eller ordbegyndelser, "en frase" …'
+SEARCH_SCHOOL = "Skole"
+SEARCH_YEAR = "År"
+SEARCH_KIND = "Type"
+SEARCH_THEME = "Tema"
+SEARCH_HINT = (
+    "Skriv for at søge i alle noter, eller vælg kun et filter. Enter åbner dialogen ved noten."
+)
+SEARCH_NO_HITS = "Ingen noter matcher."
+SEARCH_COUNT = "{count} noter · ↑↓ vælg · Enter åbner dialogen ved noten"
+SEARCH_COUNT_MAX = "De første {count} noter; skriv mere for at indsnævre · Enter åbner"
+SEARCH_FAILED = "Søgningen kunne ikke udføres: {message}"
+SEARCH_HIT_HEAD = "{school} · {date} · punkt {number}. {title}"
+
+GOALS_TITLE = "Målhistorik: {school}"
+GOALS_EMPTY = "{school} har ingen mål endnu."
+GOALS_CHAIN = "Mål {number}: {years}"
+GOALS_FOLLOWED = "Året efter: {status}"
+GOALS_NOT_FOLLOWED = "Ikke fulgt op endnu"
+GOALS_KEYS = "Enter: åbn dialogen ved målet · Esc: tilbage"
+
+OVERVIEW_SCREEN_TITLE = "Oversigt til byrådet: skolernes mål"
+OVERVIEW_YEAR_LABEL = "År (afholdte og endelige samtaler det år)"
+OVERVIEW_KEYS = "Enter/Ctrl+S: skriv Word-filen · Esc: fortryd"
+OVERVIEW_BAD_YEAR = "Skriv året med fire cifre, fx 2025."
+OVERVIEW_CPR_CONFIRM = (
+    "Der ser ud til at stå et CPR-nummer i målene fra {schools}.\n"
+    "Oversigten sendes til byrådet. Eksportér alligevel?"
+)
+OVERVIEW_DONE = "Oversigten er skrevet: {path}"
 # --- Export ------------------------------------------------------------------
 MEMO_DATE = "Dato: {date}"
 MEMO_CASE_NUMBER = "Sags nr.: {case_number}"

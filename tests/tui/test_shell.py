@@ -61,6 +61,13 @@ async def test_a_long_list_shows_its_newest_page_first_then_every_dialogue(db_pa
             await pilot.pause(0.05)
         rows = table_rows(app)
         assert [r[1] for r in rows] == schools[::-1]
+        await pilot.press("pagedown", *["pagedown"] * 14)  # row 150, past the first page
+        app.screen.reload()  # as when coming back from a screen: the first page again
+        for _ in range(50):
+            if table.row_count == count:
+                break
+            await pilot.pause(0.05)
+        assert table_rows(app)[table.cursor_row][1] == schools[::-1][150]
         await type_text(pilot, "ældste")
         assert [r[:2] for r in table_rows(app)] == [["1.1.2020", "Ældsteskolen"]]
         await pilot.press("enter")

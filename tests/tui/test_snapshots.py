@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from dialog_tui import yearly
 from dialog_tui.model import GoalDetails
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
@@ -57,3 +58,70 @@ def test_meeting(snap_compare, filled_store, size):
     store, dialogue_id = filled_store
     app = DialogApp(store, open_id=dialogue_id)
     assert snap_compare(app, terminal_size=size, run_before=_settle)
+
+
+# --- Year over year ----------------------------------------------------------
+
+
+@pytest.fixture
+def yearly_store(filled_store):
+    """Skovskolen 2025 followed up in 2026: one item met, one carried on, one open."""
+    store, dialogue_id = filled_store
+    new_id = yearly.start_followup(store, dialogue_id, date(2026, 3, 9))
+    goal, attention = store.followups(new_id)
+    store.update_followup(goal.id, status="delvist opfyldt", reached="70 %", comment="Tæt på")
+    store.carry_on(goal.id)
+    store.update_followup(attention.id, status="opfyldt")
+    checklist = store.get_dialogue(new_id).checklist
+    for item in checklist[:4]:
+        store.set_checklist_done(item.id, True)
+    yield store, new_id
+
+
+def keys(*pressed: str, wait_for_search: bool = False):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.pause()
+        if wait_for_search:
+            while pilot.app.screen.timer is not None:
+                await pilot.pause(0.05)
+        await _settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_followups(snap_compare, yearly_store, size):
+    store, new_id = yearly_store
+    app = DialogApp(store, open_id=new_id)
+    assert snap_compare(app, terminal_size=size, run_before=keys("ctrl+o"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_checklist(snap_compare, yearly_store, size):
+    store, new_id = yearly_store
+    app = DialogApp(store, open_id=new_id)
+    assert snap_compare(app, terminal_size=size, run_before=keys("ctrl+k"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_status_unticked(snap_compare, yearly_store, size):
+    store, new_id = yearly_store
+    app = DialogApp(store, open_id=new_id)
+    assert snap_compare(app, terminal_size=size, run_before=keys("f10", "a"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search(snap_compare, yearly_store, size):
+    store, _ = yearly_store
+    typed = keys("ctrl+f", "l", "æ", "s", "asterisk", wait_for_search=True)
+    assert snap_compare(DialogApp(store), terminal_size=size, run_before=typed)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_goal_history(snap_compare, yearly_store, size):
+    store, _ = yearly_store
+    # The list's newest row is the 2026 follow-up of Skovskolen.
+    assert snap_compare(DialogApp(store), terminal_size=size, run_before=keys("ctrl+g"))

@@ -55,6 +55,16 @@ class DialogApp(App):
 
         self.push_screen(NewDialogueScreen())
 
+    def search(self) -> None:
+        from .screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
+
+    def goal_history(self, school: str) -> None:
+        from .screens.goal_history import GoalHistoryScreen
+
+        self.push_screen(GoalHistoryScreen(school))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +11,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ... import strings as S
+from ...errors import DialogError
 from ...model import DialogueSummary
+from ...parsing import parse_date
+from ..format import day
 from ..widgets.field import Field
 from .confirm import ConfirmScreen
+from .prompt import PromptScreen
 
 FIRST_ROWS = 100
 """Rows loaded and put in the table at once: more than any terminal shows. The rest
@@ -22,7 +28,16 @@ BATCH_ROWS = 1000
 
 
 def short_date(summary: DialogueSummary) -> str:
-    return f"{summary.held_on.day}.{summary.held_on.month}.{summary.held_on.year}"
+    return day(summary.held_on)
+
+
+def a_year_later(held_on: date, today: date) -> date:
+    """The default date of next year's dialogue: a year on, or today if that is past."""
+    try:
+        later = held_on.replace(year=held_on.year + 1)
+    except ValueError:  # 29 February
+        later = held_on.replace(year=held_on.year + 1, day=28)
+    return max(later, today)
 
 
 def _cells(row: DialogueSummary) -> tuple[str, ...]:
@@ -46,6 +61,11 @@ class DialoguesScreen(Screen):
         # Not plain "e": the filter field has the focus and takes letters.
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
+        # Not priority: the filter does not use these, and typed-ahead letters come first.
+        Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
+        Binding("ctrl+f", "search", S.KEY_SEARCH),
+        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY),
+        Binding("ctrl+y", "overview", S.KEY_OVERVIEW),
         Binding("up", "cursor(-1)", show=False, priority=True),
         Binding("down", "cursor(1)", show=False, priority=True),
         Binding("pageup", "cursor(-10)", show=False, priority=True),
@@ -58,6 +78,8 @@ class DialoguesScreen(Screen):
         self.rows: list[DialogueSummary] = []
         self._fill = 0  # bumped by every refilter, so a stale batch stops
         self._load = 0  # bumped by every reload, so a stale full load is skipped
+        self._keep: str | None = None  # the row to select once it is in the table
+        self._complete = True  # self.rows is the whole list, not its first page
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,6 +99,7 @@ class DialoguesScreen(Screen):
 
     def reload(self) -> None:
         self.rows = self.app.store.list_dialogues(deleted=self.show_bin, limit=FIRST_ROWS)
+        self._complete = len(self.rows) < FIRST_ROWS
         self.query_one("#list-title", Static).update(
             S.LIST_BIN_TITLE if self.show_bin else S.LIST_TITLE
         )
@@ -92,6 +115,7 @@ class DialoguesScreen(Screen):
         table = self.query_one(DataTable)
         shown = [key.value for key in table.rows]
         self.rows = rows
+        self._complete = True
         if self.query_one("#filter", Input).value.strip() or shown != [
             str(r.id) for r in rows[: len(shown)]
         ]:
@@ -106,7 +130,10 @@ class DialoguesScreen(Screen):
         if words:
             matches = [row for row in self.rows if all(w in _haystack(row) for w in words)]
         table = self.query_one(DataTable)
+        # Stays selected when back from a screen or modal (also once its batch is in).
+        before = self._keep if self._keep is not None else self.selected_key()
         table.clear()
+        self._keep = before
         self._fill += 1
         self._add_rows(self._fill, matches, 0, FIRST_ROWS)
         empty = S.LIST_BIN_EMPTY if self.show_bin else S.LIST_EMPTY
@@ -120,8 +147,13 @@ class DialoguesScreen(Screen):
         for row in matches[start : start + count]:
             # Text, not str: a cell string would be parsed as Rich markup.
             table.add_row(*map(Text, _cells(row)), key=str(row.id))
+        if self._keep is not None and self._keep in table.rows:
+            table.move_cursor(row=table.get_row_index(self._keep))
+            self._keep = None
         if start + count < len(matches):
             self.call_after_refresh(self._add_rows, fill, matches, start + count, BATCH_ROWS)
+        elif self._complete:
+            self._keep = None  # all in; the row kept is gone or filtered out
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refilter()
@@ -133,17 +165,21 @@ class DialoguesScreen(Screen):
         self.action_open()
 
     def action_cursor(self, delta: int) -> None:
+        self._keep = None  # the user's own choice now
         table = self.query_one(DataTable)
         if table.row_count:
             row = max(0, min(table.cursor_row + delta, table.row_count - 1))
             table.move_cursor(row=row)
 
-    def selected(self) -> DialogueSummary | None:
+    def selected_key(self) -> str | None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next(r for r in self.rows if str(r.id) == key)
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self) -> DialogueSummary | None:
+        key = self.selected_key()
+        return next((r for r in self.rows if str(r.id) == key), None)
 
     def action_open(self) -> None:
         row = self.selected()
@@ -189,3 +225,49 @@ class DialoguesScreen(Screen):
         self.app.store.restore_dialogue(row.id)
         self.notify(S.RESTORED.format(school=row.school, date=short_date(row)))
         self.reload()
+
+    # --- Year over year ------------------------------------------------------
+
+    def action_followup(self) -> None:
+        """Next year's dialogue for the selected one's school, with last year's goals
+        to follow up."""
+        from ... import yearly
+
+        row = self.selected()
+        if row is None or self.show_bin:
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                held_on = parse_date(value)
+            except ValueError:
+                self.notify(S.FORM_BAD_DATE, severity="warning")
+                return
+            try:
+                new_id = yearly.start_followup(self.app.store, row.id, held_on)
+            except DialogError as e:
+                self.notify(str(e), severity="error")
+                return
+            self.notify(S.FOLLOWUP_CREATED)
+            self.app.open_meeting(new_id)
+
+        question = S.PROMPT_FOLLOWUP_DATE.format(school=row.school, date=short_date(row))
+        default = day(a_year_later(row.held_on, date.today()))
+        self.app.push_screen(PromptScreen(question, default), done)
+
+    def action_search(self) -> None:
+        self.app.search()
+
+    def action_goal_history(self) -> None:
+        row = self.selected()
+        if row is not None and not self.show_bin:
+            self.app.goal_history(row.school)
+
+    def action_overview(self) -> None:
+        from .overview import OverviewScreen
+
+        row = self.selected()
+        year = row.held_on.year if row is not None else date.today().year
+        self.app.push_screen(OverviewScreen(year))

@@ -20,10 +20,15 @@ from ...model import Dialogue
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
-def default_output(dialogue: Dialogue) -> Path:
-    """``~/Referat <Skole> <dato>.docx``, or in the current folder without a home."""
+def in_home(file_name: str) -> Path:
+    """The file in the user's home folder, or in the current folder without a home."""
     home = Path.home()
-    return (home if home.is_dir() else Path.cwd()) / default_file_name(dialogue)
+    return (home if home.is_dir() else Path.cwd()) / file_name
+
+
+def default_output(dialogue: Dialogue) -> Path:
+    """``~/Referat <Skole> <dato>.docx``."""
+    return in_home(default_file_name(dialogue))
 
 
 class ExportScreen(ModalScreen[Path | None]):

@@ -19,7 +19,7 @@ from ...errors import DialogError
 from ...model import THEMES, AgendaItem
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
-from ..widgets.side_panel import SidePanel
+from ..widgets.side_panel import SidePanel, progress
 from .prompt import PromptScreen
 
 
@@ -41,6 +41,10 @@ class MeetingScreen(Screen):
         Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
         Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS),
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
+        Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True),
+        # Priority: the note editor's ctrl+k (delete to end of line) gives way.
+        Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True),
+        Binding("f10", "status", S.KEY_STATUS, priority=True),
         Binding("escape", "agenda", S.KEY_AGENDA, show=False),
         Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
     ]
@@ -62,6 +66,7 @@ class MeetingScreen(Screen):
         self.point_entered = clock()
         self.meeting_started = clock()
         self.saved_at: str = ""
+        self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -92,6 +97,7 @@ class MeetingScreen(Screen):
             current = next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
         await self.go_to(current, note_id)
         self.refresh_tagged()
+        self.refresh_progress()
         self.set_interval(1, self.tick)
         self.set_interval(60, self.save_time)
         if self.lock_holder is not None:
@@ -102,6 +108,8 @@ class MeetingScreen(Screen):
                 severity="warning",
                 timeout=15,
             )
+        elif self.read_only:
+            self.notify(S.FINAL_OPENED, timeout=10)
 
     # --- Points and time -----------------------------------------------------
 
@@ -154,6 +162,19 @@ class MeetingScreen(Screen):
     def refresh_tagged(self) -> None:
         self.query_one(SidePanel).show_tagged(self.app.store.tagged_notes(self.dialogue_id))
 
+    def on_resize(self) -> None:
+        self.tick()  # after the breakpoint classes: progress in the status bar or not
+
+    def refresh_progress(self) -> None:
+        dialogue = self.app.store.get_dialogue(self.dialogue_id)
+        self.query_one(SidePanel).show_progress(progress(dialogue.followups, dialogue.checklist))
+        # Narrow terminals hide the side panel: the status bar says it instead.
+        self.progress_short = [
+            f"[{'green' if complete else 'yellow'}]{label}[/]"
+            for label, complete in progress(dialogue.followups, dialogue.checklist, short=True)
+        ]
+        self.tick()
+
     def tick(self) -> None:
         if not self.items:
             return
@@ -173,6 +194,8 @@ class MeetingScreen(Screen):
             )
             if used > planned * 60:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
+        if self.has_class("-narrow"):
+            parts += self.progress_short
         if self.read_only:
             label = S.MEETING_READ_ONLY if self.lock_holder is None else S.MEETING_LOCKED_SHORT
             parts.append(f"[b]{label}[/]")
@@ -338,11 +361,82 @@ class MeetingScreen(Screen):
 
         self.app.push_screen(ExportScreen(self.dialogue_id))
 
+    # --- Year over year: follow-up, checklist, status ------------------------
+
+    @property
+    def refuse(self) -> str | None:
+        """Why this dialogue may not be changed here, or None."""
+        if self.lock_holder is not None:
+            return S.READ_ONLY_LOCKED
+        return S.READ_ONLY_FINAL if self.read_only else None
+
+    # Each opens after the keys typed before it (NoteList.in_order).
+
+    def action_followups(self) -> None:
+        self.query_one(NoteList).in_order(self.open_followups)
+
+    def action_checklist(self) -> None:
+        self.query_one(NoteList).in_order(self.open_checklist)
+
+    def action_status(self) -> None:
+        self.query_one(NoteList).in_order(self.open_status)
+
+    def open_followups(self) -> None:
+        from .followups import FollowUpsScreen
+
+        async def done(carried: bool | None) -> None:
+            if carried:
+                await self.show_current_point()
+                self.refresh_tagged()
+            self.refresh_progress()
+
+        self.app.push_screen(FollowUpsScreen(self.dialogue_id, self.refuse), done)
+
+    def open_checklist(self) -> None:
+        from .checklist import ChecklistScreen
+
+        self.app.push_screen(
+            ChecklistScreen(self.dialogue_id, self.refuse), lambda _: self.refresh_progress()
+        )
+
+    def open_status(self) -> None:
+        from .status import StatusScreen
+
+        if not self.read_only:
+            self.save_time()  # the time spent is in before the dialogue may become final
+
+        async def done(changed: bool | None) -> None:
+            self.refresh_progress()
+            if changed:
+                await self.status_changed()
+
+        locked = self.lock_holder is not None
+        self.app.push_screen(StatusScreen(self.dialogue_id, locked=locked), done)
+
+    async def status_changed(self) -> None:
+        """Final makes the meeting read-only at once; reopening makes it editable again."""
+        final = self.app.store.get_dialogue(self.dialogue_id).status == "final"
+        if final == self.read_only:
+            return
+        if not final:
+            self.lock_holder = self.app.store.acquire_edit_lock(self.dialogue_id)
+        self.read_only = final or self.lock_holder is not None
+        notes = self.query_one(NoteList)
+        notes.read_only = notes.editor.read_only = self.read_only
+        self.point_entered = self.clock()
+        await self.show_current_point()
+        self.tick()
+
+    async def show_current_point(self) -> None:
+        notes = self.query_one(NoteList)
+        note = notes.note
+        await notes.show_point(self.item.id, note.id if note else None)
+
     def action_back(self) -> None:
         self.save_time()
         from .dialogues import DialoguesScreen
 
-        if isinstance(self.app.screen_stack[-2], DialoguesScreen):
+        if len(self.app.screen_stack) > 2:  # back to the list, search or goal history
             self.dismiss()
         else:  # opened directly: the list is built only now
             self.app.switch_screen(DialoguesScreen())

@@ -8,12 +8,29 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ... import strings as S
-from ...model import AgendaItem, Note
+from ...model import AgendaItem, ChecklistItem, FollowUp, Note
 from .note_row import TAG_STYLES
+
+
+def progress(
+    followups: list[FollowUp], checklist: list[ChecklistItem], *, short: bool = False
+) -> list[tuple[str, bool]]:
+    """(label, complete) for the follow-up list and the checklist, where there are any."""
+    parts = []
+    if followups:
+        done = sum(f.status is not None for f in followups)
+        label = S.FOLLOWUP_PROGRESS_SHORT if short else S.FOLLOWUP_PROGRESS
+        parts.append((label.format(done=done, total=len(followups)), done == len(followups)))
+    if checklist:
+        done = sum(c.done for c in checklist)
+        label = S.CHECKLIST_PROGRESS.format(done=done, total=len(checklist))
+        parts.append((label, done == len(checklist)))
+    return parts
 
 
 class SidePanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
+        yield Static("", id="progress")
         yield Static(S.MEETING_PROMPTS, classes="heading")
         yield Static("", id="prompts")
         yield Static(S.MEETING_TAGGED, classes="heading")
@@ -37,3 +54,12 @@ class SidePanel(VerticalScroll, can_focus=False):
                 text.append(f" ({note.goal.baseline} → {note.goal.target})", style="dim")
             text.append("\n")
         self.query_one("#tagged", Static).update(text)
+
+    def show_progress(self, parts: list[tuple[str, bool]]) -> None:
+        """``Opfølgning 2/5 vurderet`` and ``Tjekliste 4/6``: what is left to cover."""
+        text = Text("\n").join(
+            Text(label, style="bold green" if complete else "bold yellow")
+            for label, complete in parts
+        )
+        self.query_one("#progress", Static).update(text)
+        self.query_one("#progress").display = bool(parts)

@@ -1,0 +1,165 @@
+"""Last year's goals, attention points and agreements, followed up one by one.
+
+A digit sets the status (4 carries a goal on into this dialogue); value reached and
+comment are saved on every keystroke. Dismisses with True when a goal was carried on,
+so the meeting shows the new note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+
+from ... import strings as S
+from ...errors import DialogError
+from ...model import FollowUp, FollowUpStatus
+from ..format import followup_result, followup_status, goal_line
+from ..widgets.field import FIELD_NAVIGATION, Field, OwnKeysInOrder
+from ..widgets.note_row import TAG_STYLES
+
+
+def followup_label(f: FollowUp) -> Text:
+    text = Text()
+    text.append_text(followup_status(f))
+    text.append("  ")
+    text.append(f" {S.TAG_MARKERS[f.kind]} ", style=TAG_STYLES[f.kind])
+    text.append(f" {f.text}")
+    details = goal_line(f.goal)
+    if details:
+        text.append(f"\n   {details}", style="dim")
+    result = followup_result(f)
+    if result:
+        text.append(f"\n   {result}", style="italic")
+    return text
+
+
+class FollowUpList(OwnKeysInOrder, OptionList):
+    """The list owns the status keys, so digits typed in the fields stay text; they
+    act in the list's own queue, so a digit typed just before Tab is not lost."""
+
+    HELP_GROUP = S.HELP_GROUP_FOLLOWUPS
+    BINDINGS = [
+        Binding("1", "status('opfyldt')", S.KEY_MET),
+        Binding("2", "status('delvist opfyldt')", S.KEY_PARTLY_MET),
+        Binding("3", "status('ikke opfyldt')", S.KEY_NOT_MET),
+        Binding("4", "status('videreført')", S.KEY_CARRY_ON),
+        Binding("0", "status('')", S.KEY_CLEAR_STATUS),
+    ]
+
+    def action_status(self, status: str) -> None:
+        self.screen.set_status(self.highlighted, status)
+
+
+class FollowUpsScreen(ModalScreen[bool]):
+    CSS_PATH = ["modal.tcss", "followups.tcss"]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    HELP_GROUP = S.HELP_GROUP_MODAL
+    BINDINGS = [
+        *FIELD_NAVIGATION,
+        # Priority, so the keys typed after Enter in a field reach the list.
+        Binding("enter", "to_list", show=False, priority=True),
+        Binding("escape", "close", S.KEY_BACK),
+    ]
+
+    def __init__(self, dialogue_id: int, refuse: str | None = None) -> None:
+        """``refuse``: why nothing may be changed (final, or open elsewhere), or None."""
+        super().__init__()
+        self.dialogue_id = dialogue_id
+        self.refuse = refuse
+        self.items: list[FollowUp] = []
+        self.carried = False
+        self.editing: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"[b]{S.FOLLOWUPS_TITLE}[/b]", id="followups-title")
+            if self.refuse:
+                yield Static(self.refuse, classes="warning")
+            yield FollowUpList(id="followups")
+            with Horizontal(id="fields"):
+                with Vertical():
+                    yield Label(S.FOLLOWUP_REACHED_LABEL)
+                    yield Field(id="reached", disabled=bool(self.refuse))
+                with Vertical(id="comment-box"):
+                    yield Label(S.FOLLOWUP_COMMENT_LABEL)
+                    yield Field(id="comment", disabled=bool(self.refuse))
+            yield Static(S.FOLLOWUPS_KEYS, classes="muted")
+
+    def on_mount(self) -> None:
+        self.items = self.app.store.followups(self.dialogue_id)
+        options = self.query_one(FollowUpList)
+        options.add_options([followup_label(f) for f in self.items] or [S.FOLLOWUPS_EMPTY])
+        self.query_one("#fields").display = bool(self.items)
+        options.highlighted = 0
+        options.focus()
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        done = sum(f.status is not None for f in self.items)
+        self.query_one("#followups-title", Static).update(
+            f"[b]{S.FOLLOWUPS_TITLE}[/b]   "
+            + S.FOLLOWUP_SUMMARY.format(done=done, total=len(self.items))
+        )
+
+    def show_row(self, index: int, followup: FollowUp) -> None:
+        """Redraw one row in place (rebuilding the list would lose keys typed ahead)."""
+        self.items[index] = followup
+        self.query_one(FollowUpList).replace_option_prompt_at_index(
+            index, followup_label(followup)
+        )
+        self.show_summary()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The fields now belong to this row. Kept here, in the screen's queue, so text
+        typed before a quick Down is still saved to the row it was typed for."""
+        if not self.items:
+            return
+        self.editing = event.option_index
+        f = self.items[self.editing]
+        for name in ("reached", "comment"):
+            field = self.query_one(f"#{name}", Input)
+            with field.prevent(Input.Changed):
+                field.value = getattr(f, name)
+
+    def set_status(self, index: int | None, status: str) -> None:
+        if not self.items or index is None:
+            return
+        if self.refuse:
+            self.notify(self.refuse, severity="warning")
+            return
+        f = self.items[index]
+        store = self.app.store
+        try:
+            if status == FollowUpStatus.carried_on:
+                note = store.carry_on(f.id)
+                _, item_id, _ = store.note_location(note.id)
+                number = [i.id for i in store.agenda_items(self.dialogue_id)].index(item_id) + 1
+                self.carried = True
+                self.notify(S.FOLLOWUP_CARRIED.format(number=number))
+                updated = next(u for u in store.followups(self.dialogue_id) if u.id == f.id)
+            else:
+                updated = store.update_followup(f.id, status=status or None)
+        except DialogError as e:
+            self.notify(str(e), severity="error")
+            return
+        self.show_row(index, updated)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.editing is None or self.refuse:
+            return
+        f = self.items[self.editing]
+        try:
+            self.app.store.update_followup(f.id, **{event.input.id: event.value})
+        except DialogError as e:
+            self.notify(S.SAVE_FAILED.format(message=e), severity="error")
+            return
+        self.show_row(self.editing, f.model_copy(update={event.input.id: event.value}))
+
+    def action_to_list(self) -> None:
+        self.set_focus(self.query_one(FollowUpList))  # now, not after the queued keys
+
+    def action_close(self) -> None:
+        self.dismiss(self.carried)

@@ -1,0 +1,173 @@
+"""Search every dialogue's notes (FTS5) as you type, filtered by school, year, kind and
+theme; Enter opens the dialogue at the note found."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+
+from ... import strings as S
+from ...errors import DialogError
+from ...model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
+from ..format import day
+from ..widgets.field import FIELD_NAVIGATION, Field
+from ..widgets.note_row import TAG_STYLES
+
+LIMIT = 100
+
+
+def marked(snippet: str) -> Text:
+    """The snippet with each hit (between MARK_START and MARK_END) highlighted."""
+    first, *rest = snippet.split(MARK_START)
+    text = Text(first.replace(MARK_END, ""))
+    for part in rest:
+        hit, _, after = part.partition(MARK_END)
+        text.append(hit, style="bold reverse")
+        text.append(after.replace(MARK_END, ""))
+    return text
+
+
+def hit_label(hit: SearchHit) -> Text:
+    head = S.SEARCH_HIT_HEAD.format(
+        school=hit.school, date=day(hit.held_on), number=hit.item_number, title=hit.item_title
+    )
+    text = Text(head, style="bold")
+    for tag in hit.tags:
+        if tag in S.TAG_MARKERS and tag != "observation":
+            text.append(f"  {S.TAG_MARKERS[tag]} ", style=TAG_STYLES[tag])
+        elif tag == "internal":
+            text.append(f"  {S.INTERNAL_MARKER} ", style="reverse")
+    text.append("\n  ")
+    text.append_text(marked(hit.snippet))
+    return text
+
+
+class SearchScreen(Screen):
+    CSS_PATH = "search.tcss"
+    HELP_GROUP = S.HELP_GROUP_SEARCH
+    AUTO_FOCUS = "#query"
+    DEBOUNCE = 0.25
+    BINDINGS = [
+        *FIELD_NAVIGATION,
+        # Enter reaches the screen in typing order as Input.Submitted or
+        # OptionList.OptionSelected. The arrows are priority, so they move the
+        # result at their place among the keys (an open filter list keeps its own).
+        Binding("enter", "open", S.KEY_OPEN_RESULT),
+        Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False, priority=True),
+        Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False, priority=True),
+        Binding("escape", "back", S.KEY_BACK),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[SearchHit] = []
+        self.timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(S.SEARCH_TITLE, classes="title")
+        yield Field(placeholder=S.SEARCH_PLACEHOLDER, id="query")
+        schools = sorted({d.school for d in self.app.store.list_dialogues()})
+        with Horizontal(id="filters"):
+            yield Field(
+                placeholder=S.SEARCH_SCHOOL,
+                id="school",
+                suggester=SuggestFromList(schools, case_sensitive=False),
+            )
+            yield Field(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
+            yield Select([(S.KIND_LABELS[k], k) for k in KINDS], prompt=S.SEARCH_KIND, id="kind")
+            yield Select(
+                [(S.THEME_LABELS[t], t) for t in THEMES], prompt=S.SEARCH_THEME, id="theme"
+            )
+        yield Static(S.SEARCH_HINT, id="search-info", classes="muted")
+        yield OptionList(id="hits")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.run_search()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        in_select = focused is not None and any(
+            isinstance(n, Select) for n in focused.ancestors_with_self
+        )
+        return not (action == "cursor" and in_select)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.schedule()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Search once typing pauses, not on every key."""
+        if self.timer is not None:
+            self.timer.stop()
+        self.timer = self.set_timer(self.DEBOUNCE, self.run_search)
+
+    def filters(self) -> dict[str, object]:
+        def chosen(name: str) -> str | None:
+            value = self.query_one(f"#{name}", Select).value
+            return None if value is Select.NULL else str(value)
+
+        school = self.query_one("#school", Input).value.strip()
+        year = self.query_one("#year", Input).value.strip()
+        return {
+            "school": school or None,
+            "year": int(year) if year else None,
+            "kind": chosen("kind"),
+            "theme": chosen("theme"),
+        }
+
+    def run_search(self) -> None:
+        self.timer = None
+        query = self.query_one("#query", Input).value
+        info = self.query_one("#search-info", Static)
+        results = self.query_one("#hits", OptionList)
+        results.clear_options()
+        self.hits = []
+        filters = self.filters()
+        if not query.strip() and not any(filters.values()):
+            info.update(S.SEARCH_HINT)
+            return
+        try:  # an empty query with a filter lists what the filter selects
+            self.hits = self.app.store.search(query, limit=LIMIT, prefixes=True, **filters)
+        except DialogError as e:
+            info.update(S.SEARCH_FAILED.format(message=e))
+            return
+        if not self.hits:
+            info.update(S.SEARCH_NO_HITS)
+            return
+        count = len(self.hits)
+        info.update((S.SEARCH_COUNT_MAX if count >= LIMIT else S.SEARCH_COUNT).format(count=count))
+        results.add_options([hit_label(h) for h in self.hits])
+        results.highlighted = 0
+
+    def action_cursor(self, delta: int) -> None:
+        results = self.query_one("#hits", OptionList)
+        if self.hits:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(current + delta, len(self.hits) - 1))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_open()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        if self.timer is not None:  # Enter before the pause: search what is typed first
+            self.run_search()
+        index = self.query_one("#hits", OptionList).highlighted
+        if self.hits and index is not None:
+            hit = self.hits[index]
+            self.app.open_meeting(hit.dialogue_id, hit.note_id)
+
+    def action_back(self) -> None:
+        self.dismiss()
