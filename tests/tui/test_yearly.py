@@ -509,12 +509,12 @@ async def test_new_keys_are_in_help_and_palette(followed_up):
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
         groups = collect_bindings(app.screen)
-        assert {("^o", "Opfølgning næste år"), ("^f", "Søg"), ("^g", "Skolens mål")} <= set(
+        assert {("^o", "Næste års dialog"), ("^f", "Søg"), ("^g", "Skolens mål")} <= set(
             groups["Dialoger"]
         )
         assert ("^y", "Oversigt til byrådet") in groups["Dialoger"]
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Opfølgning næste år", "Søg", "Skolens mål", "Oversigt til byrådet"} <= titles
+        assert {"Næste års dialog", "Søg", "Skolens mål", "Oversigt til byrådet"} <= titles
         app.open_meeting(new_id)
         await pilot.pause()
         groups = collect_bindings(app.screen)
@@ -523,6 +523,11 @@ async def test_new_keys_are_in_help_and_palette(followed_up):
         )
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Opfølgning", "Tjekliste", "Status"} <= titles
+        # Out of the footer, these keys are named in the side panel beside what they open.
+        progress = str(app.screen.query_one("#progress").render()).splitlines()
+        assert progress[0] == "Status: kladde  f10"
+        assert progress[1].startswith("Opfølgning 0/") and progress[1].endswith("  ^o")
+        assert progress[2].startswith("Tjekliste 0/") and progress[2].endswith("  ^k")
         await pilot.press("ctrl+o")
         await pilot.pause()
         groups = collect_bindings(app.screen)

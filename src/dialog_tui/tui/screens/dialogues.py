@@ -56,16 +56,17 @@ class DialoguesScreen(Screen):
     BINDINGS = [
         Binding("enter", "open", S.KEY_OPEN, priority=True),
         Binding("ctrl+n", "new", S.KEY_NEW),
-        Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True),
-        Binding("ctrl+b", "toggle_bin", S.KEY_BIN),
+        # The footer keeps the everyday keys; all are in F1 and the palette.
+        Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True, show=False),
+        Binding("ctrl+b", "toggle_bin", S.KEY_BIN, show=False),
         # Not plain "e": the filter field has the focus and takes letters.
         Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
         Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
         # Not priority: the filter does not use these, and typed-ahead letters come first.
         Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
         Binding("ctrl+f", "search", S.KEY_SEARCH),
-        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY),
-        Binding("ctrl+y", "overview", S.KEY_OVERVIEW),
+        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, show=False),
+        Binding("ctrl+y", "overview", S.KEY_OVERVIEW, show=False),
         Binding("up", "cursor(-1)", show=False, priority=True),
         Binding("down", "cursor(1)", show=False, priority=True),
         Binding("pageup", "cursor(-10)", show=False, priority=True),

@@ -37,14 +37,17 @@ class MeetingScreen(Screen):
         Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
         Binding("ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False),
         Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
-        Binding("ctrl+n", "new_point", S.KEY_NEW_POINT),
+        # Out of the footer (it holds what a meeting needs every minute); in F1
+        # and the palette like every key.
+        Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
         Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
-        Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS),
-        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
-        Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True),
+        Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
+        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
+        # Shown with their keys in the side panel, not the footer.
+        Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
         # Priority: the note editor's ctrl+k (delete to end of line) gives way.
-        Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True),
-        Binding("f10", "status", S.KEY_STATUS, priority=True),
+        Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
+        Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
         Binding("escape", "agenda", S.KEY_AGENDA, show=False),
         Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
     ]
@@ -167,11 +170,13 @@ class MeetingScreen(Screen):
 
     def refresh_progress(self) -> None:
         dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        self.query_one(SidePanel).show_progress(progress(dialogue.followups, dialogue.checklist))
+        self.query_one(SidePanel).show_progress(
+            progress(dialogue.followups, dialogue.checklist), S.STATUS[dialogue.status]
+        )
         # Narrow terminals hide the side panel: the status bar says it instead.
         self.progress_short = [
             f"[{'green' if complete else 'yellow'}]{label}[/]"
-            for label, complete in progress(dialogue.followups, dialogue.checklist, short=True)
+            for label, complete, _ in progress(dialogue.followups, dialogue.checklist, short=True)
         ]
         self.tick()
 

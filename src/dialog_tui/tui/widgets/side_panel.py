@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -14,17 +15,20 @@ from .note_row import TAG_STYLES
 
 def progress(
     followups: list[FollowUp], checklist: list[ChecklistItem], *, short: bool = False
-) -> list[tuple[str, bool]]:
-    """(label, complete) for the follow-up list and the checklist, where there are any."""
+) -> list[tuple[str, bool, str]]:
+    """(label, complete, key that opens it) for the follow-up list and the checklist,
+    where there are any."""
     parts = []
     if followups:
         done = sum(f.status is not None for f in followups)
         label = S.FOLLOWUP_PROGRESS_SHORT if short else S.FOLLOWUP_PROGRESS
-        parts.append((label.format(done=done, total=len(followups)), done == len(followups)))
+        parts.append(
+            (label.format(done=done, total=len(followups)), done == len(followups), "ctrl+o")
+        )
     if checklist:
         done = sum(c.done for c in checklist)
         label = S.CHECKLIST_PROGRESS.format(done=done, total=len(checklist))
-        parts.append((label, done == len(checklist)))
+        parts.append((label, done == len(checklist), "ctrl+k"))
     return parts
 
 
@@ -55,11 +59,18 @@ class SidePanel(VerticalScroll, can_focus=False):
             text.append("\n")
         self.query_one("#tagged", Static).update(text)
 
-    def show_progress(self, parts: list[tuple[str, bool]]) -> None:
-        """``Opfølgning 2/5 vurderet`` and ``Tjekliste 4/6``: what is left to cover."""
+    def show_progress(self, parts: list[tuple[str, bool, str]], status: str) -> None:
+        """``Status: kladde``, ``Opfølgning 2/5 vurderet`` and ``Tjekliste 4/6``, each
+        with the key that opens it: what is left to cover (their keys stay out of
+        the footer, which holds what a meeting needs every minute)."""
+        lines = [(S.MEETING_STATUS.format(status=status), "bold", "f10")] + [
+            (label, "bold green" if complete else "bold yellow", key)
+            for label, complete, key in parts
+        ]
         text = Text("\n").join(
-            Text(label, style="bold green" if complete else "bold yellow")
-            for label, complete in parts
+            Text.assemble(
+                (label, style), "  ", (self.app.get_key_display(Binding(key, "")), "dim")
+            )
+            for label, style, key in lines
         )
         self.query_one("#progress", Static).update(text)
-        self.query_one("#progress").display = bool(parts)
