@@ -160,6 +160,7 @@ def test_a_year_later():
     assert a_year_later(date(2025, 3, 10), date(2025, 12, 1)) == date(2026, 3, 10)
     assert a_year_later(date(2024, 2, 29), date(2024, 12, 1)) == date(2025, 2, 28)
     assert a_year_later(date(2020, 3, 10), date(2025, 12, 1)) == date(2025, 12, 1)
+    assert a_year_later(date(9999, 3, 10), date(2025, 12, 1)) == date(9999, 3, 10)
 
 
 @pytest.fixture
@@ -278,6 +279,11 @@ async def test_held_shows_unticked_points_final_is_read_only_reopen_records_reas
         assert store.get_dialogue(dialogue_id).status == "final"
         assert isinstance(app.screen, MeetingScreen)
         assert "Endelig: kun læsning" in screen_text(app, "#status")
+        # Nobody edits a final dialogue: its edit lock is let go, so another
+        # instance may open (and reopen) it at once.
+        with Store.open(db_path) as other:
+            assert other.acquire_edit_lock(dialogue_id) is None
+            other.release_edit_lock(dialogue_id)
         await type_text(pilot, "x")
         assert current_note_text(app) == "Før"
         assert store.last_edited_note(dialogue_id).text == "Før"
@@ -472,11 +478,13 @@ async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
         )
         assert not output.exists()
         year.value = "2025"
+        app.screen.query_one("#case-number", Input).value = "17.01.00-A00-3-25"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, OverviewScreen)
         assert any("Oversigten er skrevet" in m for m in notices(app))
     text = "\n".join(p.text for p in Document(str(output)).paragraphs)
+    assert "Sags nr.: 17.01.00-A00-3-25" in text
     assert "Skolernes mål fra skoleudviklingssamtalerne 2025" in text
     assert "Skovskolen" in text and "Læsning løftes i 4. årgang." in text
     assert "Engskolen" not in text  # held in 2024

@@ -33,6 +33,8 @@ def short_date(summary: DialogueSummary) -> str:
 
 def a_year_later(held_on: date, today: date) -> date:
     """The default date of next year's dialogue: a year on, or today if that is past."""
+    if held_on.year >= date.max.year:
+        return max(held_on, today)
     try:
         later = held_on.replace(year=held_on.year + 1)
     except ValueError:  # 29 February

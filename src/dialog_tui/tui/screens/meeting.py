@@ -423,7 +423,9 @@ class MeetingScreen(Screen):
         final = self.app.store.get_dialogue(self.dialogue_id).status == "final"
         if final == self.read_only:
             return
-        if not final:
+        if final:  # nobody edits a final dialogue: a reopening elsewhere must not wait
+            self.app.store.release_edit_lock(self.dialogue_id)
+        else:
             self.lock_holder = self.app.store.acquire_edit_lock(self.dialogue_id)
         self.read_only = final or self.lock_holder is not None
         notes = self.query_one(NoteList)

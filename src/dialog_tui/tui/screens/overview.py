@@ -46,6 +46,8 @@ class OverviewScreen(ModalScreen[Path | None]):
             yield Field(str(self.year), id="year", restrict=r"\d*", max_length=4)
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(str(default_output(self.year)), id="output")
+            yield Label(S.FORM_CASE_NUMBER)
+            yield Field(id="case-number")
             yield Static("", id="overview-error", classes="error")
             yield Static(S.OVERVIEW_KEYS, classes="muted")
 
@@ -92,7 +94,13 @@ class OverviewScreen(ModalScreen[Path | None]):
         from ...export.overview import export_overview
 
         try:
-            written = export_overview(dialogues, year, output, template=user_template())
+            written = export_overview(
+                dialogues,
+                year,
+                output,
+                template=user_template(),
+                case_number=self.query_one("#case-number", Input).value.strip(),
+            )
         except DialogError as e:
             self.query_one("#overview-error", Static).update(str(e))
             return
