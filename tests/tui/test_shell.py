@@ -114,13 +114,18 @@ async def test_form_validates_and_warns_softly(db_path):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, NewDialogueScreen)
-        assert "Ugyldig dato" in str(screen.query_one("#held_on-msg", Static).render())
+        held_on_msg = screen.query_one("#held_on-msg", Static)
+        assert "Ugyldig dato" in str(held_on_msg.render())
+        assert held_on_msg.display and held_on_msg.region.height >= 1  # on screen
+        assert not screen.query_one("#school-msg", Static).display  # no empty lines
         assert store.list_dialogues() == []
         # Fix the date; a malformed case number warns but does not block.
         screen.query_one("#held_on").value = "28.2.2025"
         screen.query_one("#case_number").value = "sag 12"
         await pilot.pause()
-        assert "ligner ikke" in str(screen.query_one("#case_number-msg", Static).render())
+        case_number_msg = screen.query_one("#case_number-msg", Static)
+        assert "ligner ikke" in str(case_number_msg.render())
+        assert case_number_msg.display
         screen.query_one(
             "#participants"
         ).text = "Anna Jensen, skoleleder, Engskolen\nOle Berg, konsulent, Forvaltningen\n"

@@ -73,7 +73,9 @@ class NewDialogueScreen(Screen):
     def field(name: str, label: str) -> ComposeResult:
         yield Label(label)
         yield Field(id=name, compact=True)
-        yield Static("", id=f"{name}-msg", classes="msg")
+        message = Static("", id=f"{name}-msg", classes="msg")
+        message.display = False
+        yield message
 
     def value(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value.strip()
@@ -82,6 +84,7 @@ class NewDialogueScreen(Screen):
         msg = self.query_one(f"#{name}-msg", Static)
         msg.update(text)
         msg.set_classes(f"msg {kind}")
+        msg.display = bool(text)  # no empty line under every field
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "case_number":
