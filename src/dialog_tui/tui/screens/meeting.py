@@ -255,7 +255,7 @@ class MeetingScreen(Screen):
         notes.toggle_tag(tag)
         note = notes.note
         if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
-            self.action_goal_details()
+            self._goal_details()
 
     def action_internal(self) -> None:
         notes = self.query_one(NoteList)
@@ -285,6 +285,9 @@ class MeetingScreen(Screen):
         return matches[0] if len(matches) == 1 else None
 
     def action_goal_details(self) -> None:
+        self.query_one(NoteList).in_order(self._goal_details)
+
+    def _goal_details(self) -> None:
         from .goal_details import GoalDetailsScreen
 
         notes = self.query_one(NoteList)
@@ -294,7 +297,7 @@ class MeetingScreen(Screen):
 
         def done(goal) -> None:
             if goal is not None:
-                notes.set_goal(goal)
+                notes.set_goal(goal, note)
 
         self.app.push_screen(GoalDetailsScreen(note), done)
 

@@ -140,9 +140,9 @@ class NoteList(VerticalScroll, can_focus=False):
         self.last_change = "text"
         self.post_message(self.Saved())
 
-    def _update(self, what: str, **fields) -> None:
-        """Change the current note's fields, undoably."""
-        note = self.note
+    def _update(self, what: str, note: Note | None = None, **fields) -> None:
+        """Change a note's fields (the current one by default), undoably."""
+        note = note or self.note
         if note is None or self.read_only:
             return
         before = {k: getattr(note, k) for k in fields}
@@ -168,9 +168,15 @@ class NoteList(VerticalScroll, can_focus=False):
         self.last_change = "structure"
 
     def _replace(self, note: Note) -> None:
-        self.notes[self.current] = note
-        self._rows()[self.current].show(note)
-        self._refresh_gutter()
+        """Show a changed note, wherever it is in this point (or nowhere, if the
+        point has changed since)."""
+        index = next((i for i, n in enumerate(self.notes) if n.id == note.id), None)
+        if index is None:
+            return
+        self.notes[index] = note
+        self._rows()[index].show(note)
+        if index == self.current:
+            self._refresh_gutter()
 
     def toggle_tag(self, tag: str) -> None:
         note = self.note
@@ -179,11 +185,16 @@ class NoteList(VerticalScroll, can_focus=False):
         tags = [t for t in note.tags if t != tag] if tag in note.tags else [*note.tags, tag]
         self._update("tags", tags=tags)
 
-    def set_goal(self, goal) -> None:
-        note = self.note
-        if note is not None:
-            tags = note.tags if "goal" in note.tags else [*note.tags, "goal"]
-            self._update("tags", tags=tags, goal=goal)
+    def set_goal(self, goal, note: Note) -> None:
+        """Goal details for ``note``: the note the details were asked for, even if
+        the cursor has moved on since."""
+        try:
+            note = self.store.get_note(note.id)
+        except DialogError as e:  # deleted while the details were typed
+            self.app.notify(S.SAVE_FAILED.format(message=e), severity="error")
+            return
+        tags = note.tags if "goal" in note.tags else [*note.tags, "goal"]
+        self._update("tags", note, tags=tags, goal=goal)
 
     def toggle_internal(self) -> None:
         if self.note is not None:
