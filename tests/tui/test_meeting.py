@@ -142,6 +142,8 @@ async def test_participant_absent_and_only_some_points(db_path, make_dialogue):
             "Anna Jensen (skoleleder) – Skovskolen  [afbud]",
             "Bo Holm (AMR) – Skovskolen  [kun punkt 2, 3]",
         ]
+        painted = app.export_screenshot().replace("&#160;", " ")
+        assert "[afbud]" in painted and "[kun punkt 2, 3]" in painted  # not eaten as markup
         await pilot.press("escape")
     anna, bo = store.participants(dialogue_id)
     assert (anna.present, bo.present, bo.agenda_items) == (False, True, [2, 3])

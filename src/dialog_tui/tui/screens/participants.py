@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,16 +17,17 @@ from ..widgets.field import FIELD_NAVIGATION, Field
 from .prompt import PromptScreen
 
 
-def describe(p: Participant) -> str:
+def describe(p: Participant) -> Text:
+    """A plain Text, so a name or a state in [brackets] is never read as markup."""
     parts = [p.name]
     if p.role:
         parts.append(f"({p.role})")
     if p.organisation:
         parts.append(f"– {p.organisation}")
-    state = S.PARTICIPANT_PRESENT if p.present else S.PARTICIPANT_ABSENT
+    state, style = (S.PARTICIPANT_PRESENT, "green") if p.present else (S.PARTICIPANT_ABSENT, "red")
     if p.present and p.agenda_items:
         state = S.PARTICIPANT_ONLY.format(points=", ".join(map(str, p.agenda_items)))
-    return f"{' '.join(parts)}  [{state}]"
+    return Text.assemble(" ".join(parts), "  ", (f"[{state}]", f"bold {style}"))
 
 
 class ParticipantsScreen(ModalScreen[None]):
