@@ -264,3 +264,22 @@ async def test_back_from_a_directly_opened_meeting_shows_the_list(db_path, make_
         await pilot.pause()
         assert isinstance(app.screen, DialoguesScreen)
     store.close()
+
+
+async def test_theme_by_its_danish_name_or_beginning(db_path, make_dialogue):
+    store = Store.open(db_path)
+    dialogue_id = make_dialogue(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Forældremøder flyttes")
+        for typed in ("forældre", "Faglige resultater", "xyz"):
+            await pilot.press("f6")
+            await pilot.pause()
+            await type_text(pilot, typed)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert any("xyz" in n.message for n in app._notifications)
+        note = app.screen.query_one(NoteList).note
+    assert store.get_note(note.id).tags == ["foraeldresamarbejde", "faglige-resultater"]
+    store.close()

@@ -468,6 +468,9 @@ async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
         year = app.screen.query_one("#year", Input)
         assert year.value == "2025"  # the selected dialogue's year
         assert app.screen.query_one("#output", Input).value.endswith("Skolernes mål 2025.docx")
+        year.value = "2024"  # another year: the file name follows
+        await pilot.pause()
+        assert app.screen.query_one("#output", Input).value.endswith("Skolernes mål 2024.docx")
         # A year without held dialogues: said in the modal, nothing written.
         year.value = "2019"
         app.screen.query_one("#output", Input).value = str(output)

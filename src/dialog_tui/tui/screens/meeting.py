@@ -273,15 +273,20 @@ class MeetingScreen(Screen):
             else:
                 notes.toggle_tag(theme)
 
-        self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=THEMES), done)
+        labels = [S.THEME_LABELS[t] for t in THEMES]
+        self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=labels), done)
 
     @staticmethod
     def _theme_from(value: str) -> str | None:
-        value = value.strip().lower()
-        for theme, label in S.THEME_LABELS.items():
-            if value in (theme, label.lower()):
+        """The theme a typed name stands for: its Danish label or key, or the one
+        label or key it begins ("forældre" → forældresamarbejde)."""
+        value = value.strip().casefold()
+        names = {theme: (theme, S.THEME_LABELS[theme].casefold()) for theme in THEMES}
+        for theme, (key, label) in names.items():
+            if value in (key, label):
                 return theme
-        matches = [t for t in THEMES if t.startswith(value)]
+        matches = [t for t, (key, label) in names.items() if value and
+                   (key.startswith(value) or label.startswith(value))]  # fmt: skip
         return matches[0] if len(matches) == 1 else None
 
     def action_goal_details(self) -> None:

@@ -37,7 +37,6 @@ class OverviewScreen(ModalScreen[Path | None]):
     def __init__(self, year: int) -> None:
         super().__init__()
         self.year = year
-        self.output_edited = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -52,12 +51,13 @@ class OverviewScreen(ModalScreen[Path | None]):
             yield Static(S.OVERVIEW_KEYS, classes="muted")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "output":
-            self.output_edited = True
-        elif not self.output_edited and len(event.value) == 4:
-            output = self.query_one("#output", Input)
-            with output.prevent(Input.Changed):
-                output.value = str(default_output(int(event.value)))
+        """The file name follows the year, until the user writes a name of their own."""
+        if event.input.id != "year" or len(event.value) != 4:
+            return
+        output = self.query_one("#output", Input)
+        if output.value == str(default_output(self.year)):
+            self.year = int(event.value)
+            output.value = str(default_output(self.year))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
