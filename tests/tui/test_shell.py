@@ -165,8 +165,15 @@ async def test_palette_offers_the_screens_actions(db_path, make_dialogue):
     app = DialogApp(store, open_id=make_dialogue(store))
     async with app.run_test() as pilot:
         await pilot.pause()
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Mål", "Nyt punkt", "Deltagere", "Fortryd"} <= set(titles)
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert {"Mål", "Nyt punkt", "Deltagere", "Fortryd"} <= set(commands)
+        assert commands["Næste punkt"] == "^pgdn / alt+↓"  # each key said whole
+        # The palette itself speaks Danish, in the footer and its search line.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        painted = app.export_screenshot().replace("&#160;", " ")
+        assert "øg efter en kommando" in painted  # (the cursor cell holds the S)
+        assert "Search for commands" not in painted
     store.close()
 
 

@@ -23,6 +23,8 @@ class DialogApp(App):
     BINDINGS = [
         Binding("ctrl+q", "quit", S.KEY_QUIT, priority=True),
         Binding("f1", "help", S.KEY_HELP),
+        # Ours, so the footer and help say it in Danish (Textual adds an English one).
+        Binding("ctrl+p", "command_palette", S.KEY_PALETTE, show=False, priority=True),
     ]
 
     def __init__(self, store: Store, *, open_id: int | None = None, new: bool = False) -> None:
@@ -65,6 +67,14 @@ class DialogApp(App):
 
         self.push_screen(GoalHistoryScreen(school))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=S.PALETTE_PLACEHOLDER, id="--command-palette")
+            )
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -82,9 +92,10 @@ class DialogApp(App):
                 if binding.description in seen:
                     continue
                 seen.add(binding.description)
+                keys = binding.key.split(",")  # "ctrl+pageup,alt+up": say each
                 yield SystemCommand(
                     binding.description,
-                    self.get_key_display(binding),
+                    " / ".join(self.get_key_display(Binding(k, binding.action)) for k in keys),
                     partial(node.run_action, binding.action),
                 )
 

@@ -44,6 +44,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Select(
                 [(S.THEME_LABELS[t], t) for t in THEMES],
                 value=goal.theme or Select.NULL,
+                prompt=S.GOAL_NO_THEME,
                 id="theme",
             )
             yield Static("", id="goal-error", classes="error")
