@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from ... import strings as S
 from ...errors import DialogError
 from ...model import THEMES, AgendaItem
+from ..format import day
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
@@ -87,7 +88,7 @@ class MeetingScreen(Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.title = f"{self.dialogue.school} · {self.dialogue.held_on:%d.%m.%Y}"
+        self.title = f"{self.dialogue.school} · {day(self.dialogue.held_on)}"
         self.items = self.app.store.agenda_items(self.dialogue_id)
         self.used = {i.id: i.elapsed_seconds for i in self.items}
         note_id = self.start_note_id
