@@ -468,6 +468,7 @@ SEARCH_HINT = (
 )
 SEARCH_NO_HITS = "Ingen noter matcher."
 SEARCH_COUNT = "{count} noter · ↑↓ vælg · Enter åbner dialogen ved noten"
+SEARCH_COUNT_ONE = "1 note · Enter åbner dialogen ved noten"
 SEARCH_COUNT_MAX = "De første {count} noter; skriv mere for at indsnævre · Enter åbner"
 SEARCH_FAILED = "Søgningen kunne ikke udføres: {message}"
 SEARCH_HIT_HEAD = "{school} · {date} · punkt {number}. {title}"

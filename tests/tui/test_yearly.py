@@ -302,9 +302,9 @@ async def test_held_shows_unticked_points_final_is_read_only_reopen_records_reas
         await pilot.press("enter")
         await pilot.pause()
         assert store.get_dialogue(dialogue_id).status == "final"
-        assert any("Skriv en årsag" in m for m in notices(app))
-        await pilot.press("g")
-        await pilot.pause()
+        # The prompt stays, says why, and takes the reason typed next.
+        assert isinstance(app.screen, PromptScreen)
+        assert "Skriv en årsag" in screen_text(app, "#prompt-error")
         await type_text(pilot, "Rettelse af stavefejl")
         await pilot.press("enter")
         await pilot.pause()

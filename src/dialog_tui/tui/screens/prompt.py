@@ -20,11 +20,20 @@ class PromptScreen(ModalScreen[str | None]):
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
 
-    def __init__(self, question: str, value: str = "", suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        suggestions: Sequence[str] = (),
+        *,
+        required: str | None = None,
+    ) -> None:
+        """``required``: what to say, staying open, when the answer is left empty."""
         super().__init__()
         self.question = question
         self.value = value
         self.suggestions = list(suggestions)
+        self.required = required
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -37,8 +46,12 @@ class PromptScreen(ModalScreen[str | None]):
             yield Field(self.value, suggester=suggester)
             if self.suggestions:
                 yield Static(", ".join(self.suggestions), classes="muted")
+            yield Static("", id="prompt-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.required and not event.value.strip():
+            self.query_one("#prompt-error", Static).update(self.required)
+            return
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

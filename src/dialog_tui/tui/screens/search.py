@@ -145,7 +145,8 @@ class SearchScreen(Screen):
             info.update(S.SEARCH_NO_HITS)
             return
         count = len(self.hits)
-        info.update((S.SEARCH_COUNT_MAX if count >= LIMIT else S.SEARCH_COUNT).format(count=count))
+        label = S.SEARCH_COUNT_MAX if count >= LIMIT else S.SEARCH_COUNT
+        info.update(S.SEARCH_COUNT_ONE if count == 1 else label.format(count=count))
         results.add_options([hit_label(h) for h in self.hits])
         results.highlighted = 0
 

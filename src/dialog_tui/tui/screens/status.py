@@ -141,13 +141,11 @@ class StatusScreen(ModalScreen[bool]):
 
             self.app.push_screen(ConfirmScreen(S.CONFIRM_FINAL), confirmed)
         else:
-            self.app.push_screen(PromptScreen(S.PROMPT_REOPEN_REASON), self.reopen)
+            prompt = PromptScreen(S.PROMPT_REOPEN_REASON, required=S.REOPEN_REASON_MISSING)
+            self.app.push_screen(prompt, self.reopen)
 
     def reopen(self, reason: str | None) -> None:
         if reason is None:
-            return
-        if not reason.strip():
-            self.notify(S.REOPEN_REASON_MISSING, severity="warning")
             return
         self.apply(lambda dialogue_id: self.app.store.reopen(dialogue_id, reason.strip()))
 
