@@ -330,6 +330,14 @@ def test_status_held_warns_of_the_unticked_checklist_then_final_and_reopen(cli, 
     assert result.exit_code == 0 and result.stderr == ""
 
 
+def test_status_is_refused_while_the_meeting_is_open_elsewhere(cli, years, db_path):
+    dialogue_id = years.dialogue("Skovskolen", 2025)
+    with Store.open(db_path) as meeting:
+        assert meeting.acquire_edit_lock(dialogue_id) is None
+        _one_line_error(cli("status", str(dialogue_id), "final"), "luk den der først")
+        assert meeting.get_dialogue(dialogue_id).status == "held"
+
+
 def test_year_over_year_commands_keep_textual_out(tmp_path):
     code = (
         "import sys; from dialog_tui.cli import main; "

@@ -478,3 +478,26 @@ def test_a_final_dialogue_can_be_binned_restored_purged_and_loaded(store, years)
 def test_the_data_survives_reopening_the_file(db_path, years):
     with Store.open(db_path) as again:
         assert len(again.goal_history(SKOV)[0].steps) == 3
+
+
+def test_status_cannot_change_while_another_instance_edits(store, years, db_path):
+    draft, held, final = (years.dialogue(ENG, 2025), years.dialogue(SKOV, 2025),
+                          years.dialogue(ENG, 2024))  # fmt: skip
+    with Store.open(db_path) as other:
+        for dialogue_id in (draft, held, final):
+            assert other.acquire_edit_lock(dialogue_id) is None
+        for change in (lambda: store.finalize(held), lambda: store.mark_held(draft),
+                       lambda: store.reopen(final, "Rettelse")):  # fmt: skip
+            with pytest.raises(StoreError, match="åben til redigering i en anden proces"):
+                change()
+        assert [store.get_dialogue(i).status for i in (draft, held, final)] == [
+            "draft",
+            "held",
+            "final",
+        ]
+        # The instance holding the lock (the app's own status screen) may.
+        other.finalize(held)
+        assert store.get_dialogue(held).status == "final"
+        other.release_edit_lock(final)
+    store.reopen(final, "Rettelse")
+    assert store.get_dialogue(final).status == "held"

@@ -524,15 +524,9 @@ class Store:
         heartbeat from another host for ``LOCK_STALE_SECONDS``) is taken over."""
         now = datetime.now()
         with self._tx() as c:
-            row = c.execute(
-                "SELECT token, host, pid, acquired_at, heartbeat_at FROM edit_locks "
-                "WHERE dialogue_id = ?",
-                (dialogue_id,),
-            ).fetchone()
-            if row and row[0] != self.token:
-                holder = EditLock(host=row[1], pid=row[2], acquired_at=row[3])
-                if holder.alive(datetime.fromisoformat(row[4]), now):
-                    return holder
+            holder = self._other_editor(c, dialogue_id, now)
+            if holder is not None:
+                return holder
             c.execute(
                 """INSERT INTO edit_locks VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT(dialogue_id) DO UPDATE SET token=excluded.token,
@@ -540,6 +534,21 @@ class Store:
                    heartbeat_at=excluded.heartbeat_at""",
                 (dialogue_id, self.token, _HOST, os.getpid(), now.isoformat(), now.isoformat()),
             )
+        return None
+
+    def _other_editor(
+        self, c: sqlite3.Connection, dialogue_id: int, now: datetime
+    ) -> EditLock | None:
+        """The live lock another instance holds on the dialogue, if any."""
+        row = c.execute(
+            "SELECT token, host, pid, acquired_at, heartbeat_at FROM edit_locks "
+            "WHERE dialogue_id = ?",
+            (dialogue_id,),
+        ).fetchone()
+        if row and row[0] != self.token:
+            holder = EditLock(host=row[1], pid=row[2], acquired_at=row[3])
+            if holder.alive(datetime.fromisoformat(row[4]), now):
+                return holder
         return None
 
     def heartbeat_edit_lock(self, dialogue_id: int) -> None:
@@ -787,7 +796,9 @@ class Store:
         return Dialogue(**fields)
 
     def set_status(self, dialogue_id: int, status: Status | str, reason: str = "") -> None:
-        """Move draft → held → final (or back, e.g. reopening); every change is recorded."""
+        """Move draft → held → final (or back, e.g. reopening); every change is recorded.
+
+        Refused while another instance has the dialogue open for editing."""
         status = Status(status)
         current = self._header(dialogue_id).status
         if current == status:
@@ -796,6 +807,15 @@ class Store:
         if current == Status.final and not reason:
             raise StoreError(S.REOPEN_NEEDS_REASON)
         with self._tx() as c:
+            # The facilitator typing elsewhere would lose every keystroke to the
+            # read-only triggers once the dialogue is final.
+            holder = self._other_editor(c, dialogue_id, datetime.now())
+            if holder is not None:
+                since = datetime.fromisoformat(holder.acquired_at).strftime("%d.%m.%Y %H:%M")
+                raise StoreError(
+                    S.DIALOGUE_OPEN_ELSEWHERE.format(pid=holder.pid, host=holder.host,
+                                                     since=since)
+                )  # fmt: skip
             c.execute(
                 "UPDATE dialogues SET status = ?, updated_at = ? WHERE id = ?",
                 (status.value, _now(), dialogue_id),

@@ -37,6 +37,10 @@ REOPEN_NOT_FINAL = "dialogen er ikke endelig ({status}), så den skal ikke genå
 SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 SEARCH_BAD_THEME = "ukendt tema: {theme} (brug et af: {known})"
 SEARCH_BAD_LIMIT = "antallet af resultater skal være mindst 1"
+DIALOGUE_OPEN_ELSEWHERE = (
+    "dialogen er åben til redigering i en anden proces (pid {pid} på {host} siden {since}); "
+    "luk den der først"
+)
 FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op på (holdt {date})"
 
 # --- Agenda files ------------------------------------------------------------
