@@ -171,6 +171,18 @@ def test_published_schema_is_current():
         (["list", "--bogus"], "Ukendt tilvalg '--bogus'"),
         (["open"], "Mangler argument 'DIALOGUE_ID'"),
         (["--db"], "Tilvalget '--db' kræver en værdi"),
+        *(
+            (
+                [command, "99999999999999999999999"],
+                "Ugyldig værdi for 'DIALOGUE_ID': 99999999999999999999999 ligger ikke i "
+                "intervallet 1–9223372036854775807",
+            )
+            for command in ("open", "dump", "export")
+        ),
+        (
+            ["dump", "0"],
+            "Ugyldig værdi for 'DIALOGUE_ID': 0 ligger ikke i intervallet 1–9223372036854775807",
+        ),
     ],
 )
 def test_usage_errors_are_one_danish_line(args, line):
@@ -237,7 +249,14 @@ def test_followup_prints_the_new_id_alone(cli, years, db_path):
         (("search", "x", "--kind", "mål"), "ukendt slags: mål"),
         (("search", "x", "--theme", "sport"), "ukendt tema: sport"),
         (("search", "x", "--year", "i år"), "ugyldig værdi for --year: i år"),
-        (("search", "x", "--limit", "0"), "mindst 1"),
+        (("search", "x", "--limit", "0"), "--limit: 0 (skriv et tal fra 1 til"),
+        (
+            ("search", "x", "--limit", "99999999999999999999999"),
+            "--limit: 99999999999999999999999 (skriv et tal fra 1 til 9223372036854775807)",
+        ),
+        (("followup", "99999999999999999999999"), "ugyldigt id: 99999999999999999999999"),
+        (("status", "99999999999999999999999", "final"), "et id er et tal fra 1 til"),
+        (("reopen", "0", "--reason", "x"), "ugyldigt id: 0"),
         (("status", "1", "draft"), "ukendt status: draft"),
         (("status", "1", "held"), "endelig og kan kun læses"),
         (("status", "42", "final"), "dialog 42 findes ikke"),

@@ -81,6 +81,7 @@ CLI_AGENDA_BAD = "{name:<16} FEJL: {message}"
 CLI_ABORTED = "afbrudt"
 CLI_AGENDAS_INVALID = "{count} dagsordensfil(er) er ugyldige"
 CLI_USAGE_HINT = "{message} (se »{command} --help«)"
+CLI_RANGE = "{min}–{max}"
 
 # Click's own texts (usage errors, help headings), by their English original.
 CLICK_TEXTS = {
@@ -170,6 +171,8 @@ CLI_REOPEN_REASON_HELP = "Hvorfor dialogen genåbnes (skal angives)."
 CLI_REOPENED = "Dialog {id} er genåbnet (afholdt)."
 CLI_BAD_ID = "ugyldigt id: {value} (skriv et tal, fx 12)"
 CLI_BAD_NUMBER = "ugyldig værdi for {option}: {value} (skriv et tal)"
+CLI_ID_OUT_OF_RANGE = "ugyldigt id: {value} (et id er et tal fra 1 til {max})"
+CLI_NUMBER_OUT_OF_RANGE = "ugyldig værdi for {option}: {value} (skriv et tal fra 1 til {max})"
 CLI_BAD_DATE = "ugyldig dato: {value} (skriv fx 2026-03-10 eller 10.3.2026)"
 
 STATUS = {"draft": "kladde", "held": "afholdt", "final": "endelig"}

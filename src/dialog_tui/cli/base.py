@@ -46,6 +46,21 @@ class DialogGroup(click.Group):
             fail(S.CLI_ABORTED, code=130)
 
 
+MAX_ID = 2**63 - 1
+"""SQLite's largest integer: a bigger id or number cannot even be looked up."""
+
+
+class Range(click.IntRange):
+    """click's ``IntRange`` with its range written the Danish way (``1–9999``)."""
+
+    def _describe_range(self) -> str:
+        return S.CLI_RANGE.format(min=self.min, max=self.max)
+
+
+ID = Range(1, MAX_ID)
+"""The type of every id argument."""
+
+
 def fail(message: str, code: int = 1) -> None:
     click.echo(S.CLI_ERROR.format(message=message), err=True)
     sys.exit(code)

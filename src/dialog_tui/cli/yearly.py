@@ -13,23 +13,29 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
-from .base import Session, main, pass_session
+from .base import MAX_ID, Session, main, pass_session
 
 
 def _id(value: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise DialogError(S.CLI_BAD_ID.format(value=value)) from None
+    if not 1 <= number <= MAX_ID:
+        raise DialogError(S.CLI_ID_OUT_OF_RANGE.format(value=value, max=MAX_ID))
+    return number
 
 
 def _number(value: str | None, option: str) -> int | None:
     if value is None:
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise DialogError(S.CLI_BAD_NUMBER.format(option=option, value=value)) from None
+    if not 1 <= number <= MAX_ID:
+        raise DialogError(S.CLI_NUMBER_OUT_OF_RANGE.format(option=option, value=value, max=MAX_ID))
+    return number
 
 
 def _date(value: str | None) -> date:
