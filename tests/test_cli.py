@@ -281,15 +281,15 @@ def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
     lines = result.stdout.splitlines()
     assert lines[:8] == [
         "Mål: Læsning løftes i 4. årgang",
-        "  Andel sikre læsere, 4. årgang: 62 % → 75 %",
+        "  Andel sikre læsere, 4. årgang: 62 % → 75 %, senest 30. juni 2024",
         "  2023-03-14  endelig   Læsning løftes i 4. årgang",
-        "      fulgt op: Videreført, nået 68 %, Godt på vej; målet fastholdes.",
+        "      opfølgning: Videreført, nået 68 %, Godt på vej; målet fastholdes.",
         "  2024-03-12  endelig   Læsning løftes i 4. årgang",
-        "      fulgt op: Videreført, nået 72 %",
+        "      opfølgning: Videreført, nået 72 %",
         "  2025-03-11  afholdt   Læsning løftes i 4. årgang",
-        "      fulgt op: ikke fulgt op endnu",
+        "      opfølgning: ikke vurderet endnu",
     ]
-    assert "      fulgt op: Opfyldt, nået 3,9" in lines
+    assert "      opfølgning: Opfyldt, nået 3,9" in lines
     chains = json.loads(cli("goals", "--school", "Engskolen", "--json").stdout)
     assert [[s["held_on"] for s in c["steps"]] for c in chains] == [
         ["2023-04-18", "2024-04-16"],
@@ -298,6 +298,30 @@ def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
     assert chains[0]["steps"][1]["followup"]["status"] == "ikke opfyldt"
     assert chains[0]["steps"][1]["note"]["goal"]["target"] == "80 %"
     assert cli("goals", "--school", "Ingen").stdout == "Ingen mål for Ingen.\n"
+
+
+@pytest.mark.parametrize(
+    ("details", "line"),
+    [
+        ({"indicator": "Andel elever i trivsel"}, "  Andel elever i trivsel"),
+        ({"target": "80 %"}, "  ? → 80 %"),
+        ({"indicator": "Trivsel", "baseline": "3,7"}, "  Trivsel: 3,7 → ?"),
+        ({"due": date(2026, 6, 30)}, "  senest 30. juni 2026"),
+        ({"theme": "trivsel"}, None),
+    ],
+)
+def test_goals_with_some_details_set_read_whole(cli, years, db_path, details, line):
+    from dialog_tui.model import GoalDetails
+
+    note_id = years.note(
+        "Engskolen", 2025, "Eleverne inddrages i undervisningens tilrettelæggelse"
+    )
+    with Store.open(db_path) as store:
+        store.set_goal(note_id, GoalDetails(**details))
+    lines = cli("goals", "--school", "Engskolen").stdout.split("\n\n")[-1].splitlines()
+    assert lines[0] == "Mål: Eleverne inddrages i undervisningens tilrettelæggelse"
+    assert lines[1] == (line or "  2025-04-15  kladde    Eleverne inddrages i undervisningens "
+                        "tilrettelæggelse")  # fmt: skip
 
 
 def test_search_plain_marks_the_hit_and_json_carries_it(cli, years):

@@ -68,6 +68,8 @@ def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def goals(session: Session, school: str | None, as_json: bool) -> None:
+    from ..export.goals import goal_line
+
     if not school or not school.strip():
         raise DialogError(S.CLI_GOALS_NEED_SCHOOL)
     chains = session.store().goal_history(school.strip())
@@ -82,10 +84,8 @@ def goals(session: Session, school: str | None, as_json: bool) -> None:
             click.echo()
         last = chain.steps[-1].note
         click.echo(S.CLI_GOAL_HEADER.format(text=last.text))
-        goal = last.goal
-        if goal and (goal.indicator or goal.baseline or goal.target):
-            change = S.MEMO_GOAL_CHANGE.format(baseline=goal.baseline, target=goal.target)
-            click.echo(S.CLI_GOAL_DETAILS.format(indicator=goal.indicator, change=change))
+        if last.goal and (line := goal_line(last.goal)):
+            click.echo(S.CLI_GOAL_DETAILS.format(line=line))
         for step in chain.steps:
             click.echo(
                 S.CLI_GOAL_STEP.format(
