@@ -501,3 +501,35 @@ def test_status_cannot_change_while_another_instance_edits(store, years, db_path
         other.release_edit_lock(final)
     store.reopen(final, "Rettelse")
     assert store.get_dialogue(final).status == "held"
+
+
+def test_school_filters_fold_danish_letters_too(store):
+    from dialog_tui.model import GoalDetails as Goal
+
+    ids = {}
+    for school, year in (("Ærøskolen", 2024), ("ÆRØSKOLEN", 2025), ("Åbyskolen", 2024)):
+        ids[school, year] = store.create_dialogue(
+            _dialogue(school).model_copy(update={"held_on": date(year, 3, 1)})
+        )
+        item = store.agenda_items(ids[school, year])[0]
+        note = store.add_note(item.id, f"Læsning på {school}", tags=["goal"])
+        store.set_goal(note.id, Goal(indicator="Andel sikre læsere"))
+    for typed in ("ærøskolen", "ÆRØSKOLEN", " Ærøskolen "):
+        assert [(d.school, d.held_on.year) for d in store.list_dialogues(school=typed)] == [
+            ("ÆRØSKOLEN", 2025),
+            ("Ærøskolen", 2024),
+        ]
+        assert [h.school for h in store.search("læsning", school=typed)] == [
+            "ÆRØSKOLEN",
+            "Ærøskolen",
+        ]
+        assert [h.school for h in store.search("", school=typed, year=2024)] == ["Ærøskolen"]
+        assert [c.steps[0].held_on.year for c in store.goal_history(typed)] == [2024, 2025]
+    assert [h.school for h in store.search("", school="ÅBYSKOLEN")] == ["Åbyskolen"]
+    assert [d.school for d in store.list_dialogues(school="åbyskolen")] == ["Åbyskolen"]
+    assert store.search("læsning", school="Ærøskole") == []
+    assert store.list_dialogues(school="Øskolen") == []
+    assert store.goal_history("Øskolen") == []
+    # A blank school is no filter.
+    assert len(store.list_dialogues(school=" ")) == 3
+    assert len(store.search("læsning", school=" ")) == 3

@@ -737,9 +737,12 @@ class Store:
         ``limit`` only the newest (a first screenful without building every row)."""
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: list[Any] = []
-        if school:
-            where.append("school = ? COLLATE NOCASE")
-            params.append(school)
+        names = self._school_names(school)
+        if names is not None:
+            if not names:
+                return []
+            where.append(f"school IN ({','.join('?' * len(names))})")
+            params += names
         if year:
             where.append("held_on >= ? AND held_on < ?")
             params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
@@ -787,6 +790,19 @@ class Store:
                 + [_now(), dialogue_id],
             )  # fmt: skip
         return merged
+
+    def _school_names(self, school: str | None) -> list[str] | None:
+        """The stored school names equal to ``school`` in any case; ``None`` when no
+        school is given (blank). Compared with ``str.casefold`` here, as SQLite's
+        ``lower()`` and ``NOCASE`` fold ASCII only (»ærøskolen« ≠ »Ærøskolen«)."""
+        wanted = (school or "").strip().casefold()
+        if not wanted:
+            return None
+        return [
+            name
+            for (name,) in self.conn.execute("SELECT DISTINCT school FROM dialogues")
+            if name.strip().casefold() == wanted
+        ]
 
     def _header(self, dialogue_id: int) -> Dialogue:
         row = self._one("SELECT * FROM dialogues WHERE id = ?", (dialogue_id,))
@@ -1366,6 +1382,10 @@ class Store:
 
         Internal notes and binned dialogues are left out; a goal carried on
         twice from the same ancestor gives two chains sharing their start."""
+        names = self._school_names(school)
+        if not names:
+            return []
+        schools = ",".join("?" * len(names))
         # CROSS JOIN: SQLite starts from the school's dialogues, never from every note.
         rows = list(
             self.db.query(
@@ -1374,11 +1394,12 @@ class Store:
                     FROM dialogues d CROSS JOIN agenda_items a ON a.dialogue_id = d.id
                     CROSS JOIN notes n ON n.agenda_item_id = a.id
                     LEFT JOIN goals g ON g.note_id = n.id
-                    WHERE d.school = ? COLLATE NOCASE AND d.deleted_at IS NULL
+                    WHERE d.school IN ({schools})
+                    AND d.deleted_at IS NULL
                     AND NOT n.internal
                     AND EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = 'goal')
                     ORDER BY d.held_on, d.id, a.position, n.position""",
-                (school,),
+                names,
             )
         )
         if not rows:
@@ -1483,15 +1504,22 @@ class Store:
         if limit < 1:
             raise StoreError(S.SEARCH_BAD_LIMIT)
         filters = []
-        if school:
-            school_hex = self.conn.execute("SELECT hex(lower(?))", (school.strip(),))
-            filters.append("s" + school_hex.fetchone()[0])
+        names = self._school_names(school)
+        if names is not None:
+            if not names:
+                return []
+            # Each stored name's token, made by SQLite as _META makes it.
+            tokens = [
+                self.conn.execute("SELECT 's' || hex(lower(?))", (name,)).fetchone()[0]
+                for name in names
+            ]
+            filters.append("(" + " OR ".join(tokens) + ")")
         if year is not None:
             filters.append(f"y{year}")
         filters += ["t" + tag.replace("-", "") for tag in (kind, theme) if tag]
         words = fts_query(query, prefixes=prefixes)
         parts = ([f"text : ({words})"] if words else []) + (
-            [f"meta : ({' '.join(filters)})"] if filters else []
+            [f"meta : ({' AND '.join(filters)})"] if filters else []
         )
         if not parts:
             return []
