@@ -249,6 +249,10 @@ def test_followup_prints_the_new_id_alone(cli, years, db_path):
         (("search", "x", "--kind", "mål"), "ukendt slags: mål"),
         (("search", "x", "--theme", "sport"), "ukendt tema: sport"),
         (("search", "x", "--year", "i år"), "ugyldig værdi for --year: i år"),
+        (("search", "x", "--year=-5"), "ugyldigt år: -5 (skriv et år med fire cifre, fx 2025)"),
+        (("search", "x", "--year", "99999999999999999999999"), "ugyldigt år: 9999999"),
+        (("list", "--year", "0"), "ugyldigt år: 0"),
+        (("overview", "--year", "12345"), "ugyldigt år: 12345"),
         (("search", "x", "--limit", "0"), "--limit: 0 (skriv et tal fra 1 til"),
         (
             ("search", "x", "--limit", "99999999999999999999999"),

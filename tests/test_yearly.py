@@ -379,6 +379,17 @@ def test_search_bad_filters_are_danish_errors(store):
         store.search("x", limit=0)
 
 
+@pytest.mark.parametrize("year", [-5, 0, 999, 10000, 2**70])
+def test_a_year_outside_four_digits_is_a_danish_error(store, years, year):
+    message = f"ugyldigt år: {year} \\(skriv et år med fire cifre"
+    with pytest.raises(StoreError, match=message):
+        store.search("læsning", year=year)
+    with pytest.raises(StoreError, match=message):
+        store.list_dialogues(year=year)
+    with pytest.raises(StoreError, match=message):
+        store.dialogues_held_in(year)
+
+
 # --- The read-only final state and its recorded reopening --------------------
 
 

@@ -371,6 +371,13 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="microseconds")
 
 
+def _check_year(year: int | None) -> None:
+    """Refuse a year outside 1000–9999: it would not fit the dates' four digits
+    (and a huge one not even SQLite's integers)."""
+    if year is not None and not 1000 <= year <= 9999:
+        raise StoreError(S.BAD_YEAR.format(year=year))
+
+
 def _iso(value: date | datetime | Any | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -735,6 +742,7 @@ class Store:
     ) -> list[DialogueSummary]:
         """Dialogues newest first; ``deleted=True`` lists the recoverable bin instead;
         ``limit`` only the newest (a first screenful without building every row)."""
+        _check_year(year)
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: list[Any] = []
         names = self._school_names(school)
@@ -743,7 +751,7 @@ class Store:
                 return []
             where.append(f"school IN ({','.join('?' * len(names))})")
             params += names
-        if year:
+        if year is not None:
             where.append("held_on >= ? AND held_on < ?")
             params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
         rows = self.conn.execute(
@@ -1467,6 +1475,7 @@ class Store:
     def dialogues_held_in(self, year: int) -> list[Dialogue]:
         """Whole dialogues held (or final) in ``year``, by school then date; the bin
         is left out. What the council's overview is built from."""
+        _check_year(year)
         ids = [
             r[0]
             for r in self.conn.execute(
@@ -1503,6 +1512,7 @@ class Store:
             raise StoreError(S.SEARCH_BAD_THEME.format(theme=theme, known=", ".join(THEMES)))
         if limit < 1:
             raise StoreError(S.SEARCH_BAD_LIMIT)
+        _check_year(year)
         filters = []
         names = self._school_names(school)
         if names is not None:

@@ -37,6 +37,7 @@ REOPEN_NOT_FINAL = "dialogen er ikke endelig ({status}), så den skal ikke genå
 SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 SEARCH_BAD_THEME = "ukendt tema: {theme} (brug et af: {known})"
 SEARCH_BAD_LIMIT = "antallet af resultater skal være mindst 1"
+BAD_YEAR = "ugyldigt år: {year} (skriv et år med fire cifre, fx 2025)"
 DIALOGUE_OPEN_ELSEWHERE = (
     "dialogen er åben til redigering i en anden proces (pid {pid} på {host} siden {since}); "
     "luk den der først"

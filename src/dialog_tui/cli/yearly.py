@@ -16,11 +16,15 @@ from ..errors import DialogError
 from .base import MAX_ID, Session, main, pass_session
 
 
-def _id(value: str) -> int:
+def _int(value: str, error: str) -> int:
     try:
-        number = int(value)
+        return int(value)
     except ValueError:
-        raise DialogError(S.CLI_BAD_ID.format(value=value)) from None
+        raise DialogError(error) from None
+
+
+def _id(value: str) -> int:
+    number = _int(value, S.CLI_BAD_ID.format(value=value))
     if not 1 <= number <= MAX_ID:
         raise DialogError(S.CLI_ID_OUT_OF_RANGE.format(value=value, max=MAX_ID))
     return number
@@ -29,13 +33,17 @@ def _id(value: str) -> int:
 def _number(value: str | None, option: str) -> int | None:
     if value is None:
         return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise DialogError(S.CLI_BAD_NUMBER.format(option=option, value=value)) from None
+    number = _int(value, S.CLI_BAD_NUMBER.format(option=option, value=value))
     if not 1 <= number <= MAX_ID:
         raise DialogError(S.CLI_NUMBER_OUT_OF_RANGE.format(option=option, value=value, max=MAX_ID))
     return number
+
+
+def _year(value: str | None) -> int | None:
+    """A year as typed; the store refuses one outside 1000–9999."""
+    if value is None:
+        return None
+    return _int(value, S.CLI_BAD_NUMBER.format(option="--year", value=value))
 
 
 def _date(value: str | None) -> date:
@@ -129,7 +137,7 @@ def search(
     from ..model import MARK_END, MARK_START
 
     hits = session.store().search(
-        query, school=school, year=_number(year, "--year"), kind=kind, theme=theme,
+        query, school=school, year=_year(year), kind=kind, theme=theme,
         limit=_number(limit, "--limit"),
     )  # fmt: skip
     if as_json:
