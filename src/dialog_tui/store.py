@@ -323,6 +323,17 @@ _MIGRATIONS: list[list[str]] = [
         # A final dialogue is read-only in SQL itself, whatever the code path.
         *_final_guards(),
     ],
+    [
+        # Å is a Danish letter, not an accented a: "far" must not find "får".
+        # Same index without folding diacritics (case still folds, Å/å and
+        # Æ/æ too); the triggers of migration 3 write to it by name.
+        "DROP TABLE notes_search",
+        """CREATE VIRTUAL TABLE notes_search USING fts5(
+            text, meta, content='notes', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 0', prefix='2 3'
+        )""",
+        "INSERT INTO notes_search(notes_search) VALUES ('rebuild')",
+    ],
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
