@@ -197,15 +197,26 @@ def test_usage_errors_are_one_danish_line(args, line):
     assert got.endswith("--help«)")
 
 
-def test_help_is_in_danish():
+@pytest.mark.parametrize("command", ["export", "overview", "search", "status", "backup", "list"])
+def test_help_is_in_danish(command):
     result = subprocess.run(
-        [sys.executable, "-m", "dialog_tui", "export", "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "dialog_tui", command, "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("Brug: ")
+    assert result.stdout.startswith(f"Brug: dialog-tui {command} [TILVALG]")
     assert "Tilvalg:" in result.stdout
     assert "Vis denne hjælp og afslut." in result.stdout
-    assert "Show this message" not in result.stdout
+    for english in ("Show this message", "[required]", "OPTIONS", "INTEGER", "TEXT", "PATH",
+                    "FILEN", "held", "final", "attention"):  # fmt: skip
+        assert english not in result.stdout
+    help_text = " ".join(result.stdout.split())
+    if command in ("overview", "backup"):
+        assert "[påkrævet]" in help_text
+    if command == "search":
+        assert "--year TAL" in help_text and "--limit TAL" in help_text
+        assert "mål, opmærksomhedspunkt, aftale eller observation" in help_text
+    if command == "status":
+        assert "afholdt eller endelig" in help_text
 
 
 # --- Year over year ------------------------------------------------------------
@@ -246,7 +257,10 @@ def test_followup_prints_the_new_id_alone(cli, years, db_path):
         (("followup", "1", "--date", "31.2.2024"), "ugyldig dato: 31.2.2024"),
         (("followup", "5", "--date", "2025-01-01"), "skal holdes efter"),
         (("goals",), "angiv skolen med --school"),
-        (("search", "x", "--kind", "mål"), "ukendt slags: mål"),
+        (
+            ("search", "x", "--kind", "sport"),
+            "ukendt slags: sport (brug en af: observation, mål, opmærksomhedspunkt, aftale)",
+        ),
         (("search", "x", "--theme", "sport"), "ukendt tema: sport"),
         (("search", "x", "--year", "i år"), "ugyldig værdi for --year: i år"),
         (("search", "x", "--year=-5"), "ugyldigt år: -5 (skriv et år med fire cifre, fx 2025)"),
@@ -342,7 +356,21 @@ def test_search_plain_marks_the_hit_and_json_carries_it(cli, years):
     assert hits[0]["snippet"] == "\x02Læsning\x03 løftes i 4. årgang"
     hits = json.loads(cli("search", "", "--kind", "goal", "--theme", "trivsel", "--json").stdout)
     assert [h["text"] for h in hits] == ["Trivslen på mellemtrinnet øges"]
-    assert len(json.loads(cli("search", "elever", "--limit", "1", "--json").stdout)) == 1
+    result = cli("search", "elever", "--limit", "1", "--json")
+    assert len(json.loads(result.stdout)) == 1
+    assert result.stderr == "Viser de første 1 noter; brug --limit for flere\n"
+    everything = cli("search", "elever", "--json")
+    assert everything.stderr == ""
+    result = cli("search", "elever", "--limit", str(len(json.loads(everything.stdout))))
+    assert result.stderr == ""
+    # A kind by its Danish name or its key, in any case.
+    for kind in ("mål", "MÅL", "goal"):
+        hits = json.loads(cli("search", "", "--kind", kind, "--theme", "trivsel", "--json").stdout)
+        assert [h["text"] for h in hits] == ["Trivslen på mellemtrinnet øges"]
+    assert (
+        cli("search", "skolen", "--kind", "aftale").stdout
+        == cli("search", "skolen", "--kind", "agreement").stdout
+    )
     assert cli("search", 'NEAR( "').stdout == "Intet fundet.\n"
     assert cli("search", "pension", "--school", "Engskolen").stdout == (
         "2023-04-18  Engskolen  punkt 5 Observationer fra ledelsen: "

@@ -138,7 +138,20 @@ CLICK_TEXTS = {
     "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
     "env var: {var}": "miljøvariabel: {var}",
     "default: {default}": "standard: {default}",
+    "required": "påkrævet",
+    "(dynamic)": "(beregnes)",
+    "deprecated": "forældet",
+    "Choose from:\n\t{choices}": "Vælg en af:\n\t{choices}",
+    "Confirm the action without prompting.": "Bekræft uden at spørge.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} kan ikke køres.",
+    "{value!r} is not a valid UUID.": "{value!r} er ikke et gyldigt UUID.",
 }
+CLI_OPTIONS_METAVAR = "[TILVALG]"
+CLI_SUBCOMMAND_METAVAR = "[KOMMANDO] [ARGUMENTER]..."
+CLI_METAVAR_FILE = "FIL"
+CLI_METAVAR_PATH = "STI"
+CLI_METAVAR_NUMBER = "TAL"
+CLI_METAVAR_TEXT = "TEKST"
 
 # --- Year over year (CLI) ----------------------------------------------------
 CLI_FOLLOWUP_HELP = (
@@ -156,14 +169,19 @@ CLI_GOAL_FOLLOWUP = "      opfølgning: {status}"
 CLI_GOAL_REACHED = "nået {reached}"
 CLI_GOAL_NOT_FOLLOWED = "ikke vurderet endnu"
 CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
-CLI_SEARCH_KIND_HELP = "Kun noter markeret som goal, attention, agreement eller observation."
+CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
+CLI_SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
+CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
 CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
 CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
 CLI_SEARCH_EMPTY = "Intet fundet."
 CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {internal}{snippet}"
 CLI_SEARCH_INTERNAL = "(intern) "
-CLI_STATUS_HELP = "Sæt en dialogs status: held (afholdt) eller final (endelig)."
-CLI_STATUS_BAD = "ukendt status: {status} (brug held eller final; genåbn med »reopen«)"
+CLI_STATUS_HELP = (
+    "Sæt en dialogs status: afholdt eller endelig. "
+    "Ikke mens dialogen er åben til redigering et andet sted."
+)
+CLI_STATUS_BAD = "ukendt status: {status} (brug afholdt eller endelig; genåbn med »reopen«)"
 CLI_STATUS_DONE = "Dialog {id} er nu {status}."
 CLI_UNTICKED = "Advarsel: {count} punkt(er) på tjeklisten er ikke krydset af:"
 CLI_UNTICKED_ITEM = "  - {text}"

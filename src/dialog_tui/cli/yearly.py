@@ -118,10 +118,11 @@ def _followed_up(f) -> str:
 @main.command(help=S.CLI_SEARCH_HELP)
 @click.argument("query")
 @click.option("--school", help=S.CLI_SCHOOL_HELP)
-@click.option("--year", help=S.CLI_YEAR_HELP)
+@click.option("--year", metavar=S.CLI_METAVAR_NUMBER, help=S.CLI_YEAR_HELP)
 @click.option("--kind", help=S.CLI_SEARCH_KIND_HELP)
 @click.option("--theme", help=S.CLI_SEARCH_THEME_HELP)
-@click.option("--limit", default="100", help=S.CLI_SEARCH_LIMIT_HELP)
+@click.option("--limit", default="100", metavar=S.CLI_METAVAR_NUMBER,
+              help=S.CLI_SEARCH_LIMIT_HELP)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def search(
@@ -136,10 +137,15 @@ def search(
 ) -> None:
     from ..model import MARK_END, MARK_START
 
+    most = _number(limit, "--limit")
+    # One more than asked, to tell whether the results were cut.
     hits = session.store().search(
-        query, school=school, year=_year(year), kind=kind, theme=theme,
-        limit=_number(limit, "--limit"),
+        query, school=school, year=_year(year), kind=_kind(kind), theme=theme,
+        limit=min(most + 1, MAX_ID),
     )  # fmt: skip
+    if len(hits) > most:
+        hits = hits[:most]
+        click.echo(S.CLI_SEARCH_CUT.format(limit=most), err=True)
     if as_json:
         click.echo(_dumps(hits))
         return
@@ -157,6 +163,19 @@ def search(
                 internal=S.CLI_SEARCH_INTERNAL if "internal" in hit.tags else "",
             )
         )  # fmt: skip
+
+
+def _kind(value: str | None) -> str | None:
+    """A kind by its Danish name (``mål``) or its key (``goal``)."""
+    if value is None:
+        return None
+    kinds = {label.lower(): key for key, label in S.KIND_LABELS.items()}
+    typed = value.strip().lower()
+    if typed in kinds.values():
+        return typed
+    if typed not in kinds:
+        raise DialogError(S.CLI_SEARCH_BAD_KIND.format(kind=value, known=", ".join(kinds)))
+    return kinds[typed]
 
 
 _STATUSES = {"held": "held", "afholdt": "held", "final": "final", "endelig": "final"}
