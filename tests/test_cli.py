@@ -171,6 +171,18 @@ def test_published_schema_is_current():
         (["list", "--bogus"], "Ukendt tilvalg '--bogus'"),
         (["open"], "Mangler argument 'DIALOGUE_ID'"),
         (["--db"], "Tilvalget '--db' kræver en værdi"),
+        *(
+            (
+                [command, "99999999999999999999999"],
+                "Ugyldig værdi for 'DIALOGUE_ID': 99999999999999999999999 ligger ikke i "
+                "intervallet 1–9223372036854775807",
+            )
+            for command in ("open", "dump", "export")
+        ),
+        (
+            ["dump", "0"],
+            "Ugyldig værdi for 'DIALOGUE_ID': 0 ligger ikke i intervallet 1–9223372036854775807",
+        ),
     ],
 )
 def test_usage_errors_are_one_danish_line(args, line):
@@ -185,15 +197,26 @@ def test_usage_errors_are_one_danish_line(args, line):
     assert got.endswith("--help«)")
 
 
-def test_help_is_in_danish():
+@pytest.mark.parametrize("command", ["export", "overview", "search", "status", "backup", "list"])
+def test_help_is_in_danish(command):
     result = subprocess.run(
-        [sys.executable, "-m", "dialog_tui", "export", "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "dialog_tui", command, "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("Brug: ")
+    assert result.stdout.startswith(f"Brug: dialog-tui {command} [TILVALG]")
     assert "Tilvalg:" in result.stdout
     assert "Vis denne hjælp og afslut." in result.stdout
-    assert "Show this message" not in result.stdout
+    for english in ("Show this message", "[required]", "OPTIONS", "INTEGER", "TEXT", "PATH",
+                    "FILEN", "held", "final", "attention"):  # fmt: skip
+        assert english not in result.stdout
+    help_text = " ".join(result.stdout.split())
+    if command in ("overview", "backup"):
+        assert "[påkrævet]" in help_text
+    if command == "search":
+        assert "--year TAL" in help_text and "--limit TAL" in help_text
+        assert "mål, opmærksomhedspunkt, aftale eller observation" in help_text
+    if command == "status":
+        assert "afholdt eller endelig" in help_text
 
 
 # --- Year over year ------------------------------------------------------------
@@ -234,10 +257,24 @@ def test_followup_prints_the_new_id_alone(cli, years, db_path):
         (("followup", "1", "--date", "31.2.2024"), "ugyldig dato: 31.2.2024"),
         (("followup", "5", "--date", "2025-01-01"), "skal holdes efter"),
         (("goals",), "angiv skolen med --school"),
-        (("search", "x", "--kind", "mål"), "ukendt slags: mål"),
+        (
+            ("search", "x", "--kind", "sport"),
+            "ukendt slags: sport (brug en af: observation, mål, opmærksomhedspunkt, aftale)",
+        ),
         (("search", "x", "--theme", "sport"), "ukendt tema: sport"),
         (("search", "x", "--year", "i år"), "ugyldig værdi for --year: i år"),
-        (("search", "x", "--limit", "0"), "mindst 1"),
+        (("search", "x", "--year=-5"), "ugyldigt år: -5 (skriv et år med fire cifre, fx 2025)"),
+        (("search", "x", "--year", "99999999999999999999999"), "ugyldigt år: 9999999"),
+        (("list", "--year", "0"), "ugyldigt år: 0"),
+        (("overview", "--year", "12345"), "ugyldigt år: 12345"),
+        (("search", "x", "--limit", "0"), "--limit: 0 (skriv et tal fra 1 til"),
+        (
+            ("search", "x", "--limit", "99999999999999999999999"),
+            "--limit: 99999999999999999999999 (skriv et tal fra 1 til 9223372036854775807)",
+        ),
+        (("followup", "99999999999999999999999"), "ugyldigt id: 99999999999999999999999"),
+        (("status", "99999999999999999999999", "final"), "et id er et tal fra 1 til"),
+        (("reopen", "0", "--reason", "x"), "ugyldigt id: 0"),
         (("status", "1", "draft"), "ukendt status: draft"),
         (("status", "1", "held"), "endelig og kan kun læses"),
         (("status", "42", "final"), "dialog 42 findes ikke"),
@@ -262,15 +299,15 @@ def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
     lines = result.stdout.splitlines()
     assert lines[:8] == [
         "Mål: Læsning løftes i 4. årgang",
-        "  Andel sikre læsere, 4. årgang: 62 % → 75 %",
+        "  Andel sikre læsere, 4. årgang: 62 % → 75 %, senest 30. juni 2024",
         "  2023-03-14  endelig   Læsning løftes i 4. årgang",
-        "      fulgt op: Videreført, nået 68 %, Godt på vej; målet fastholdes.",
+        "      opfølgning: Videreført, nået 68 %, Godt på vej; målet fastholdes.",
         "  2024-03-12  endelig   Læsning løftes i 4. årgang",
-        "      fulgt op: Videreført, nået 72 %",
+        "      opfølgning: Videreført, nået 72 %",
         "  2025-03-11  afholdt   Læsning løftes i 4. årgang",
-        "      fulgt op: ikke fulgt op endnu",
+        "      opfølgning: ikke vurderet endnu",
     ]
-    assert "      fulgt op: Opfyldt, nået 3,9" in lines
+    assert "      opfølgning: Opfyldt, nået 3,9" in lines
     chains = json.loads(cli("goals", "--school", "Engskolen", "--json").stdout)
     assert [[s["held_on"] for s in c["steps"]] for c in chains] == [
         ["2023-04-18", "2024-04-16"],
@@ -279,6 +316,30 @@ def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
     assert chains[0]["steps"][1]["followup"]["status"] == "ikke opfyldt"
     assert chains[0]["steps"][1]["note"]["goal"]["target"] == "80 %"
     assert cli("goals", "--school", "Ingen").stdout == "Ingen mål for Ingen.\n"
+
+
+@pytest.mark.parametrize(
+    ("details", "line"),
+    [
+        ({"indicator": "Andel elever i trivsel"}, "  Andel elever i trivsel"),
+        ({"target": "80 %"}, "  ? → 80 %"),
+        ({"indicator": "Trivsel", "baseline": "3,7"}, "  Trivsel: 3,7 → ?"),
+        ({"due": date(2026, 6, 30)}, "  senest 30. juni 2026"),
+        ({"theme": "trivsel"}, None),
+    ],
+)
+def test_goals_with_some_details_set_read_whole(cli, years, db_path, details, line):
+    from dialog_tui.model import GoalDetails
+
+    note_id = years.note(
+        "Engskolen", 2025, "Eleverne inddrages i undervisningens tilrettelæggelse"
+    )
+    with Store.open(db_path) as store:
+        store.set_goal(note_id, GoalDetails(**details))
+    lines = cli("goals", "--school", "Engskolen").stdout.split("\n\n")[-1].splitlines()
+    assert lines[0] == "Mål: Eleverne inddrages i undervisningens tilrettelæggelse"
+    assert lines[1] == (line or "  2025-04-15  kladde    Eleverne inddrages i undervisningens "
+                        "tilrettelæggelse")  # fmt: skip
 
 
 def test_search_plain_marks_the_hit_and_json_carries_it(cli, years):
@@ -295,7 +356,21 @@ def test_search_plain_marks_the_hit_and_json_carries_it(cli, years):
     assert hits[0]["snippet"] == "\x02Læsning\x03 løftes i 4. årgang"
     hits = json.loads(cli("search", "", "--kind", "goal", "--theme", "trivsel", "--json").stdout)
     assert [h["text"] for h in hits] == ["Trivslen på mellemtrinnet øges"]
-    assert len(json.loads(cli("search", "elever", "--limit", "1", "--json").stdout)) == 1
+    result = cli("search", "elever", "--limit", "1", "--json")
+    assert len(json.loads(result.stdout)) == 1
+    assert result.stderr == "Viser de første 1 noter; brug --limit for flere\n"
+    everything = cli("search", "elever", "--json")
+    assert everything.stderr == ""
+    result = cli("search", "elever", "--limit", str(len(json.loads(everything.stdout))))
+    assert result.stderr == ""
+    # A kind by its Danish name or its key, in any case.
+    for kind in ("mål", "MÅL", "goal"):
+        hits = json.loads(cli("search", "", "--kind", kind, "--theme", "trivsel", "--json").stdout)
+        assert [h["text"] for h in hits] == ["Trivslen på mellemtrinnet øges"]
+    assert (
+        cli("search", "skolen", "--kind", "aftale").stdout
+        == cli("search", "skolen", "--kind", "agreement").stdout
+    )
     assert cli("search", 'NEAR( "').stdout == "Intet fundet.\n"
     assert cli("search", "pension", "--school", "Engskolen").stdout == (
         "2023-04-18  Engskolen  punkt 5 Observationer fra ledelsen: "
@@ -328,6 +403,14 @@ def test_status_held_warns_of_the_unticked_checklist_then_final_and_reopen(cli, 
     # A held dialogue with every point ticked gives no warning.
     result = cli("status", str(years.dialogue("Skovskolen", 2024)), "final")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_status_is_refused_while_the_meeting_is_open_elsewhere(cli, years, db_path):
+    dialogue_id = years.dialogue("Skovskolen", 2025)
+    with Store.open(db_path) as meeting:
+        assert meeting.acquire_edit_lock(dialogue_id) is None
+        _one_line_error(cli("status", str(dialogue_id), "final"), "luk den der først")
+        assert meeting.get_dialogue(dialogue_id).status == "held"
 
 
 def test_year_over_year_commands_keep_textual_out(tmp_path):

@@ -245,7 +245,7 @@ def test_migrates_a_version_2_database_forward(db_path, monkeypatch):
         old.add_note(item.id, "Fraværet er faldet.", internal=True)
         old.set_status(dialogue_id, "final")
     with Store.open(db_path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION
         # The notes written before are found, with every filter.
         hits = store.search("læs*", school="engskolen", year=2024, kind="goal", theme="trivsel")
         assert [(h.note_id, h.item_number, h.tags) for h in hits] == [
@@ -256,6 +256,35 @@ def test_migrates_a_version_2_database_forward(db_path, monkeypatch):
         with pytest.raises(StoreError, match="endelig"):
             store.set_note_text(note.id, "Ændret")
         assert store.get_note(note.id).text == "Læsning løftes i 4. årgang."
+
+
+def test_migrates_a_version_3_database_to_search_without_folding_diacritics(db_path, monkeypatch):
+    texts = ["Eleverne får mere læsetid", "Æblet falder ikke langt fra stammen",
+             "Far og mor inviteres", "Lærerne laser ikke"]  # fmt: skip
+    with old_database(db_path, 3, monkeypatch) as old:
+        dialogue_id = new_dialogue(old, "Ærøskolen", date(2024, 5, 1))
+        item = old.agenda_items(dialogue_id)[0]
+        notes = [old.add_note(item.id, text, tags=["goal"]).id for text in texts]
+        assert {h.note_id for h in old.search("far")} == {notes[0], notes[2]}
+    with Store.open(db_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert search_index_is_consistent(store)
+        for note_id, text in zip(notes, texts, strict=True):
+            found = store.search(f'"{text}"', school="ærøskolen", year=2024, kind="goal")
+            assert [h.note_id for h in found] == [note_id]
+        assert [h.note_id for h in store.search("far")] == [notes[2]]
+        assert [h.note_id for h in store.search("får")] == [notes[0]]
+        assert [h.note_id for h in store.search("FÅR")] == [notes[0]]
+        assert [h.note_id for h in store.search("æblet")] == [notes[1]]
+        assert [h.note_id for h in store.search("ÆBLET")] == [notes[1]]
+        assert [h.note_id for h in store.search("Æbl", prefixes=True)] == [notes[1]]
+        assert [h.note_id for h in store.search("laser")] == [notes[3]]
+        assert [h.note_id for h in store.search("læs", prefixes=True)] == [notes[0]]
+        # New notes go into the new index through the same triggers.
+        new = store.add_note(item.id, "Mål for året", tags=["goal"])
+        assert [h.note_id for h in store.search("mål")] == [new.id]
+        assert store.search("mal") == []
+        assert search_index_is_consistent(store)
 
 
 def search_index_is_consistent(store: Store) -> bool:

@@ -379,6 +379,17 @@ def test_search_bad_filters_are_danish_errors(store):
         store.search("x", limit=0)
 
 
+@pytest.mark.parametrize("year", [-5, 0, 999, 10000, 2**70])
+def test_a_year_outside_four_digits_is_a_danish_error(store, years, year):
+    message = f"ugyldigt år: {year} \\(skriv et år med fire cifre"
+    with pytest.raises(StoreError, match=message):
+        store.search("læsning", year=year)
+    with pytest.raises(StoreError, match=message):
+        store.list_dialogues(year=year)
+    with pytest.raises(StoreError, match=message):
+        store.dialogues_held_in(year)
+
+
 # --- The read-only final state and its recorded reopening --------------------
 
 
@@ -478,3 +489,58 @@ def test_a_final_dialogue_can_be_binned_restored_purged_and_loaded(store, years)
 def test_the_data_survives_reopening_the_file(db_path, years):
     with Store.open(db_path) as again:
         assert len(again.goal_history(SKOV)[0].steps) == 3
+
+
+def test_status_cannot_change_while_another_instance_edits(store, years, db_path):
+    draft, held, final = (years.dialogue(ENG, 2025), years.dialogue(SKOV, 2025),
+                          years.dialogue(ENG, 2024))  # fmt: skip
+    with Store.open(db_path) as other:
+        for dialogue_id in (draft, held, final):
+            assert other.acquire_edit_lock(dialogue_id) is None
+        for change in (lambda: store.finalize(held), lambda: store.mark_held(draft),
+                       lambda: store.reopen(final, "Rettelse")):  # fmt: skip
+            with pytest.raises(StoreError, match="åben til redigering i en anden proces"):
+                change()
+        assert [store.get_dialogue(i).status for i in (draft, held, final)] == [
+            "draft",
+            "held",
+            "final",
+        ]
+        # The instance holding the lock (the app's own status screen) may.
+        other.finalize(held)
+        assert store.get_dialogue(held).status == "final"
+        other.release_edit_lock(final)
+    store.reopen(final, "Rettelse")
+    assert store.get_dialogue(final).status == "held"
+
+
+def test_school_filters_fold_danish_letters_too(store):
+    from dialog_tui.model import GoalDetails as Goal
+
+    ids = {}
+    for school, year in (("Ærøskolen", 2024), ("ÆRØSKOLEN", 2025), ("Åbyskolen", 2024)):
+        ids[school, year] = store.create_dialogue(
+            _dialogue(school).model_copy(update={"held_on": date(year, 3, 1)})
+        )
+        item = store.agenda_items(ids[school, year])[0]
+        note = store.add_note(item.id, f"Læsning på {school}", tags=["goal"])
+        store.set_goal(note.id, Goal(indicator="Andel sikre læsere"))
+    for typed in ("ærøskolen", "ÆRØSKOLEN", " Ærøskolen "):
+        assert [(d.school, d.held_on.year) for d in store.list_dialogues(school=typed)] == [
+            ("ÆRØSKOLEN", 2025),
+            ("Ærøskolen", 2024),
+        ]
+        assert [h.school for h in store.search("læsning", school=typed)] == [
+            "ÆRØSKOLEN",
+            "Ærøskolen",
+        ]
+        assert [h.school for h in store.search("", school=typed, year=2024)] == ["Ærøskolen"]
+        assert [c.steps[0].held_on.year for c in store.goal_history(typed)] == [2024, 2025]
+    assert [h.school for h in store.search("", school="ÅBYSKOLEN")] == ["Åbyskolen"]
+    assert [d.school for d in store.list_dialogues(school="åbyskolen")] == ["Åbyskolen"]
+    assert store.search("læsning", school="Ærøskole") == []
+    assert store.list_dialogues(school="Øskolen") == []
+    assert store.goal_history("Øskolen") == []
+    # A blank school is no filter.
+    assert len(store.list_dialogues(school=" ")) == 3
+    assert len(store.search("læsning", school=" ")) == 3

@@ -323,6 +323,17 @@ _MIGRATIONS: list[list[str]] = [
         # A final dialogue is read-only in SQL itself, whatever the code path.
         *_final_guards(),
     ],
+    [
+        # Å is a Danish letter, not an accented a: "far" must not find "får".
+        # Same index without folding diacritics (case still folds, Å/å and
+        # Æ/æ too); the triggers of migration 3 write to it by name.
+        "DROP TABLE notes_search",
+        """CREATE VIRTUAL TABLE notes_search USING fts5(
+            text, meta, content='notes', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 0', prefix='2 3'
+        )""",
+        "INSERT INTO notes_search(notes_search) VALUES ('rebuild')",
+    ],
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -369,6 +380,13 @@ class _Rows:
 
 def _now() -> str:
     return datetime.now().isoformat(timespec="microseconds")
+
+
+def _check_year(year: int | None) -> None:
+    """Refuse a year outside 1000–9999: it would not fit the dates' four digits
+    (and a huge one not even SQLite's integers)."""
+    if year is not None and not 1000 <= year <= 9999:
+        raise StoreError(S.BAD_YEAR.format(year=year))
 
 
 def _iso(value: date | datetime | Any | None) -> str | None:
@@ -524,15 +542,9 @@ class Store:
         heartbeat from another host for ``LOCK_STALE_SECONDS``) is taken over."""
         now = datetime.now()
         with self._tx() as c:
-            row = c.execute(
-                "SELECT token, host, pid, acquired_at, heartbeat_at FROM edit_locks "
-                "WHERE dialogue_id = ?",
-                (dialogue_id,),
-            ).fetchone()
-            if row and row[0] != self.token:
-                holder = EditLock(host=row[1], pid=row[2], acquired_at=row[3])
-                if holder.alive(datetime.fromisoformat(row[4]), now):
-                    return holder
+            holder = self._other_editor(c, dialogue_id, now)
+            if holder is not None:
+                return holder
             c.execute(
                 """INSERT INTO edit_locks VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT(dialogue_id) DO UPDATE SET token=excluded.token,
@@ -540,6 +552,21 @@ class Store:
                    heartbeat_at=excluded.heartbeat_at""",
                 (dialogue_id, self.token, _HOST, os.getpid(), now.isoformat(), now.isoformat()),
             )
+        return None
+
+    def _other_editor(
+        self, c: sqlite3.Connection, dialogue_id: int, now: datetime
+    ) -> EditLock | None:
+        """The live lock another instance holds on the dialogue, if any."""
+        row = c.execute(
+            "SELECT token, host, pid, acquired_at, heartbeat_at FROM edit_locks "
+            "WHERE dialogue_id = ?",
+            (dialogue_id,),
+        ).fetchone()
+        if row and row[0] != self.token:
+            holder = EditLock(host=row[1], pid=row[2], acquired_at=row[3])
+            if holder.alive(datetime.fromisoformat(row[4]), now):
+                return holder
         return None
 
     def heartbeat_edit_lock(self, dialogue_id: int) -> None:
@@ -726,12 +753,16 @@ class Store:
     ) -> list[DialogueSummary]:
         """Dialogues newest first; ``deleted=True`` lists the recoverable bin instead;
         ``limit`` only the newest (a first screenful without building every row)."""
+        _check_year(year)
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: list[Any] = []
-        if school:
-            where.append("school = ? COLLATE NOCASE")
-            params.append(school)
-        if year:
+        names = self._school_names(school)
+        if names is not None:
+            if not names:
+                return []
+            where.append(f"school IN ({','.join('?' * len(names))})")
+            params += names
+        if year is not None:
             where.append("held_on >= ? AND held_on < ?")
             params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
         rows = self.conn.execute(
@@ -779,6 +810,19 @@ class Store:
             )  # fmt: skip
         return merged
 
+    def _school_names(self, school: str | None) -> list[str] | None:
+        """The stored school names equal to ``school`` in any case; ``None`` when no
+        school is given (blank). Compared with ``str.casefold`` here, as SQLite's
+        ``lower()`` and ``NOCASE`` fold ASCII only (»ærøskolen« ≠ »Ærøskolen«)."""
+        wanted = (school or "").strip().casefold()
+        if not wanted:
+            return None
+        return [
+            name
+            for (name,) in self.conn.execute("SELECT DISTINCT school FROM dialogues")
+            if name.strip().casefold() == wanted
+        ]
+
     def _header(self, dialogue_id: int) -> Dialogue:
         row = self._one("SELECT * FROM dialogues WHERE id = ?", (dialogue_id,))
         if row is None:
@@ -787,7 +831,9 @@ class Store:
         return Dialogue(**fields)
 
     def set_status(self, dialogue_id: int, status: Status | str, reason: str = "") -> None:
-        """Move draft → held → final (or back, e.g. reopening); every change is recorded."""
+        """Move draft → held → final (or back, e.g. reopening); every change is recorded.
+
+        Refused while another instance has the dialogue open for editing."""
         status = Status(status)
         current = self._header(dialogue_id).status
         if current == status:
@@ -796,6 +842,15 @@ class Store:
         if current == Status.final and not reason:
             raise StoreError(S.REOPEN_NEEDS_REASON)
         with self._tx() as c:
+            # The facilitator typing elsewhere would lose every keystroke to the
+            # read-only triggers once the dialogue is final.
+            holder = self._other_editor(c, dialogue_id, datetime.now())
+            if holder is not None:
+                since = datetime.fromisoformat(holder.acquired_at).strftime("%d.%m.%Y %H:%M")
+                raise StoreError(
+                    S.DIALOGUE_OPEN_ELSEWHERE.format(pid=holder.pid, host=holder.host,
+                                                     since=since)
+                )  # fmt: skip
             c.execute(
                 "UPDATE dialogues SET status = ?, updated_at = ? WHERE id = ?",
                 (status.value, _now(), dialogue_id),
@@ -1346,6 +1401,10 @@ class Store:
 
         Internal notes and binned dialogues are left out; a goal carried on
         twice from the same ancestor gives two chains sharing their start."""
+        names = self._school_names(school)
+        if not names:
+            return []
+        schools = ",".join("?" * len(names))
         # CROSS JOIN: SQLite starts from the school's dialogues, never from every note.
         rows = list(
             self.db.query(
@@ -1354,11 +1413,12 @@ class Store:
                     FROM dialogues d CROSS JOIN agenda_items a ON a.dialogue_id = d.id
                     CROSS JOIN notes n ON n.agenda_item_id = a.id
                     LEFT JOIN goals g ON g.note_id = n.id
-                    WHERE d.school = ? COLLATE NOCASE AND d.deleted_at IS NULL
+                    WHERE d.school IN ({schools})
+                    AND d.deleted_at IS NULL
                     AND NOT n.internal
                     AND EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = 'goal')
                     ORDER BY d.held_on, d.id, a.position, n.position""",
-                (school,),
+                names,
             )
         )
         if not rows:
@@ -1426,6 +1486,7 @@ class Store:
     def dialogues_held_in(self, year: int) -> list[Dialogue]:
         """Whole dialogues held (or final) in ``year``, by school then date; the bin
         is left out. What the council's overview is built from."""
+        _check_year(year)
         ids = [
             r[0]
             for r in self.conn.execute(
@@ -1462,16 +1523,24 @@ class Store:
             raise StoreError(S.SEARCH_BAD_THEME.format(theme=theme, known=", ".join(THEMES)))
         if limit < 1:
             raise StoreError(S.SEARCH_BAD_LIMIT)
+        _check_year(year)
         filters = []
-        if school:
-            school_hex = self.conn.execute("SELECT hex(lower(?))", (school.strip(),))
-            filters.append("s" + school_hex.fetchone()[0])
+        names = self._school_names(school)
+        if names is not None:
+            if not names:
+                return []
+            # Each stored name's token, made by SQLite as _META makes it.
+            tokens = [
+                self.conn.execute("SELECT 's' || hex(lower(?))", (name,)).fetchone()[0]
+                for name in names
+            ]
+            filters.append("(" + " OR ".join(tokens) + ")")
         if year is not None:
             filters.append(f"y{year}")
         filters += ["t" + tag.replace("-", "") for tag in (kind, theme) if tag]
         words = fts_query(query, prefixes=prefixes)
         parts = ([f"text : ({words})"] if words else []) + (
-            [f"meta : ({' '.join(filters)})"] if filters else []
+            [f"meta : ({' AND '.join(filters)})"] if filters else []
         )
         if not parts:
             return []

@@ -37,6 +37,11 @@ REOPEN_NOT_FINAL = "dialogen er ikke endelig ({status}), så den skal ikke genå
 SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 SEARCH_BAD_THEME = "ukendt tema: {theme} (brug et af: {known})"
 SEARCH_BAD_LIMIT = "antallet af resultater skal være mindst 1"
+BAD_YEAR = "ugyldigt år: {year} (skriv et år med fire cifre, fx 2025)"
+DIALOGUE_OPEN_ELSEWHERE = (
+    "dialogen er åben til redigering i en anden proces (pid {pid} på {host} siden {since}); "
+    "luk den der først"
+)
 FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op på (holdt {date})"
 
 # --- Agenda files ------------------------------------------------------------
@@ -77,6 +82,7 @@ CLI_AGENDA_BAD = "{name:<16} FEJL: {message}"
 CLI_ABORTED = "afbrudt"
 CLI_AGENDAS_INVALID = "{count} dagsordensfil(er) er ugyldige"
 CLI_USAGE_HINT = "{message} (se »{command} --help«)"
+CLI_RANGE = "{min}–{max}"
 
 # Click's own texts (usage errors, help headings), by their English original.
 CLICK_TEXTS = {
@@ -132,7 +138,20 @@ CLICK_TEXTS = {
     "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
     "env var: {var}": "miljøvariabel: {var}",
     "default: {default}": "standard: {default}",
+    "required": "påkrævet",
+    "(dynamic)": "(beregnes)",
+    "deprecated": "forældet",
+    "Choose from:\n\t{choices}": "Vælg en af:\n\t{choices}",
+    "Confirm the action without prompting.": "Bekræft uden at spørge.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} kan ikke køres.",
+    "{value!r} is not a valid UUID.": "{value!r} er ikke et gyldigt UUID.",
 }
+CLI_OPTIONS_METAVAR = "[TILVALG]"
+CLI_SUBCOMMAND_METAVAR = "[KOMMANDO] [ARGUMENTER]..."
+CLI_METAVAR_FILE = "FIL"
+CLI_METAVAR_PATH = "STI"
+CLI_METAVAR_NUMBER = "TAL"
+CLI_METAVAR_TEXT = "TEKST"
 
 # --- Year over year (CLI) ----------------------------------------------------
 CLI_FOLLOWUP_HELP = (
@@ -144,20 +163,25 @@ CLI_GOALS_SCHOOL_HELP = "Skolen (skal angives)."
 CLI_GOALS_NEED_SCHOOL = "angiv skolen med --school"
 CLI_GOALS_EMPTY = "Ingen mål for {school}."
 CLI_GOAL_HEADER = "Mål: {text}"
-CLI_GOAL_DETAILS = "  {indicator}: {change}"
+CLI_GOAL_DETAILS = "  {line}"
 CLI_GOAL_STEP = "  {date}  {status:<8}  {text}"
-CLI_GOAL_FOLLOWUP = "      fulgt op: {status}"
+CLI_GOAL_FOLLOWUP = "      opfølgning: {status}"
 CLI_GOAL_REACHED = "nået {reached}"
-CLI_GOAL_NOT_FOLLOWED = "ikke fulgt op endnu"
+CLI_GOAL_NOT_FOLLOWED = "ikke vurderet endnu"
 CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
-CLI_SEARCH_KIND_HELP = "Kun noter markeret som goal, attention, agreement eller observation."
+CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
+CLI_SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
+CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
 CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
 CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
 CLI_SEARCH_EMPTY = "Intet fundet."
 CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {internal}{snippet}"
 CLI_SEARCH_INTERNAL = "(intern) "
-CLI_STATUS_HELP = "Sæt en dialogs status: held (afholdt) eller final (endelig)."
-CLI_STATUS_BAD = "ukendt status: {status} (brug held eller final; genåbn med »reopen«)"
+CLI_STATUS_HELP = (
+    "Sæt en dialogs status: afholdt eller endelig. "
+    "Ikke mens dialogen er åben til redigering et andet sted."
+)
+CLI_STATUS_BAD = "ukendt status: {status} (brug afholdt eller endelig; genåbn med »reopen«)"
 CLI_STATUS_DONE = "Dialog {id} er nu {status}."
 CLI_UNTICKED = "Advarsel: {count} punkt(er) på tjeklisten er ikke krydset af:"
 CLI_UNTICKED_ITEM = "  - {text}"
@@ -166,6 +190,8 @@ CLI_REOPEN_REASON_HELP = "Hvorfor dialogen genåbnes (skal angives)."
 CLI_REOPENED = "Dialog {id} er genåbnet (afholdt)."
 CLI_BAD_ID = "ugyldigt id: {value} (skriv et tal, fx 12)"
 CLI_BAD_NUMBER = "ugyldig værdi for {option}: {value} (skriv et tal)"
+CLI_ID_OUT_OF_RANGE = "ugyldigt id: {value} (et id er et tal fra 1 til {max})"
+CLI_NUMBER_OUT_OF_RANGE = "ugyldig værdi for {option}: {value} (skriv et tal fra 1 til {max})"
 CLI_BAD_DATE = "ugyldig dato: {value} (skriv fx 2026-03-10 eller 10.3.2026)"
 
 STATUS = {"draft": "kladde", "held": "afholdt", "final": "endelig"}

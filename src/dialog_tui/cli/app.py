@@ -5,11 +5,11 @@ from __future__ import annotations
 import click
 
 from .. import strings as S
-from .base import Session, main, pass_session
+from .base import ID, Session, main, pass_session
 
 
 @main.command("open", help=S.CLI_OPEN_HELP)
-@click.argument("dialogue_id", type=int)
+@click.argument("dialogue_id", type=ID)
 @pass_session
 def open_(session: Session, dialogue_id: int) -> None:
     from ..tui.app import run_app

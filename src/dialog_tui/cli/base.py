@@ -19,7 +19,38 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+def _danish_metavars(params: list[click.Parameter]) -> None:
+    """Options' values named in Danish in the help (``--year TAL``, not ``INTEGER``)."""
+    for param in params:
+        if not isinstance(param, click.Option) or param.metavar is not None:
+            continue
+        kind = param.type
+        if isinstance(kind, click.Path):
+            param.metavar = S.CLI_METAVAR_PATH if kind.dir_okay else S.CLI_METAVAR_FILE
+        elif isinstance(kind, click.types.IntParamType):
+            param.metavar = S.CLI_METAVAR_NUMBER
+        elif kind is click.STRING:
+            param.metavar = S.CLI_METAVAR_TEXT
+
+
+class DialogCommand(click.Command):
+    """A command whose help reads ``[TILVALG]`` and names values in Danish."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", S.CLI_OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+        _danish_metavars(self.params)
+
+
 class DialogGroup(click.Group):
+    command_class = DialogCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", S.CLI_OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", S.CLI_SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
+        _danish_metavars(self.params)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Usage errors as one Danish line, like every other error."""
         kwargs["standalone_mode"] = False  # also when a caller passes it (tests do)
@@ -44,6 +75,21 @@ class DialogGroup(click.Group):
             sys.exit(1)
         except KeyboardInterrupt:
             fail(S.CLI_ABORTED, code=130)
+
+
+MAX_ID = 2**63 - 1
+"""SQLite's largest integer: a bigger id or number cannot even be looked up."""
+
+
+class Range(click.IntRange):
+    """click's ``IntRange`` with its range written the Danish way (``1–9999``)."""
+
+    def _describe_range(self) -> str:
+        return S.CLI_RANGE.format(min=self.min, max=self.max)
+
+
+ID = Range(1, MAX_ID)
+"""The type of every id argument."""
 
 
 def fail(message: str, code: int = 1) -> None:

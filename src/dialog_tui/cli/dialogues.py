@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import strings as S
-from .base import Session, fail, main, pass_session
+from .base import ID, Session, fail, main, pass_session
 
 
 @main.command(help=S.CLI_LOAD_HELP)
@@ -26,7 +26,7 @@ def load(session: Session, file: Path) -> None:
 
 
 @main.command(help=S.CLI_DUMP_HELP)
-@click.argument("dialogue_id", type=int)
+@click.argument("dialogue_id", type=ID)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_OUTPUT_HELP)  # fmt: skip
 @pass_session

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from .. import strings as S
-from .base import Session, main, pass_session
+from .base import ID, Session, main, pass_session
 
 
 @main.command(help=S.CLI_EXPORT_HELP)
-@click.argument("dialogue_id", type=int)
+@click.argument("dialogue_id", type=ID)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)

@@ -13,23 +13,37 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
-from .base import Session, main, pass_session
+from .base import MAX_ID, Session, main, pass_session
 
 
-def _id(value: str) -> int:
+def _int(value: str, error: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise DialogError(S.CLI_BAD_ID.format(value=value)) from None
+        raise DialogError(error) from None
+
+
+def _id(value: str) -> int:
+    number = _int(value, S.CLI_BAD_ID.format(value=value))
+    if not 1 <= number <= MAX_ID:
+        raise DialogError(S.CLI_ID_OUT_OF_RANGE.format(value=value, max=MAX_ID))
+    return number
 
 
 def _number(value: str | None, option: str) -> int | None:
     if value is None:
         return None
-    try:
-        return int(value)
-    except ValueError:
-        raise DialogError(S.CLI_BAD_NUMBER.format(option=option, value=value)) from None
+    number = _int(value, S.CLI_BAD_NUMBER.format(option=option, value=value))
+    if not 1 <= number <= MAX_ID:
+        raise DialogError(S.CLI_NUMBER_OUT_OF_RANGE.format(option=option, value=value, max=MAX_ID))
+    return number
+
+
+def _year(value: str | None) -> int | None:
+    """A year as typed; the store refuses one outside 1000–9999."""
+    if value is None:
+        return None
+    return _int(value, S.CLI_BAD_NUMBER.format(option="--year", value=value))
 
 
 def _date(value: str | None) -> date:
@@ -62,6 +76,8 @@ def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def goals(session: Session, school: str | None, as_json: bool) -> None:
+    from ..export.goals import goal_line
+
     if not school or not school.strip():
         raise DialogError(S.CLI_GOALS_NEED_SCHOOL)
     chains = session.store().goal_history(school.strip())
@@ -76,10 +92,8 @@ def goals(session: Session, school: str | None, as_json: bool) -> None:
             click.echo()
         last = chain.steps[-1].note
         click.echo(S.CLI_GOAL_HEADER.format(text=last.text))
-        goal = last.goal
-        if goal and (goal.indicator or goal.baseline or goal.target):
-            change = S.MEMO_GOAL_CHANGE.format(baseline=goal.baseline, target=goal.target)
-            click.echo(S.CLI_GOAL_DETAILS.format(indicator=goal.indicator, change=change))
+        if last.goal and (line := goal_line(last.goal)):
+            click.echo(S.CLI_GOAL_DETAILS.format(line=line))
         for step in chain.steps:
             click.echo(
                 S.CLI_GOAL_STEP.format(
@@ -104,10 +118,11 @@ def _followed_up(f) -> str:
 @main.command(help=S.CLI_SEARCH_HELP)
 @click.argument("query")
 @click.option("--school", help=S.CLI_SCHOOL_HELP)
-@click.option("--year", help=S.CLI_YEAR_HELP)
+@click.option("--year", metavar=S.CLI_METAVAR_NUMBER, help=S.CLI_YEAR_HELP)
 @click.option("--kind", help=S.CLI_SEARCH_KIND_HELP)
 @click.option("--theme", help=S.CLI_SEARCH_THEME_HELP)
-@click.option("--limit", default="100", help=S.CLI_SEARCH_LIMIT_HELP)
+@click.option("--limit", default="100", metavar=S.CLI_METAVAR_NUMBER,
+              help=S.CLI_SEARCH_LIMIT_HELP)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def search(
@@ -122,10 +137,15 @@ def search(
 ) -> None:
     from ..model import MARK_END, MARK_START
 
+    most = _number(limit, "--limit")
+    # One more than asked, to tell whether the results were cut.
     hits = session.store().search(
-        query, school=school, year=_number(year, "--year"), kind=kind, theme=theme,
-        limit=_number(limit, "--limit"),
+        query, school=school, year=_year(year), kind=_kind(kind), theme=theme,
+        limit=min(most + 1, MAX_ID),
     )  # fmt: skip
+    if len(hits) > most:
+        hits = hits[:most]
+        click.echo(S.CLI_SEARCH_CUT.format(limit=most), err=True)
     if as_json:
         click.echo(_dumps(hits))
         return
@@ -143,6 +163,19 @@ def search(
                 internal=S.CLI_SEARCH_INTERNAL if "internal" in hit.tags else "",
             )
         )  # fmt: skip
+
+
+def _kind(value: str | None) -> str | None:
+    """A kind by its Danish name (``mål``) or its key (``goal``)."""
+    if value is None:
+        return None
+    kinds = {label.lower(): key for key, label in S.KIND_LABELS.items()}
+    typed = value.strip().lower()
+    if typed in kinds.values():
+        return typed
+    if typed not in kinds:
+        raise DialogError(S.CLI_SEARCH_BAD_KIND.format(kind=value, known=", ".join(kinds)))
+    return kinds[typed]
 
 
 _STATUSES = {"held": "held", "afholdt": "held", "final": "final", "endelig": "final"}
