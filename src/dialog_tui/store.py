@@ -810,18 +810,19 @@ class Store:
             )  # fmt: skip
         return merged
 
-    def _school_names(self, school: str | None) -> list[str] | None:
-        """The stored school names equal to ``school`` in any case; ``None`` when no
+    def _school_names(self, school: str | None, *, prefix: bool = False) -> list[str] | None:
+        """The stored school names equal to ``school`` in any case (with ``prefix``,
+        when none is: the names it begins, »skov« → Skovskolen); ``None`` when no
         school is given (blank). Compared with ``str.casefold`` here, as SQLite's
         ``lower()`` and ``NOCASE`` fold ASCII only (»ærøskolen« ≠ »Ærøskolen«)."""
         wanted = (school or "").strip().casefold()
         if not wanted:
             return None
-        return [
-            name
-            for (name,) in self.conn.execute("SELECT DISTINCT school FROM dialogues")
-            if name.strip().casefold() == wanted
-        ]
+        names = [n for (n,) in self.conn.execute("SELECT DISTINCT school FROM dialogues")]
+        exact = [n for n in names if n.strip().casefold() == wanted]
+        if exact or not prefix:
+            return exact
+        return [n for n in names if n.strip().casefold().startswith(wanted)]
 
     def _header(self, dialogue_id: int) -> Dialogue:
         row = self._one("SELECT * FROM dialogues WHERE id = ?", (dialogue_id,))
@@ -1525,7 +1526,7 @@ class Store:
             raise StoreError(S.SEARCH_BAD_LIMIT)
         _check_year(year)
         filters = []
-        names = self._school_names(school)
+        names = self._school_names(school, prefix=True)
         if names is not None:
             if not names:
                 return []

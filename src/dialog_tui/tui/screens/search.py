@@ -120,7 +120,7 @@ class SearchScreen(Screen):
         year = self.query_one("#year", Input).value.strip()
         return {
             "school": school or None,
-            "year": int(year) if year else None,
+            "year": int(year) if len(year) == 4 else None,  # while typed: no filter yet
             "kind": chosen("kind"),
             "theme": chosen("theme"),
         }
