@@ -122,3 +122,29 @@ async def test_ctrl_e_opens_the_export_screen_from_the_list_and_the_meeting(stor
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
+
+
+async def test_an_existing_memo_is_only_replaced_when_confirmed(store, tmp_path):
+    """The case handler may have edited last export in Word: asked before replacing."""
+    from dialog_tui.tui.screens.confirm import ConfirmScreen
+
+    did = store.create_dialogue(sample_dialogue())
+    out = tmp_path / "memo.docx"
+    out.write_bytes(b"edited in Word")
+    app = StoreApp(store, did)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        _set(app, "#output", str(out))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert out.read_bytes() == b"edited in Word"
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+    assert app.result == [out]
+    assert "Referat fra skoleudviklingssamtale på Herstedøster Skole 10. marts 2025" in texts(out)

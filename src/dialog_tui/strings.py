@@ -593,6 +593,7 @@ EXPORT_CPR_EXPLAIN = (
 EXPORT_CPR_HIT = "{place}: {number} i »{context}«"
 EXPORT_CPR_FIX = "Tilbage og ret"
 EXPORT_CPR_CONFIRM = "Eksportér alligevel"
+EXPORT_OVERWRITE = "{path} findes allerede (måske rettet i Word siden). Overskriv den?"
 EXPORT_DONE = "Notatet er skrevet: {path}"
 EXPORT_NO_OUTPUT = "Angiv en Word-fil at skrive til"
 EXPORT_BINDING = "Eksportér notat"

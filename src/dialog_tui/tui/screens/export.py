@@ -18,6 +18,7 @@ from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
 from ...model import Dialogue
 from ..widgets.field import FIELD_NAVIGATION, Field
+from .confirm import ConfirmScreen
 
 
 def in_home(file_name: str) -> Path:
@@ -90,7 +91,18 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_export(self) -> None:
         if self.query_one("#cpr").display:
             return
-        self.write(confirmed=False)
+        output = Path(self.query_one("#output", Input).value.strip()).expanduser()
+        if not output.is_file():
+            self.write(confirmed=False)
+            return
+
+        def overwrite(yes: bool | None) -> None:
+            if yes:
+                self.write(confirmed=False)
+
+        # The case handler may have edited last export in Word since.
+        question = S.EXPORT_OVERWRITE.format(path=output)
+        self.app.push_screen(ConfirmScreen(question), overwrite)
 
     def write(self, *, confirmed: bool) -> None:
         output = self.query_one("#output", Input).value.strip()
