@@ -451,6 +451,10 @@ FOLLOWUP_COMMENT_LABEL = "Kommentar"
 FOLLOWUP_REACHED_SHORT = "nået {reached}"
 FOLLOWUP_INDICATOR = "indikator: {indicator}"
 FOLLOWUP_DUE = "frist {date}"
+FOLLOWUP_CARRIED_GOAL_KEPT = (
+    "Målet, der blev videreført i denne dialog, står der stadig; slet det med F8, "
+    "hvis det ikke skal videreføres."
+)
 FOLLOWUP_CARRIED = "Videreført som mål i denne dialog (punkt {number})."
 FOLLOWUP_SUMMARY = "{done}/{total} vurderet"
 FOLLOWUP_PROGRESS = "Opfølgning {done}/{total} vurderet"

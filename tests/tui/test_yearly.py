@@ -200,6 +200,14 @@ async def test_followup_statuses_value_comment_and_carry_on(followed_up):
         assert carried[0].goal.target == "75 %"
         assert goal_followup.carried_to == carried[0].uid
         assert "Videreført" in options_text(app, "#followups")[0]
+        # Changing one's mind: the goal made stays, and the user is told where it is.
+        await pilot.press("2")
+        await pilot.pause()
+        assert store.followups(new_id)[0].status == "delvist opfyldt"
+        assert any("slet det med F8" in m for m in notices(app))
+        await pilot.press("4")
+        await pilot.pause()
+        assert len([n for _, _, n in store.get_dialogue(new_id).notes() if "goal" in n.tags]) == 1
 
         # 2 on the attention point, then value reached and a comment, saved as typed.
         await pilot.press("down", "2")

@@ -142,6 +142,9 @@ class FollowUpsScreen(ModalScreen[bool]):
                 updated = next(u for u in store.followups(self.dialogue_id) if u.id == f.id)
             else:
                 updated = store.update_followup(f.id, status=status or None)
+                if f.status == FollowUpStatus.carried_on and f.carried_to:
+                    # The goal made when it was carried on is the user's to keep or delete.
+                    self.notify(S.FOLLOWUP_CARRIED_GOAL_KEPT, severity="warning", timeout=10)
         except DialogError as e:
             self.notify(str(e), severity="error")
             return
