@@ -579,3 +579,23 @@ async def test_final_dialogue_follow_up_shows_but_refuses(followed_up):
         assert [f.status for f in store.followups(new_id)] == [None, None, None]
         assert any("endelig og kan ikke ændres" in m for m in notices(app))
         assert not [n for _, _, n in store.get_dialogue(new_id).notes()]
+
+
+async def test_typing_in_a_final_dialogue_says_why_nothing_happens(db_path, make_dialogue):
+    store = Store.open(db_path)
+    dialogue_id = make_dialogue(store)
+    item = store.agenda_items(dialogue_id)[0]
+    store.add_note(item.id, "Skrevet før")
+    store.finalize(dialogue_id)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = len(notices(app))
+        await type_text(pilot, "abc")
+        await pilot.press("f3")
+        await pilot.pause()
+        said = notices(app)[before:]
+        assert said == ["Dialogen er endelig og kan ikke ændres. Genåbn den først (F10)."]
+        assert current_note_text(app) == "Skrevet før"
+    assert [n.text for _, _, n in store.get_dialogue(dialogue_id).notes()] == ["Skrevet før"]
+    store.close()

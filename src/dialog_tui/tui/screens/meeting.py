@@ -23,6 +23,8 @@ from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
 from .prompt import PromptScreen
 
+REFUSED_NOTICE_SECONDS = 5
+
 
 class MeetingScreen(Screen):
     CSS_PATH = "meeting.tcss"
@@ -70,6 +72,7 @@ class MeetingScreen(Screen):
         self.point_entered = clock()
         self.meeting_started = clock()
         self.saved_at: str = ""
+        self.refused_at = -REFUSED_NOTICE_SECONDS
         self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -216,6 +219,13 @@ class MeetingScreen(Screen):
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
         self.saved_at = datetime.now().strftime("%H:%M:%S")
         self.tick()
+
+    def on_note_list_refused(self, event: NoteList.Refused) -> None:
+        """Say once in a while why typing does nothing, not on every key."""
+        now = self.clock()
+        if now - self.refused_at >= REFUSED_NOTICE_SECONDS:
+            self.refused_at = now
+            self.notify(self.refuse or S.READ_ONLY_FINAL, severity="warning")
 
     def on_note_list_tags_changed(self, event: NoteList.TagsChanged) -> None:
         self.refresh_tagged()

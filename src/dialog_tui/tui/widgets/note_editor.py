@@ -23,6 +23,7 @@ from ... import strings as S
 from .field import OwnKeysInOrder
 
 Deferred = Callable[[], Awaitable[None] | None]
+_EDITING_KEYS = frozenset({"enter", "tab", "shift+tab", "backspace", "delete"})
 
 
 class NoteCommands(Protocol):
@@ -33,6 +34,7 @@ class NoteCommands(Protocol):
     def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
     async def delete_empty(self) -> None: ...
+    def refused(self) -> None: ...
 
 
 class NoteEditor(OwnKeysInOrder, TextArea):
@@ -95,6 +97,8 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         }.get(key)
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.read_only and (event.is_printable or event.key in _EDITING_KEYS):
+            self.commands.refused()  # say why nothing happens
         command = self._structure(event.key)
         if command is not None and (not self.read_only or event.key in ("up", "down")):
             event.stop()

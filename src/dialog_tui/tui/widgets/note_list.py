@@ -47,6 +47,9 @@ class NoteList(VerticalScroll, can_focus=False):
     class TagsChanged(Message):
         """Tags or goal details changed (for the side panel)."""
 
+    class Refused(Message):
+        """An edit was tried on a read-only dialogue (for the screen to say why)."""
+
     def __init__(self, store: Store, *, read_only: bool = False) -> None:
         super().__init__(id="notes")
         self.store = store
@@ -123,6 +126,9 @@ class NoteList(VerticalScroll, can_focus=False):
 
     # --- Writing -------------------------------------------------------------
 
+    def refused(self) -> None:
+        self.post_message(self.Refused())
+
     def in_order(self, action) -> None:
         """Run ``action`` after the keys already typed (see NoteEditor)."""
         self.editor.in_order(action)
@@ -143,7 +149,10 @@ class NoteList(VerticalScroll, can_focus=False):
     def _update(self, what: str, note: Note | None = None, **fields) -> None:
         """Change a note's fields (the current one by default), undoably."""
         note = note or self.note
-        if note is None or self.read_only:
+        if self.read_only:
+            self.refused()
+            return
+        if note is None:
             return
         before = {k: getattr(note, k) for k in fields}
         try:
