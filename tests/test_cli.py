@@ -247,6 +247,10 @@ def test_followup_prints_the_new_id_alone(cli, years, db_path):
         assert [f.text for f in new.followups] == [
             "Eleverne inddrages i undervisningens tilrettelæggelse"
         ]
+    # A second follow-up of the same dialogue is made, but not silently.
+    again = cli("followup", str(years.dialogue("Engskolen", 2025)), "--date", "1.4.2026")
+    assert again.exit_code == 0 and again.stdout == "8\n"
+    assert again.stderr == "Bemærk: dialogen er allerede fulgt op (10. marts 2026).\n"
 
 
 @pytest.mark.parametrize(

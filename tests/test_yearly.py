@@ -102,7 +102,7 @@ def test_followup_bad_input_is_a_clear_error_and_creates_nothing(store, years, t
     before = len(store.list_dialogues())
     with pytest.raises(NotFound, match="dialog 99 findes ikke"):
         start_followup(store, 99, date(2026, 1, 1))
-    with pytest.raises(FollowUpError, match=r"efter .* \(holdt 11.03.2025\)"):
+    with pytest.raises(FollowUpError, match=r"efter .* \(holdt 11.3.2025\)"):
         start_followup(store, years.dialogue(SKOV, 2025), date(2025, 3, 11))
     broken = tmp_path / "broken.toml"
     broken.write_text("items = [", encoding="utf-8")

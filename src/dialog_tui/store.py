@@ -882,6 +882,17 @@ class Store:
             if cur.rowcount == 0:
                 raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
 
+    def followed_up_by(self, dialogue_id: int) -> list[date]:
+        """The dates of the dialogues (not in the bin) that already follow this one up."""
+        return [
+            date.fromisoformat(r[0])
+            for r in self.conn.execute(
+                """SELECT d.held_on FROM dialogues d JOIN dialogues p ON d.previous = p.uid
+                   WHERE p.id = ? AND d.deleted_at IS NULL ORDER BY d.held_on""",
+                (dialogue_id,),
+            )
+        ]
+
     def last_edited_note(self, dialogue_id: int) -> Note | None:
         """The note to put the cursor on when a dialogue is reopened."""
         row = self._one(

@@ -30,7 +30,10 @@ def start_followup(store: Store, previous_id: int, held_on: date) -> int:
     agreement of the previous dialogue, in agenda order, goal details copied."""
     previous = store.get_dialogue(previous_id)
     if held_on <= previous.held_on:
-        raise FollowUpError(S.FOLLOWUP_TOO_EARLY.format(date=f"{previous.held_on:%d.%m.%Y}"))
+        held = previous.held_on
+        raise FollowUpError(
+            S.FOLLOWUP_TOO_EARLY.format(date=f"{held.day}.{held.month}.{held.year}")
+        )
     agenda, checklist = _agenda_and_checklist(previous)
     return store.create_dialogue(
         Dialogue(

@@ -599,3 +599,18 @@ async def test_typing_in_a_final_dialogue_says_why_nothing_happens(db_path, make
         assert current_note_text(app) == "Skrevet før"
     assert [n.text for _, _, n in store.get_dialogue(dialogue_id).notes()] == ["Skrevet før"]
     store.close()
+
+
+async def test_following_up_twice_is_said_in_the_prompt(followed_up):
+    store, _, new_id, _ = followed_up
+    app = DialogApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "ctrl+o")  # the old dialogue, second on the list
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        question = app.screen.query_one(Static).render().plain
+        assert question.startswith("Opfølgning af Skovskolen (10.3.2025)")
+        held = store.get_dialogue(new_id).held_on
+        assert f"allerede fulgt op ({held.day}.{held.month}.{held.year})" in question
+    store.close()

@@ -66,9 +66,15 @@ def _dumps(rows: list) -> str:
 @click.option("--date", "held_on", help=S.CLI_FOLLOWUP_DATE_HELP)
 @pass_session
 def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
+    from ..export.danish import long_date
     from ..yearly import start_followup
 
-    click.echo(start_followup(session.store(), _id(dialogue_id), _date(held_on)))
+    store, previous_id = session.store(), _id(dialogue_id)
+    earlier = store.followed_up_by(previous_id)
+    new_id = start_followup(store, previous_id, _date(held_on))
+    if earlier:  # said, not refused: a second follow-up can be meant
+        click.echo(S.FOLLOWUP_ALREADY.format(dates=", ".join(map(long_date, earlier))), err=True)
+    click.echo(new_id)
 
 
 @main.command(help=S.CLI_GOALS_HELP)

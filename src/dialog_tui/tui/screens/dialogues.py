@@ -257,6 +257,9 @@ class DialoguesScreen(Screen):
             self.app.open_meeting(new_id)
 
         question = S.PROMPT_FOLLOWUP_DATE.format(school=row.school, date=short_date(row))
+        earlier = self.app.store.followed_up_by(row.id)
+        if earlier:  # said, not refused: a second follow-up can be meant
+            question += "\n" + S.FOLLOWUP_ALREADY.format(dates=", ".join(map(day, earlier)))
         default = day(a_year_later(row.held_on, date.today()))
         self.app.push_screen(PromptScreen(question, default), done)
 
