@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import strings as S
 from .errors import AgendaError, describe_validation_error
-from .model import AgendaItem, ChecklistItem
+from .files import MAX_AGENDA_BYTES, read_regular_file
+from .model import MAX_LINE, AgendaItem, ChecklistItem, Line, ListLine, MultiLine
 
 APP_NAME = "dialog-tui"
 
@@ -19,9 +20,9 @@ APP_NAME = "dialog-tui"
 class AgendaFileItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1)
+    title: Line = Field(min_length=1, max_length=MAX_LINE)
     minutes: int | None = Field(default=None, ge=0, le=24 * 60)
-    prompts: list[str] = Field(default_factory=list)
+    prompts: list[ListLine] = Field(default_factory=list)
 
     @field_validator("title")
     @classmethod
@@ -36,11 +37,11 @@ class AgendaFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = ""
-    description: str = ""
+    name: Line = ""
+    description: MultiLine = ""
     items: list[AgendaFileItem] = Field(min_length=1)
-    checklist: list[str] = Field(default_factory=list)
-    key: str = Field(default="", exclude=True)
+    checklist: list[ListLine] = Field(default_factory=list)
+    key: Line = Field(default="", exclude=True)
     path: Path | None = Field(default=None, exclude=True)
 
     def agenda_items(self) -> list[AgendaItem]:
@@ -78,10 +79,9 @@ def agenda_paths() -> dict[str, Path]:
 def load_agenda_file(path: Path) -> AgendaFile:
     """Read and validate one agenda file; errors name the file, line or field."""
     try:
-        raw = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        raise AgendaError(S.AGENDA_UNREADABLE.format(path=path, reason=reason)) from None
+        raw = read_regular_file(path, MAX_AGENDA_BYTES, AgendaError).decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise AgendaError(S.FILE_UNREADABLE.format(path=path, reason=e)) from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
@@ -90,6 +90,10 @@ def load_agenda_file(path: Path) -> AgendaFile:
         raise AgendaError(
             S.AGENDA_BAD_TOML.format(path=path, line=line, column=column, reason=reason)
         ) from None
+    except RecursionError:
+        raise AgendaError(S.FILE_TOO_DEEP.format(path=path)) from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise AgendaError(S.FILE_NUMBER_TOO_LONG.format(path=path)) from None
     try:
         agenda = AgendaFile.model_validate(data)
     except ValidationError as e:

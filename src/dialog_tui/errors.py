@@ -24,6 +24,11 @@ class ExchangeError(DialogError):
     """A dialogue JSON file cannot be read or written."""
 
 
+class FileError(DialogError):
+    """A file cannot be read or written: not a regular file, too big, the live
+    database, or already there (without ``--force``)."""
+
+
 class NotFound(DialogError):
     """A dialogue, agenda point or note that does not exist (any more)."""
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +10,7 @@ from pydantic import ValidationError
 
 from . import strings as S
 from .errors import ExchangeError, describe_validation_error
+from .files import MAX_JSON_BYTES, read_regular_file
 from .model import FORMAT, Dialogue
 
 
@@ -23,6 +22,10 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
         raise ExchangeError(
             S.JSON_BAD_SYNTAX.format(path=source, line=e.lineno, column=e.colno, reason=e.msg)
         ) from None
+    except RecursionError:
+        raise ExchangeError(S.FILE_TOO_DEEP.format(path=source)) from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise ExchangeError(S.FILE_NUMBER_TOO_LONG.format(path=source)) from None
     if not isinstance(data, dict) or "format" not in data:
         raise ExchangeError(S.JSON_NOT_A_DIALOGUE.format(path=source, known=FORMAT))
     found = data["format"]
@@ -40,43 +43,17 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
 
 
 def read_dialogue(path: Path) -> Dialogue:
+    """A dialogue file: a regular file of at most MAX_JSON_BYTES, UTF-8."""
+    data = read_regular_file(path, MAX_JSON_BYTES, ExchangeError)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        raise ExchangeError(S.JSON_UNREADABLE.format(path=path, reason=reason)) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=e)) from None
     return dialogue_from_json(text, path)
 
 
 def dialogue_to_json(dialogue: Dialogue) -> str:
     return dialogue.model_dump_json(indent=2, exclude_none=True) + "\n"
-
-
-def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place, so a
-    failure (or a kill) leaves either the old file or the new one, never half."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:
-        raise ExchangeError(
-            S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExchangeError(
-            S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)
-        ) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def json_schema() -> str:

@@ -11,10 +11,12 @@ import re
 import uuid
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     field_serializer,
@@ -22,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
+
+from .cleaning import clean_line, clean_text
 
 FORMAT = "dialog-tui/1"
 
@@ -57,8 +61,57 @@ Tag = Kind | Theme
 NoteKind = Literal["paragraph", "bullet"]
 MAX_LEVEL = 5
 
-DbId = SkipJsonSchema[int | None]
+MAX_INT = 2**63 - 1
+"""SQLite's largest integer: every whole number in the model fits in a column."""
+
+DbId = SkipJsonSchema[Annotated[int, Field(le=MAX_INT)] | None]
 """A row id in the local database: filled by the store, never exported."""
+
+
+def _cleaned(clean: Any) -> BeforeValidator:
+    return BeforeValidator(lambda v: clean(v) if isinstance(v, str) else v)
+
+
+Line = Annotated[str, _cleaned(clean_line)]
+"""Every one-line text field (a name, a title, a case number): control and escape
+characters dropped, tabs and line breaks made spaces (see ``cleaning``). Each str
+field of the model is a Line or a MultiLine; ``tests/test_hostile_text.py`` fails for
+one that is neither."""
+MultiLine = Annotated[str, _cleaned(clean_text)]
+"""Text that may span lines (a note): as Line, but ``\\n`` and ``\\t`` are kept."""
+
+
+def _marks_kept(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    parts = (p.split(MARK_END) for p in v.split(MARK_START))
+    return MARK_START.join(MARK_END.join(map(clean_line, p)) for p in parts)
+
+
+def _naive_time(v: time) -> time:
+    """A meeting time is a wall-clock time: a zone given with it is dropped, so
+    one time with a zone and one without still compare."""
+    return v.replace(tzinfo=None)
+
+
+def _local_datetime(v: datetime) -> datetime:
+    """Moments are kept as local time without a zone (like ``datetime.now()``)."""
+    return v.astimezone().replace(tzinfo=None) if v.tzinfo is not None else v
+
+
+ClockTime = Annotated[time, AfterValidator(_naive_time)]
+Moment = Annotated[datetime, AfterValidator(_local_datetime)]
+
+# Lengths where the outside world has a limit: Word's core properties hold 255
+# characters, and the memo's title (``Referat fra skoleudviklingssamtale på
+# {school} {date}``), subject and keywords carry these fields.
+MAX_SCHOOL = 150
+MAX_MUNICIPALITY = 100
+MAX_CASE_NUMBER = 60
+MAX_LINE = 1000
+"""Any other one-line field: a name or a title, not a page."""
+ListLine = Annotated[Line, Field(max_length=MAX_LINE)]
+"""One entry of a list of lines (prompts, tags)."""
 
 
 def new_uid() -> str:
@@ -82,24 +135,15 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
-# Characters that are not text: C0/C1 controls except tab and newline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean_text(text: str) -> str:
-    """Drop control characters (pasted from elsewhere) that no document can hold."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 class GoalDetails(_Model):
     """What makes a goal followable next year: measure, start value, target, horizon."""
 
-    indicator: str = ""
-    baseline: str = ""
-    target: str = ""
+    indicator: Line = Field(default="", max_length=MAX_LINE)
+    baseline: Line = Field(default="", max_length=MAX_LINE)
+    target: Line = Field(default="", max_length=MAX_LINE)
     due: date | None = None
     theme: Theme | None = None
-    ancestor: str | None = Field(
+    ancestor: Line | None = Field(
         default=None, description="uid of the goal note this one carries on from"
     )
 
@@ -108,18 +152,13 @@ class Note(_Model):
     """One paragraph or bullet under an agenda point."""
 
     id: DbId = Field(default=None, exclude=True)
-    uid: str = Field(default_factory=new_uid)
-    text: str = ""
+    uid: Line = Field(default_factory=new_uid)
+    text: MultiLine = ""
     kind: NoteKind = "bullet"
     level: int = Field(default=0, ge=0, le=MAX_LEVEL)
     tags: list[Tag] = Field(default_factory=list)
     internal: bool = False
     goal: GoalDetails | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _clean(cls, v: str) -> str:
-        return clean_text(v)
 
     @field_validator("tags")
     @classmethod
@@ -139,18 +178,18 @@ class AgendaItem(_Model):
     """One agenda point; its number is its position in the agenda (1-based)."""
 
     id: DbId = Field(default=None, exclude=True)
-    title: str = Field(min_length=1)
+    title: Line = Field(min_length=1, max_length=MAX_LINE)
     planned_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
-    prompts: list[str] = Field(default_factory=list)
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    elapsed_seconds: int = Field(default=0, ge=0)
+    prompts: list[ListLine] = Field(default_factory=list)
+    started_at: Moment | None = None
+    ended_at: Moment | None = None
+    elapsed_seconds: int = Field(default=0, ge=0, le=MAX_INT)
     notes: list[Note] = Field(default_factory=list)
 
     @field_validator("title")
     @classmethod
     def _clean_title(cls, v: str) -> str:
-        v = clean_text(v).strip()
+        v = v.strip()
         if not v:
             raise ValueError("title must not be empty")
         return v
@@ -158,11 +197,11 @@ class AgendaItem(_Model):
 
 class Participant(_Model):
     id: DbId = Field(default=None, exclude=True)
-    name: str = Field(min_length=1)
-    role: str = ""
-    organisation: str = ""
+    name: Line = Field(min_length=1, max_length=MAX_LINE)
+    role: Line = Field(default="", max_length=MAX_LINE)
+    organisation: Line = Field(default="", max_length=MAX_LINE)
     present: bool = True
-    agenda_items: list[int] = Field(
+    agenda_items: list[Annotated[int, Field(le=MAX_INT)]] = Field(
         default_factory=list,
         description="numbers of the agenda points attended; empty means all",
     )
@@ -179,7 +218,7 @@ class ChecklistItem(_Model):
     """A statutory point the dialogue must cover (Folkeskoleloven § 40 a)."""
 
     id: DbId = Field(default=None, exclude=True)
-    text: str = Field(min_length=1)
+    text: Line = Field(min_length=1, max_length=MAX_LINE)
     done: bool = False
 
 
@@ -187,16 +226,18 @@ class FollowUp(_Model):
     """Last year's goal, attention point or agreement, followed up this year."""
 
     id: DbId = Field(default=None, exclude=True)
-    source_uid: str | None = Field(
+    source_uid: Line | None = Field(
         default=None, description="uid of the note in the previous dialogue"
     )
     kind: Kind = "goal"
-    text: str = ""
+    text: MultiLine = ""
     goal: GoalDetails | None = None
     status: FollowUpStatus | None = None
-    reached: str = Field(default="", description="value reached, for measurable goals")
-    comment: str = ""
-    carried_to: str | None = Field(
+    reached: Line = Field(
+        default="", max_length=MAX_LINE, description="value reached, for measurable goals"
+    )
+    comment: Line = Field(default="", max_length=MAX_LINE)
+    carried_to: Line | None = Field(
         default=None, description="uid of the new goal note that carries this one on"
     )
 
@@ -204,10 +245,10 @@ class FollowUp(_Model):
 class StatusChange(_Model):
     """A recorded change of status, e.g. a final dialogue reopened for edits."""
 
-    at: datetime
+    at: Moment
     from_status: Status
     to_status: Status
-    reason: str = ""
+    reason: Line = Field(default="", max_length=MAX_LINE)
 
 
 _INITIALS = re.compile(r"^[A-ZÆØÅ]{2,4}$")
@@ -225,19 +266,21 @@ class Dialogue(_Model):
 
     id: DbId = Field(default=None, exclude=True)
     format: Literal["dialog-tui/1"] = FORMAT
-    uid: str = Field(default_factory=new_uid)
-    school: str = Field(min_length=1)
-    municipality: str = ""
+    uid: Line = Field(default_factory=new_uid)
+    school: Line = Field(min_length=1, max_length=MAX_SCHOOL)
+    municipality: Line = Field(default="", max_length=MAX_MUNICIPALITY)
     held_on: date
-    starts_at: time | None = None
-    ends_at: time | None = None
-    location: str = ""
-    case_number: str = ""
-    case_handler: str = Field(default="", description="initials, 2-4 letters")
+    starts_at: ClockTime | None = None
+    ends_at: ClockTime | None = None
+    location: Line = Field(default="", max_length=MAX_LINE)
+    case_number: Line = Field(default="", max_length=MAX_CASE_NUMBER)
+    case_handler: Line = Field(default="", description="initials, 2-4 letters")
     memo_date: date | None = None
     status: Status = Status.draft
-    agenda_file: str = Field(default="standard", description="agenda the dialogue started from")
-    previous: str | None = Field(
+    agenda_file: Line = Field(
+        default="standard", max_length=MAX_LINE, description="agenda the dialogue started from"
+    )
+    previous: Line | None = Field(
         default=None, description="uid of the dialogue this one follows up"
     )
     participants: list[Participant] = Field(default_factory=list)
@@ -249,7 +292,7 @@ class Dialogue(_Model):
     @field_validator("school")
     @classmethod
     def _school(cls, v: str) -> str:
-        v = clean_text(v).strip()
+        v = v.strip()
         if not v:
             raise ValueError("school must not be empty")
         return v
@@ -265,7 +308,7 @@ class Dialogue(_Model):
     @field_validator("case_number")
     @classmethod
     def _case_number(cls, v: str) -> str:
-        return clean_text(v).strip()
+        return v.strip()
 
     @field_serializer("starts_at", "ends_at")
     def _hh_mm(self, v: time | None) -> str | None:
@@ -293,12 +336,12 @@ class DialogueSummary(_Model):
     """One row of the dialogue list: what you need to pick a dialogue."""
 
     id: int
-    school: str
+    school: Line
     held_on: date
     status: Status
-    case_number: str = ""
-    municipality: str = ""
-    case_handler: str = ""
+    case_number: Line = ""
+    municipality: Line = ""
+    case_handler: Line = ""
     deleted: bool = False
 
 
@@ -308,20 +351,22 @@ MARK_START = "\x02"
 """Starts a search hit inside ``SearchHit.snippet`` (the UI highlights, the CLI brackets)."""
 MARK_END = "\x03"
 """Ends a search hit inside ``SearchHit.snippet``."""
+Snippet = Annotated[str, BeforeValidator(_marks_kept)]
+"""A Line that keeps its MARK_START/MARK_END hit marks."""
 
 
 class SearchHit(_Model):
     """One note found by search, with where it stands and the hit marked."""
 
     dialogue_id: int
-    school: str
+    school: Line
     held_on: date
     item_number: int = Field(ge=1, description="1-based agenda point number")
-    item_title: str
+    item_title: Line
     note_id: int
-    text: str
-    snippet: str = Field(description="excerpt with each hit in MARK_START/MARK_END")
-    tags: list[str] = Field(default_factory=list)
+    text: MultiLine
+    snippet: Snippet = Field(description="excerpt with each hit in MARK_START/MARK_END")
+    tags: list[Line] = Field(default_factory=list)
 
 
 class GoalStep(_Model):
@@ -337,5 +382,5 @@ class GoalStep(_Model):
 class GoalChain(_Model):
     """A goal followed across years, oldest step first."""
 
-    school: str
+    school: Line
     steps: list[GoalStep]

@@ -46,12 +46,10 @@ FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op
 
 # --- Agenda files ------------------------------------------------------------
 AGENDA_NOT_FOUND = "dagsordenen »{name}« findes ikke (kendte: {known})"
-AGENDA_UNREADABLE = "{path}: kan ikke læses: {reason}"
 AGENDA_BAD_TOML = "{path}, linje {line}, kolonne {column}: ugyldig TOML: {reason}"
 AGENDA_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
 
 # --- Exchange (JSON) ---------------------------------------------------------
-JSON_UNREADABLE = "{path}: kan ikke læses: {reason}"
 JSON_BAD_SYNTAX = "{path}, linje {line}, kolonne {column}: ugyldig JSON: {reason}"
 JSON_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
 JSON_NEWER_FORMAT = (
@@ -60,6 +58,26 @@ JSON_NEWER_FORMAT = (
 )
 JSON_NOT_A_DIALOGUE = "{path}: er ikke en dialog (mangler »format«: »{known}«)"
 OUTPUT_UNWRITABLE = "kan ikke skrive {path}: {reason}"
+
+# --- Hostile files in and out (files.py) ---------------------------------------
+FILE_UNREADABLE = "{path}: kan ikke læses: {reason}"
+FILE_NOT_REGULAR = "{path}: er ikke en almindelig fil, men {kind}, og læses ikke"
+FILE_TOO_BIG = "{path}: er større end {limit} og læses ikke"
+FILE_TOO_DEEP = "{path}: er indlejret for dybt til at kunne læses"
+FILE_NUMBER_TOO_LONG = "{path}: indeholder et tal med for mange cifre"
+FILE_KINDS = {
+    "directory": "en mappe",
+    "fifo": "et navngivet rør (FIFO)",
+    "device": "en enhed",
+    "socket": "en sokkel",
+    "other": "en særlig fil",
+}
+OUTPUT_IS_DATABASE = (
+    "{path} er selve databasen eller en af dens filer og overskrives ikke; vælg en anden fil"
+)
+OUTPUT_NOT_REGULAR = "{path} er ikke en almindelig fil, men {kind}; der skrives ikke til den"
+OUTPUT_EXISTS = "{path} findes allerede: gentag med --force for at overskrive den"
+CLI_FORCE_HELP = "Overskriv filen, hvis den findes i forvejen."
 
 # --- CLI ---------------------------------------------------------------------
 CLI_HELP = "dialog-tui: noter og notat til skoleudviklingssamtaler."
@@ -226,6 +244,7 @@ VALIDATION_ERRORS = {
     "extra_forbidden": "ukendt felt",
     "string_type": "skal være tekst",
     "string_too_short": "må ikke være tom",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
     "int_type": "skal være et heltal",
     "int_parsing": "skal være et heltal",
     "int_from_float": "skal være et heltal",

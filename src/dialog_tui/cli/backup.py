@@ -8,16 +8,18 @@ from pathlib import Path
 import click
 
 from .. import strings as S
-from .base import Session, fail, main, pass_session
+from . import output as out
+from .base import FORCE, Session, fail, main, pass_session
 
 
 @main.command(help=S.CLI_BACKUP_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help=S.CLI_OUTPUT_HELP)  # fmt: skip
+@FORCE
 @pass_session
-def backup(session: Session, output: Path) -> None:
-    session.store().backup_to(output)
-    click.echo(S.BACKUP_DONE.format(path=output), err=True)
+def backup(session: Session, output: Path, force: bool) -> None:
+    session.store().backup_to(session.output(output, force=force))
+    out.echo(S.BACKUP_DONE.format(path=output), err=True)
 
 
 @main.command(help=S.CLI_RESTORE_HELP)
@@ -25,9 +27,13 @@ def backup(session: Session, output: Path) -> None:
 @click.option("--yes", is_flag=True, help=S.CLI_YES_HELP)
 @pass_session
 def restore(session: Session, file: Path, yes: bool) -> None:
+    from ..errors import StoreError
+    from ..files import require_regular_file
+
+    require_regular_file(file, StoreError)
     if not yes:
         if not sys.stdin.isatty():
             fail(S.RESTORE_NEEDS_YES)
-        click.confirm(S.RESTORE_CONFIRM.format(db=session.db_path, path=file), abort=True)
+        out.confirm(S.RESTORE_CONFIRM.format(db=session.db_path, path=file))
     bak = session.store().restore_from(file)
-    click.echo(S.RESTORE_DONE.format(path=file, bak=bak), err=True)
+    out.echo(S.RESTORE_DONE.format(path=file, bak=bak), err=True)

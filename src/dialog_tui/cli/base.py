@@ -11,7 +11,7 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
-from . import danish
+from . import danish, output
 
 danish.install()  # before the decorators below read click's texts
 
@@ -93,8 +93,12 @@ ID = Range(1, MAX_ID)
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(S.CLI_ERROR.format(message=message), err=True)
+    output.echo(S.CLI_ERROR.format(message=message), err=True)
     sys.exit(code)
+
+
+FORCE = click.option("--force", is_flag=True, help=S.CLI_FORCE_HELP)
+"""Every command that writes a file: without it, an existing file is kept."""
 
 
 class Session:
@@ -109,6 +113,14 @@ class Session:
         from ..store import default_db_path
 
         return self.db or default_db_path()
+
+    def output(self, path: Path, *, force: bool) -> Path:
+        """``path`` checked before anything is written: never the live database
+        or something that is not a regular file; an existing file only with
+        ``--force``."""
+        from ..files import check_output, database_files
+
+        return check_output(path, protected=database_files(self.db_path), force=force)
 
     def store(self) -> Store:
         if self._store is None:

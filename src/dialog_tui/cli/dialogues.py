@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from .. import strings as S
-from .base import ID, Session, fail, main, pass_session
+from . import output as out
+from .base import FORCE, ID, Session, fail, main, pass_session
 
 
 @main.command(help=S.CLI_LOAD_HELP)
@@ -22,20 +22,24 @@ def load(session: Session, file: Path) -> None:
         dialogue = dialogue_from_json(sys.stdin.read(), "<stdin>")
     else:
         dialogue = read_dialogue(file)
-    click.echo(session.store().create_dialogue(dialogue))
+    out.echo(session.store().create_dialogue(dialogue))
 
 
 @main.command(help=S.CLI_DUMP_HELP)
 @click.argument("dialogue_id", type=ID)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_OUTPUT_HELP)  # fmt: skip
+@FORCE
 @pass_session
-def dump(session: Session, dialogue_id: int, output: Path | None) -> None:
-    from ..exchange import dialogue_to_json, write_atomically
+def dump(session: Session, dialogue_id: int, output: Path | None, force: bool) -> None:
+    from ..exchange import dialogue_to_json
+    from ..files import write_atomically
 
+    if output is not None:
+        session.output(output, force=force)
     text = dialogue_to_json(session.store().get_dialogue(dialogue_id))
     if output is None:
-        click.echo(text, nl=False)
+        out.echo_json_text(text)
     else:
         write_atomically(output, text.encode("utf-8"))
 
@@ -48,11 +52,10 @@ def dump(session: Session, dialogue_id: int, output: Path | None) -> None:
 def list_(session: Session, school: str | None, year: int | None, as_json: bool) -> None:
     rows = session.store().list_dialogues(school=school, year=year)
     if as_json:
-        click.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False,
-                              indent=2))  # fmt: skip
+        out.echo_json([r.model_dump(mode="json") for r in rows])
         return
     if not rows:
-        click.echo(S.CLI_LIST_EMPTY)
+        out.echo(S.CLI_LIST_EMPTY)
         return
     table = [S.CLI_LIST_HEADER] + [
         (str(r.id), r.held_on.isoformat(), r.school, S.STATUS[r.status], r.case_number)
@@ -60,7 +63,7 @@ def list_(session: Session, school: str | None, year: int | None, as_json: bool)
     ]
     widths = [max(len(row[i]) for row in table) for i in range(len(S.CLI_LIST_HEADER))]
     for row in table:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        out.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 @main.command(help=S.CLI_AGENDAS_HELP)
@@ -74,8 +77,8 @@ def agendas() -> None:
             agenda = load_agenda_file(path)
         except AgendaError as e:
             bad += 1
-            click.echo(S.CLI_AGENDA_BAD.format(name=key, message=e))
+            out.echo(S.CLI_AGENDA_BAD.format(name=key, message=e))
             continue
-        click.echo(S.CLI_AGENDA_OK.format(name=key, items=len(agenda.items), path=path))
+        out.echo(S.CLI_AGENDA_OK.format(name=key, items=len(agenda.items), path=path))
     if bad:
         fail(S.CLI_AGENDAS_INVALID.format(count=bad))

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from .. import strings as S
-from .base import ID, Session, main, pass_session
+from . import output as out
+from .base import FORCE, ID, Session, main, pass_session
 
 
 @main.command(help=S.CLI_EXPORT_HELP)
@@ -19,6 +20,7 @@ from .base import ID, Session, main, pass_session
 @click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
+@FORCE
 @pass_session
 def export(
     session: Session,
@@ -28,6 +30,7 @@ def export(
     no_summary: bool,
     pdf: bool,
     allow_cpr: bool,
+    force: bool,
 ) -> None:
     from ..errors import ExportError
     from ..export.cpr import describe_places, find_cpr
@@ -39,16 +42,18 @@ def export(
         hits = find_cpr(dialogue)
         if hits:
             raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
-    output = output or Path(default_file_name(dialogue))
+    output = session.output(output or Path(default_file_name(dialogue)), force=force)
+    if pdf:
+        session.output(output.with_suffix(".pdf"), force=force)
     written = export_memo(
         dialogue, output, template=template or user_template(), summary=not no_summary
     )
-    click.echo(S.CLI_EXPORT_WROTE.format(path=written))
+    out.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
         from ..export.pdf import convert_to_pdf
 
         pdf_path = convert_to_pdf(written, written.with_suffix(".pdf"))
-        click.echo(S.CLI_EXPORT_WROTE.format(path=pdf_path))
+        out.echo(S.CLI_EXPORT_WROTE.format(path=pdf_path))
 
 
 @main.command(help=S.CLI_OVERVIEW_HELP)
@@ -58,6 +63,7 @@ def export(
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
 @click.option("--case-number", default="", help=S.CLI_OVERVIEW_CASE_NUMBER_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
+@FORCE
 @pass_session
 def overview(
     session: Session,
@@ -66,6 +72,7 @@ def overview(
     template: Path | None,
     case_number: str,
     allow_cpr: bool,
+    force: bool,
 ) -> None:
     from ..errors import ExportError
     from ..export.danish import join
@@ -76,8 +83,8 @@ def overview(
     dialogues = session.store().dialogues_held_in(year)
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
-    output = output or Path(default_file_name(year))
+    output = session.output(output or Path(default_file_name(year)), force=force)
     written = export_overview(
         dialogues, year, output, template=template or user_template(), case_number=case_number
     )
-    click.echo(S.CLI_EXPORT_WROTE.format(path=written))
+    out.echo(S.CLI_EXPORT_WROTE.format(path=written))

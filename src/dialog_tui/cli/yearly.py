@@ -5,7 +5,6 @@ Danish line like every other error."""
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 
@@ -13,6 +12,7 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
+from . import output as out
 from .base import MAX_ID, Session, main, pass_session
 
 
@@ -57,8 +57,8 @@ def _date(value: str | None) -> date:
         raise DialogError(S.CLI_BAD_DATE.format(value=value)) from None
 
 
-def _dumps(rows: list) -> str:
-    return json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2)
+def _dumps(rows: list) -> None:
+    out.echo_json([r.model_dump(mode="json") for r in rows])
 
 
 @main.command(help=S.CLI_FOLLOWUP_HELP)
@@ -73,8 +73,8 @@ def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
     earlier = store.followed_up_by(previous_id)
     new_id = start_followup(store, previous_id, _date(held_on))
     if earlier:  # said, not refused: a second follow-up can be meant
-        click.echo(S.FOLLOWUP_ALREADY.format(dates=", ".join(map(long_date, earlier))), err=True)
-    click.echo(new_id)
+        out.echo(S.FOLLOWUP_ALREADY.format(dates=", ".join(map(long_date, earlier))), err=True)
+    out.echo(new_id)
 
 
 @main.command(help=S.CLI_GOALS_HELP)
@@ -88,26 +88,26 @@ def goals(session: Session, school: str | None, as_json: bool) -> None:
         raise DialogError(S.CLI_GOALS_NEED_SCHOOL)
     chains = session.store().goal_history(school.strip())
     if as_json:
-        click.echo(_dumps(chains))
+        _dumps(chains)
         return
     if not chains:
-        click.echo(S.CLI_GOALS_EMPTY.format(school=school.strip()))
+        out.echo(S.CLI_GOALS_EMPTY.format(school=school.strip()))
         return
     for n, chain in enumerate(chains):
         if n:
-            click.echo()
+            out.echo()
         last = chain.steps[-1].note
-        click.echo(S.CLI_GOAL_HEADER.format(text=last.text))
+        out.echo(S.CLI_GOAL_HEADER.format(text=last.text))
         if last.goal and (line := goal_line(last.goal)):
-            click.echo(S.CLI_GOAL_DETAILS.format(line=line))
+            out.echo(S.CLI_GOAL_DETAILS.format(line=line))
         for step in chain.steps:
-            click.echo(
+            out.echo(
                 S.CLI_GOAL_STEP.format(
                     date=step.held_on.isoformat(), status=S.STATUS[step.status],
                     text=step.note.text,
                 )
             )  # fmt: skip
-            click.echo(S.CLI_GOAL_FOLLOWUP.format(status=_followed_up(step.followup)))
+            out.echo(S.CLI_GOAL_FOLLOWUP.format(status=_followed_up(step.followup)))
 
 
 def _followed_up(f) -> str:
@@ -141,8 +141,6 @@ def search(
     limit: str,
     as_json: bool,
 ) -> None:
-    from ..model import MARK_END, MARK_START
-
     most = _number(limit, "--limit")
     # One more than asked, to tell whether the results were cut.
     hits = session.store().search(
@@ -151,23 +149,22 @@ def search(
     )  # fmt: skip
     if len(hits) > most:
         hits = hits[:most]
-        click.echo(S.CLI_SEARCH_CUT.format(limit=most), err=True)
+        out.echo(S.CLI_SEARCH_CUT.format(limit=most), err=True)
     if as_json:
-        click.echo(_dumps(hits))
+        _dumps(hits)
         return
     if not hits:
-        click.echo(S.CLI_SEARCH_EMPTY)
+        out.echo(S.CLI_SEARCH_EMPTY)
         return
     # On a terminal the hit is bold; in a pipe or file it is [bracketed].
     start, end = ("\x1b[1m", "\x1b[22m") if sys.stdout.isatty() else ("[", "]")
     for hit in hits:
-        snippet = hit.snippet.replace(MARK_START, start).replace(MARK_END, end)
-        click.echo(
+        out.echo_marked(
             S.CLI_SEARCH_HIT.format(
                 date=hit.held_on.isoformat(), school=hit.school, number=hit.item_number,
-                title=hit.item_title, snippet=" ".join(snippet.split()),
+                title=hit.item_title, snippet=" ".join(hit.snippet.split()),
                 internal=S.CLI_SEARCH_INTERNAL if "internal" in hit.tags else "",
-            )
+            ), start, end,
         )  # fmt: skip
 
 
@@ -199,12 +196,12 @@ def status(session: Session, dialogue_id: str, status: str) -> None:
     if wanted == "held":
         unticked = store.mark_held(id_)
         if unticked:
-            click.echo(S.CLI_UNTICKED.format(count=len(unticked)), err=True)
+            out.echo(S.CLI_UNTICKED.format(count=len(unticked)), err=True)
             for check in unticked:
-                click.echo(S.CLI_UNTICKED_ITEM.format(text=check.text), err=True)
+                out.echo(S.CLI_UNTICKED_ITEM.format(text=check.text), err=True)
     else:
         store.finalize(id_)
-    click.echo(S.CLI_STATUS_DONE.format(id=id_, status=S.STATUS[wanted]))
+    out.echo(S.CLI_STATUS_DONE.format(id=id_, status=S.STATUS[wanted]))
 
 
 @main.command(help=S.CLI_REOPEN_HELP)
@@ -214,4 +211,4 @@ def status(session: Session, dialogue_id: str, status: str) -> None:
 def reopen(session: Session, dialogue_id: str, reason: str) -> None:
     id_ = _id(dialogue_id)
     session.store().reopen(id_, reason)
-    click.echo(S.CLI_REOPENED.format(id=id_))
+    out.echo(S.CLI_REOPENED.format(id=id_))

@@ -593,7 +593,7 @@ def set_properties(
 
 def save_document(document: Document, path: Path) -> Path:
     """Serialize in memory, then write atomically beside ``path`` and rename."""
-    from ..exchange import write_atomically
+    from ..files import write_atomically
 
     buffer = io.BytesIO()
     document.save(buffer)
