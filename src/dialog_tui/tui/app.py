@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from .. import strings as S
@@ -32,6 +33,20 @@ class DialogApp(App):
         self.store = store
         self._open_id = open_id
         self._new = new
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text, whatever the caller asks: most carry
+        user text (a school, a path, an error naming a file), and ``Skole [/] Nord``
+        read as markup would crash the app. (Screens' ``notify`` asks for markup.)"""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         if self._open_id is not None:

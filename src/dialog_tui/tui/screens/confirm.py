@@ -25,7 +25,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question)
+            yield Static(self.question, markup=False)  # it names a school, a path …
             yield Static(S.CONFIRM_KEYS, classes="muted")
 
     def action_answer(self, answer: bool) -> None:

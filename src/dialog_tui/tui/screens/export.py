@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -133,7 +134,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        self.query_one("#error", Static).update(Text(message))  # it names a file
 
     def show_hits(self) -> None:
         box = self.query_one("#hits", VerticalScroll)

@@ -77,7 +77,7 @@ class FollowUpsScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(f"[b]{S.FOLLOWUPS_TITLE}[/b]", id="followups-title")
             if self.refuse:
-                yield Static(self.refuse, classes="warning")
+                yield Static(self.refuse, classes="warning", markup=False)
             yield FollowUpList(id="followups")
             with Horizontal(id="fields"):
                 with Vertical():

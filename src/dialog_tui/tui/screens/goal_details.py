@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,7 +31,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.GOAL_TITLE}[/b]: {self.note.text}")
+            yield Static(Text.assemble((S.GOAL_TITLE, "bold"), ": ", self.note.text))
             yield Label(S.GOAL_INDICATOR)
             yield Field(goal.indicator, id="indicator")
             yield Label(S.GOAL_BASELINE)

@@ -58,7 +58,7 @@ class GoalHistoryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(S.GOALS_TITLE.format(school=self.school), classes="title")
+        yield Static(S.GOALS_TITLE.format(school=self.school), classes="title", markup=False)
         yield OptionList(id="goals")
         yield Static(S.GOALS_KEYS, id="goals-info", classes="muted")
         yield Footer()
@@ -83,7 +83,8 @@ class GoalHistoryScreen(Screen):
                 options.add_option(Option(step_label(step)))
                 self.steps.append(step)
         if not chains:
-            self.query_one("#goals-info", Static).update(S.GOALS_EMPTY.format(school=self.school))
+            empty = Text(S.GOALS_EMPTY.format(school=self.school))
+            self.query_one("#goals-info", Static).update(empty)
             return
         first = next(i for i, s in enumerate(self.steps) if s is not None)
         options.highlighted = highlighted if highlighted is not None else first

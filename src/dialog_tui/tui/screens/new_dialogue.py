@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -46,7 +47,7 @@ class NewDialogueScreen(Screen):
             yield Label(S.FORM_AGENDA)
             keys = list(agenda_paths())
             yield Select(
-                [(k, k) for k in keys],
+                [(Text(k), k) for k in keys],  # a file name, not markup
                 value="standard" if "standard" in keys else Select.NULL,
                 allow_blank="standard" not in keys,
                 id="agenda",
@@ -65,6 +66,9 @@ class NewDialogueScreen(Screen):
             yield Button(S.FORM_SAVE, id="save", variant="primary")
         yield Footer()
 
+    FIELDS = ("school", "municipality", "held_on", "starts_at", "ends_at", "location",
+              "case_number", "case_handler", "memo_date")  # fmt: skip
+
     def on_mount(self) -> None:
         # Focusing the first field scrolls it to the top edge, hiding its label.
         self.call_after_refresh(self.query_one("#form").scroll_home, animate=False)
@@ -82,7 +86,7 @@ class NewDialogueScreen(Screen):
 
     def message(self, name: str, text: str, kind: str = "error") -> None:
         msg = self.query_one(f"#{name}-msg", Static)
-        msg.update(text)
+        msg.update(Text(text))
         msg.set_classes(f"msg {kind}")
         msg.display = bool(text)  # no empty line under every field
 
@@ -105,7 +109,7 @@ class NewDialogueScreen(Screen):
             raise
 
     def action_save(self) -> None:
-        for name in ("school", "held_on", "starts_at", "ends_at", "memo_date", "case_handler"):
+        for name in self.FIELDS:
             self.message(name, "")
         fields: dict[str, Any] = {}
         ok = True
@@ -142,13 +146,17 @@ class NewDialogueScreen(Screen):
             )
             dialogue_id = self.app.store.create_dialogue(dialogue)
         except DialogError as e:
-            self.query_one("#form-error", Static).update(str(e))
+            self.query_one("#form-error", Static).update(Text(str(e)))
             return
         except ValueError as e:  # pydantic ValidationError
             from ...errors import describe_validation_error
 
             field, reason = describe_validation_error(e)
-            self.query_one("#form-error", Static).update(f"{field}: {reason}")
+            if field in self.FIELDS:  # under the field it is about
+                self.message(field, reason)
+                self.query_one("#form-error", Static).update(S.FORM_HAS_ERRORS)
+            else:
+                self.query_one("#form-error", Static).update(Text(f"{field}: {reason}"))
             return
         self.notify(S.CREATED.format(school=dialogue.school))
         self.dismiss()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -102,7 +103,7 @@ class OverviewScreen(ModalScreen[Path | None]):
                 case_number=self.query_one("#case-number", Input).value.strip(),
             )
         except DialogError as e:
-            self.query_one("#overview-error", Static).update(str(e))
+            self.query_one("#overview-error", Static).update(Text(str(e)))  # names a file
             return
         self.notify(S.OVERVIEW_DONE.format(path=written))
         self.dismiss(written)

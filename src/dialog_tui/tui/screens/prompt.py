@@ -37,7 +37,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question)
+            yield Static(self.question, markup=False)  # it names a school, a point …
             suggester = (
                 SuggestFromList(self.suggestions, case_sensitive=False)
                 if self.suggestions
@@ -45,7 +45,7 @@ class PromptScreen(ModalScreen[str | None]):
             )
             yield Field(self.value, suggester=suggester)
             if self.suggestions:
-                yield Static(", ".join(self.suggestions), classes="muted")
+                yield Static(", ".join(self.suggestions), classes="muted", markup=False)
             yield Static("", id="prompt-error", classes="error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

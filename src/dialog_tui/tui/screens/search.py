@@ -139,7 +139,7 @@ class SearchScreen(Screen):
         try:  # an empty query with a filter lists what the filter selects
             self.hits = self.app.store.search(query, limit=LIMIT, prefixes=True, **filters)
         except DialogError as e:
-            info.update(S.SEARCH_FAILED.format(message=e))
+            info.update(Text(S.SEARCH_FAILED.format(message=e)))
             return
         if not self.hits:
             info.update(S.SEARCH_NO_HITS)

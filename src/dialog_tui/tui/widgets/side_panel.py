@@ -41,7 +41,8 @@ class SidePanel(VerticalScroll, can_focus=False):
         yield Static("", id="tagged")
 
     def show_prompts(self, item: AgendaItem) -> None:
-        self.query_one("#prompts", Static).update("\n".join(f"• {p}" for p in item.prompts) or "–")
+        prompts = "\n".join(f"• {p}" for p in item.prompts) or "–"
+        self.query_one("#prompts", Static).update(Text(prompts))
 
     def show_tagged(self, tagged: list[tuple[int, Note]]) -> None:
         if not tagged:

@@ -1,0 +1,162 @@
+"""Hostile text on every main screen: the app keeps running, the text is shown as
+written (markup never read), and no control character reaches the terminal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hostile import hostile_texts
+from hypothesis import HealthCheck, example, given, settings
+
+from dialog_tui.cleaning import clean_line, unsafe
+from dialog_tui.model import (
+    MAX_CASE_NUMBER,
+    MAX_MUNICIPALITY,
+    MAX_SCHOOL,
+    ChecklistItem,
+    Dialogue,
+    FollowUp,
+    GoalDetails,
+    Participant,
+)
+from dialog_tui.store import Store
+from dialog_tui.tui.app import DialogApp
+from dialog_tui.tui.screens.confirm import ConfirmScreen
+from dialog_tui.tui.screens.prompt import PromptScreen
+
+from .conftest import type_text
+
+MARKER = "Quxskole"
+"""A word each hostile name carries, to find it on the screen."""
+
+
+def screen_lines(app: DialogApp) -> list[str]:
+    """What the terminal would show: the text of every cell of the screen."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def check_screen(app: DialogApp, *shown: str) -> None:
+    """The app runs, nothing on screen is a control character, and each of
+    ``shown`` is on screen as written."""
+    assert app.is_running and app._exception is None
+    lines = screen_lines(app)
+    bad = {ch for line in lines for ch in line if unsafe(ch)}
+    assert not bad, bad
+    screen = "\n".join(lines)
+    for text in shown:
+        assert text in screen, (text, screen)
+
+
+def hostile_dialogue(name: str, held_on: date = date(2025, 3, 10), **extra) -> Dialogue:
+    """``name`` in every text field of a dialogue, as a JSON file could carry it."""
+    goal = GoalDetails(indicator=name, baseline=name, target=name, theme="trivsel")
+    return Dialogue.model_validate(
+        {
+            "school": name[:MAX_SCHOOL],
+            "municipality": name[:MAX_MUNICIPALITY],
+            "location": name,
+            "case_number": name[:MAX_CASE_NUMBER],
+            "held_on": held_on,
+            "participants": [Participant(name=name, role=name, organisation=name)],
+            "agenda": [
+                {
+                    "title": name,
+                    "prompts": [name],
+                    "notes": [{"text": name, "tags": ["goal"], "goal": goal.model_dump()}],
+                }
+            ],
+            "checklist": [ChecklistItem(text=name)],
+            "followups": [FollowUp(text=name, comment=name, reached=name, goal=goal)],
+            **extra,
+        }
+    )
+
+
+async def visit_every_screen(app: DialogApp, pilot, shown: str) -> None:
+    """List, its confirm and prompt modals, the meeting and each of its modals,
+    goal history and search; each checked on the way."""
+    await pilot.pause()
+    check_screen(app, shown)
+    for key, modal in (("ctrl+d", ConfirmScreen), ("ctrl+o", PromptScreen)):
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, modal)
+        check_screen(app, MARKER)
+        await pilot.press("escape")
+    await pilot.press("enter")  # the meeting
+    await pilot.pause()
+    check_screen(app, shown)
+    for key in ("ctrl+t", "ctrl+o", "ctrl+k", "f10", "f9"):
+        await pilot.press(key)
+        await pilot.pause()
+        check_screen(app, MARKER)
+        await pilot.press("escape")
+        await pilot.pause()
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    await pilot.press("ctrl+g")  # goal history
+    await pilot.pause()
+    check_screen(app, MARKER)
+    await pilot.press("escape")
+    await pilot.press("ctrl+f")  # search
+    await pilot.pause()
+    await type_text(pilot, MARKER.lower())
+    await pilot.press("enter")
+    await pilot.pause()
+    check_screen(app, MARKER)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=hostile_texts)
+@example(text="Skole [/] Nord")
+@example(text="[bold]fed[/bold] [link=https://x.invalid]klik[/link] [@click=app.quit]")
+@example(text="\x1b]52;c;aGVtbWVsaWc=\x07\x1b]0;titel\x07\x9b31m\u202egnirts\u202c")
+async def test_hostile_text_on_every_screen(tmp_path_factory, text):
+    name = f"{MARKER} {text}"
+    shown = clean_line(name)[:20]  # a short start: wide text is cut in the table
+    with Store.open(tmp_path_factory.mktemp("h") / "h.db") as store:
+        store.create_dialogue(hostile_dialogue(name))
+        app = DialogApp(store)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await visit_every_screen(app, pilot, shown)
+
+
+async def test_a_school_with_markup_is_shown_as_written_in_each_modal(db_path):
+    """The issue's crash: ``Skole [/] Nord`` on Ctrl+D and Ctrl+O."""
+    with Store.open(db_path) as store:
+        store.create_dialogue(Dialogue(school="Skole [/] Nord", held_on=date(2025, 3, 10)))
+        app = DialogApp(store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+d")
+            await pilot.pause()
+            check_screen(app, "Flyt dialogen med Skole [/] Nord")
+            await pilot.press("escape", "ctrl+o")
+            await pilot.pause()
+            check_screen(app, "Skole [/] Nord")
+            await pilot.press("escape", "ctrl+d", "j")
+            await pilot.pause()
+            check_screen(app)  # the notification names the school too
+            assert any("Skole [/] Nord" in str(n.message) for n in app._notifications)
+
+
+async def test_an_error_naming_a_file_with_markup_is_shown_as_written(db_path, tmp_path):
+    """Error lines carry paths: a folder named ``[b]`` is text, not bold."""
+    from textual.widgets import Input
+
+    from dialog_tui.tui.screens.export import ExportScreen
+
+    with Store.open(db_path) as store:
+        dialogue_id = store.create_dialogue(Dialogue(school="Skovskolen", held_on=date.today()))
+        app = DialogApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await app.push_screen(ExportScreen(dialogue_id))
+            await pilot.pause()
+            app.screen.query_one("#output", Input).value = str(tmp_path / "[/]" / "x.docx")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            check_screen(app, "[/]")
