@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import strategies as st
+
+from dialog_tui.model import (
+    MAX_CASE_NUMBER,
+    MAX_MUNICIPALITY,
+    MAX_SCHOOL,
+    ChecklistItem,
+    Dialogue,
+    FollowUp,
+    GoalDetails,
+    Participant,
+)
 
 FRAGMENTS = [
     "\x1b]52;c;aGVtbWVsaWc=\x07",  # OSC 52: set the clipboard
@@ -41,3 +54,28 @@ hostile_texts = st.lists(
 """Mixes of the fragments above and arbitrary text."""
 
 long_texts = st.integers(1_001, 5_000).map(lambda n: "[b]" + "x" * n)
+
+
+def hostile_dialogue(name: str, held_on: date = date(2025, 3, 10), **extra) -> Dialogue:
+    """``name`` in every text field of a dialogue, as a JSON file could carry it."""
+    goal = GoalDetails(indicator=name, baseline=name, target=name, theme="trivsel")
+    return Dialogue.model_validate(
+        {
+            "school": name[:MAX_SCHOOL],
+            "municipality": name[:MAX_MUNICIPALITY],
+            "location": name,
+            "case_number": name[:MAX_CASE_NUMBER],
+            "held_on": held_on,
+            "participants": [Participant(name=name, role=name, organisation=name)],
+            "agenda": [
+                {
+                    "title": name,
+                    "prompts": [name],
+                    "notes": [{"text": name, "tags": ["goal"], "goal": goal.model_dump()}],
+                }
+            ],
+            "checklist": [ChecklistItem(text=name)],
+            "followups": [FollowUp(text=name, comment=name, reached=name, goal=goal)],
+            **extra,
+        }
+    )

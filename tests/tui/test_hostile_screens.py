@@ -5,20 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from hostile import hostile_texts
+from hostile import hostile_dialogue, hostile_texts
 from hypothesis import HealthCheck, example, given, settings
 
 from dialog_tui.cleaning import clean_line, unsafe
-from dialog_tui.model import (
-    MAX_CASE_NUMBER,
-    MAX_MUNICIPALITY,
-    MAX_SCHOOL,
-    ChecklistItem,
-    Dialogue,
-    FollowUp,
-    GoalDetails,
-    Participant,
-)
+from dialog_tui.model import Dialogue
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.screens.confirm import ConfirmScreen
@@ -46,31 +37,6 @@ def check_screen(app: DialogApp, *shown: str) -> None:
     screen = "\n".join(lines)
     for text in shown:
         assert text in screen, (text, screen)
-
-
-def hostile_dialogue(name: str, held_on: date = date(2025, 3, 10), **extra) -> Dialogue:
-    """``name`` in every text field of a dialogue, as a JSON file could carry it."""
-    goal = GoalDetails(indicator=name, baseline=name, target=name, theme="trivsel")
-    return Dialogue.model_validate(
-        {
-            "school": name[:MAX_SCHOOL],
-            "municipality": name[:MAX_MUNICIPALITY],
-            "location": name,
-            "case_number": name[:MAX_CASE_NUMBER],
-            "held_on": held_on,
-            "participants": [Participant(name=name, role=name, organisation=name)],
-            "agenda": [
-                {
-                    "title": name,
-                    "prompts": [name],
-                    "notes": [{"text": name, "tags": ["goal"], "goal": goal.model_dump()}],
-                }
-            ],
-            "checklist": [ChecklistItem(text=name)],
-            "followups": [FollowUp(text=name, comment=name, reached=name, goal=goal)],
-            **extra,
-        }
-    )
 
 
 async def visit_every_screen(app: DialogApp, pilot, shown: str) -> None:
