@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,18 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path):
     with Store.open(db_path) as s:
         yield s
+
+
+@pytest.fixture
+def no_hang():
+    """A read that blocks (a FIFO opened the ordinary way) fails the test in 10 s
+    instead of hanging the suite."""
+
+    def timeout(*_):
+        raise TimeoutError("hung")
+
+    old = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 from datetime import date
 from pathlib import Path
@@ -21,20 +20,7 @@ from dialog_tui.files import MAX_JSON_BYTES, read_regular_file, write_atomically
 from dialog_tui.model import Dialogue
 from dialog_tui.store import Store
 
-
-@pytest.fixture(autouse=True)
-def no_hang():
-    """A read that blocks (a FIFO opened the ordinary way) fails the test in 10 s
-    instead of hanging the suite."""
-
-    def timeout(*_):
-        raise TimeoutError("hung")
-
-    old = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+pytestmark = pytest.mark.usefixtures("no_hang")
 
 
 def run(*args: str):

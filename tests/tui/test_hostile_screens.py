@@ -3,8 +3,12 @@ written (markup never read), and no control character reaches the terminal."""
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
+from pathlib import Path
 
+import pytest
 from hostile import hostile_dialogue, hostile_texts
 from hypothesis import HealthCheck, example, given, settings
 
@@ -126,3 +130,66 @@ async def test_an_error_naming_a_file_with_markup_is_shown_as_written(db_path, t
             await pilot.press("ctrl+s")
             await pilot.pause()
             check_screen(app, "[/]")
+
+
+@pytest.mark.parametrize("target", ["database", "wal", "fifo", "device"])
+async def test_the_export_screen_refuses_the_database_a_fifo_or_a_device(
+    db_path, tmp_path, target
+):
+    from textual.widgets import Input
+
+    from dialog_tui.tui.screens.export import ExportScreen
+
+    with Store.open(db_path) as store:
+        dialogue_id = store.create_dialogue(Dialogue(school="Skovskolen", held_on=date.today()))
+        output = {
+            "database": db_path,
+            "wal": db_path.with_name(db_path.name + "-wal"),
+            "fifo": tmp_path / "rør.docx",
+            "device": Path("/dev/null"),
+        }[target]
+        if target == "fifo":
+            os.mkfifo(output)
+        before = db_path.read_bytes()
+        app = DialogApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await app.push_screen(ExportScreen(dialogue_id))
+            await pilot.pause()
+            app.screen.query_one("#output", Input).value = str(output)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):  # the database exists: replace it?
+                await pilot.press("j")
+                await pilot.pause()
+            wanted = "er selve databasen" if target in ("database", "wal") else "almindelig fil"
+            check_screen(app, wanted)
+        assert db_path.read_bytes() == before
+        assert store.list_dialogues()[0].school == "Skovskolen"
+    if target == "fifo":
+        assert stat.S_ISFIFO(os.stat(output).st_mode)
+
+
+@pytest.mark.usefixtures("no_hang")
+async def test_a_fifo_among_the_agendas_does_not_hang_the_new_dialogue_form(
+    db_path, tmp_path, monkeypatch
+):
+    from textual.widgets import Input, Select, Static
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    folder = tmp_path / "dialog-tui" / "agendas"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "rør.toml")
+    with Store.open(db_path) as store:
+        app = DialogApp(store, new=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#school", Input).value = "Skovskolen"
+            app.screen.query_one("#held_on", Input).value = "1.3.2025"
+            app.screen.query_one("#agenda", Select).value = "rør"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            check_screen(app)
+            error = str(app.screen.query_one("#form-error", Static).render())
+            assert "rør.toml: er ikke en almindelig fil" in error
+        assert store.list_dialogues() == []

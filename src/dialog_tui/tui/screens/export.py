@@ -17,6 +17,7 @@ from ...errors import DialogError
 from ...export.cpr import CprHit, find_cpr
 from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
+from ...files import check_output, database_files
 from ...model import Dialogue
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
@@ -109,6 +110,11 @@ class ExportScreen(ModalScreen[Path | None]):
         output = self.query_one("#output", Input).value.strip()
         if not output:
             self.show_error(S.EXPORT_NO_OUTPUT)
+            return
+        try:  # never the live database, a FIFO or a device (replacing was asked)
+            check_output(Path(output).expanduser(), protected=database_files(self.app.store.path))
+        except DialogError as e:
+            self.show_error(str(e))
             return
         # Re-read: the notes may have changed since the screen opened.
         self.dialogue = self.app.store.get_dialogue(self.dialogue_id)

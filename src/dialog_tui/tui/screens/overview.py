@@ -93,8 +93,10 @@ class OverviewScreen(ModalScreen[Path | None]):
     def write(self, dialogues, year: int, output: Path) -> None:
         from ...export.document import user_template
         from ...export.overview import export_overview
+        from ...files import check_output, database_files
 
-        try:
+        try:  # never the live database, a FIFO or a device
+            check_output(output, protected=database_files(self.app.store.path))
             written = export_overview(
                 dialogues,
                 year,
