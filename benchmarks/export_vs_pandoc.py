@@ -127,7 +127,7 @@ def _run_size(notes: int, repetitions: int) -> list[dict]:
             dialogue_id = store.create_dialogue(d)
         (folder / "memo.md").write_text(markdown(d), encoding="utf-8")
         ours_cmd = [*exporter, "--db", str(folder / "bench.db"), "export", str(dialogue_id),
-                    "-o", str(folder / "ours.docx")]  # fmt: skip
+                    "-o", str(folder / "ours.docx"), "--force"]  # fmt: skip
         pandoc_cmd = [pandoc or "pandoc", str(folder / "memo.md"), "-o", str(folder / "p.docx")]
         ours, theirs = alternate(ours_cmd, pandoc_cmd if pandoc else None, repetitions)
         in_process = []

@@ -186,7 +186,7 @@ def run(quick: bool) -> list[dict]:
                 store.create_dialogue(d)
         (folder / "overview.md").write_text(markdown(ds), encoding="utf-8")
         ours_cmd = [*command, "--db", str(folder / "bench.db"), "overview", "--year", str(YEAR),
-                    "-o", str(folder / "ours.docx")]  # fmt: skip
+                    "-o", str(folder / "ours.docx"), "--force"]  # fmt: skip
         pandoc_cmd = [pandoc or "pandoc", str(folder / "overview.md"), "-o",
                       str(folder / "pandoc.docx")]  # fmt: skip
         in_process, memo_times = [], []

@@ -235,3 +235,9 @@ def test_write_atomically_refuses_what_is_not_a_regular_file(tmp_path):
     with pytest.raises(FileError, match="navngivet rør"):
         write_atomically(fifo, b"x")
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("name", ["fifo", "zero"])
+def test_a_fifo_or_dev_zero_as_the_database_is_one_line(request, name):
+    path = request.getfixturevalue(name)
+    one_line(run("--db", str(path), "list"), str(path), "er ikke en almindelig fil")

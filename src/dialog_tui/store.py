@@ -21,6 +21,7 @@ from typing import Any
 
 from . import strings as S
 from .errors import NotFound, StoreError, describe_validation_error
+from .files import require_regular_file
 from .model import (
     KINDS,
     MARK_END,
@@ -410,6 +411,8 @@ class Store:
         path = Path(path) if path is not None else default_db_path()
         if path.is_dir():
             raise StoreError(S.DB_IS_DIRECTORY.format(path=path))
+        if path.exists():  # a FIFO would hang the open, /dev/zero fail inside SQLite
+            require_regular_file(path, StoreError)
         exists = path.exists() and path.stat().st_size > 0
         if not exists:
             if not create:
