@@ -72,13 +72,17 @@ async def visit_every_screen(app: DialogApp, pilot, shown: str) -> None:
     await pilot.press("ctrl+f")  # search
     await pilot.pause()
     await type_text(pilot, MARKER.lower())
-    await pilot.press("enter")
+    app.screen.run_search()  # now, not after the typing pause
     await pilot.pause()
     check_screen(app, MARKER)
+    assert app.screen.hits
+    await pilot.press("enter")  # the meeting, at the note found
+    await pilot.pause()
+    check_screen(app, shown)
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=hostile_texts)
 @example(text="Skole [/] Nord")
