@@ -197,3 +197,22 @@ async def test_a_fifo_among_the_agendas_does_not_hang_the_new_dialogue_form(
             error = str(app.screen.query_one("#form-error", Static).render())
             assert "rør.toml: er ikke en almindelig fil" in error
         assert store.list_dialogues() == []
+
+
+async def test_a_too_long_school_in_the_form_is_said_under_the_field_and_kept(db_path):
+    from textual.widgets import Input, Static
+
+    with Store.open(db_path) as store:
+        app = DialogApp(store, new=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            school = "Skole [/] " + "x" * 300
+            app.screen.query_one("#school", Input).value = school
+            app.screen.query_one("#held_on", Input).value = "1.3.2025"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            message = str(app.screen.query_one("#school-msg", Static).render())
+            assert message == "er for lang (højst 150 tegn)"
+            assert app.screen.query_one("#school", Input).value == school  # nothing lost
+            check_screen(app)
+        assert store.list_dialogues() == []
