@@ -675,3 +675,11 @@ MEETING_LOCKED = (
     "Den vises kun til læsning, så ingen ændringer går tabt."
 )
 MEETING_LOCKED_SHORT = "Åben et andet sted: kun læsning"
+
+# --- Meeting session: the lock lost while open (issue 12) --------------------------
+LOCK_LOST = (
+    "Dialogen er overtaget af et andet vindue og vises nu kun til læsning her. "
+    "Det du skrev efter overtagelsen er ikke gemt: kopiér det, hvis det skal med."
+)
+READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
+MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
