@@ -20,6 +20,7 @@ from .. import strings as S
 from ..errors import DialogError, StoreError
 from ..model import AgendaItem
 from ..store import EditLock, Store
+from ..text import clock
 
 try:  # the store package raises it when a write finds its lock taken over
     from ..store import LockLost
@@ -145,7 +146,7 @@ class MeetingSession:
     def opening_notice(self) -> str | None:
         """What to say when the meeting opens read-only."""
         if self.reason is ReadOnly.HELD_ELSEWHERE and self.holder is not None:
-            since = datetime.fromisoformat(self.holder.acquired_at).strftime("%H:%M")
+            since = clock(datetime.fromisoformat(self.holder.acquired_at))
             return S.MEETING_LOCKED.format(pid=self.holder.pid, host=self.holder.host, since=since)
         return S.FINAL_OPENED if self.reason is ReadOnly.FINAL else None
 

@@ -37,7 +37,7 @@ class ExportScreen(ModalScreen[Path | None]):
     HELP_GROUP = S.HELP_GROUP_EXPORT
     BINDINGS = [
         *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
+        Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
         Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
     ]
 
@@ -48,7 +48,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
-            yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
+            yield Static(S.EXPORT_BINDING, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(id="output")
             yield Label(S.EXPORT_TEMPLATE_LABEL)

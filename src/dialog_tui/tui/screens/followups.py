@@ -16,7 +16,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from ... import strings as S
 from ...errors import DialogError
 from ...model import FollowUp, FollowUpStatus
-from ..format import followup_result, followup_status, goal_line
+from ...text import goal_line
+from ..format import followup_result, followup_status
 from ..widgets.field import FIELD_NAVIGATION, Field, OwnKeysInOrder
 from ..widgets.note_row import TAG_STYLES
 
@@ -40,7 +41,7 @@ class FollowUpList(OwnKeysInOrder, OptionList):
     """The list owns the status keys, so digits typed in the fields stay text; they
     act in the list's own queue, so a digit typed just before Tab is not lost."""
 
-    HELP_GROUP = S.HELP_GROUP_FOLLOWUPS
+    HELP_GROUP = S.KEY_FOLLOWUPS
     BINDINGS = [
         Binding("1", "status('opfyldt')", S.KEY_MET),
         Binding("2", "status('delvist opfyldt')", S.KEY_PARTLY_MET),

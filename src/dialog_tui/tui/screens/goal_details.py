@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 from ... import strings as S
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
+from ...text import short_date
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
@@ -30,7 +31,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.GOAL_TITLE}[/b]: {self.note.text}")
+            yield Static(f"[b]{S.KEY_GOAL_DETAILS}[/b]: {self.note.text}")
             yield Label(S.GOAL_INDICATOR)
             yield Field(goal.indicator, id="indicator")
             yield Label(S.GOAL_BASELINE)
@@ -38,9 +39,9 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Label(S.GOAL_TARGET)
             yield Field(goal.target, id="target")
             yield Label(S.GOAL_DUE)
-            due = f"{goal.due.day}.{goal.due.month}.{goal.due.year}" if goal.due else ""
+            due = short_date(goal.due) if goal.due else ""
             yield Field(due, id="due")
-            yield Label(S.GOAL_THEME)
+            yield Label(S.KEY_THEME)
             yield Select(
                 [(S.THEME_LABELS[t], t) for t in THEMES],
                 value=goal.theme or Select.NULL,

@@ -12,12 +12,13 @@ from textual.widgets.option_list import Option
 
 from ... import strings as S
 from ...model import GoalChain, GoalStep
-from ..format import day, followup_result, followup_status, goal_line
+from ...text import goal_line, short_date
+from ..format import followup_result, followup_status
 
 
 def step_label(step: GoalStep) -> Text:
     text = Text()
-    text.append(f"{day(step.held_on)}  ", style="bold")
+    text.append(f"{short_date(step.held_on)}  ", style="bold")
     text.append(step.note.text or "…")
     details = goal_line(step.note.goal)
     if details:

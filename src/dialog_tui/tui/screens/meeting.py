@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 
 from ... import strings as S
 from ...model import THEMES, AgendaItem
-from ..format import day
+from ...text import clock, short_date
 from ..notes import NotesController, theme_from
 from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
@@ -87,7 +87,7 @@ class MeetingScreen(Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.title = f"{self.dialogue.school} · {day(self.dialogue.held_on)}"
+        self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
         note_id = self.start_note_id
         if note_id is None:
             last = self.app.store.last_edited_note(self.dialogue_id)
@@ -197,7 +197,7 @@ class MeetingScreen(Screen):
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
-        self.saved_at = datetime.now().strftime("%H:%M:%S")
+        self.saved_at = clock(datetime.now(), seconds=True)
         self.tick()
 
     def on_note_list_refused(self, event: NoteList.Refused) -> None:

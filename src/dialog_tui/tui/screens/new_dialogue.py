@@ -22,7 +22,7 @@ from ..widgets.field import FIELD_NAVIGATION, Field
 class NewDialogueScreen(Screen):
     CSS_PATH = "new_dialogue.tcss"
     AUTO_FOCUS = "#school"
-    HELP_GROUP = S.HELP_GROUP_FORM
+    HELP_GROUP = S.KEY_NEW
     BINDINGS = [
         *FIELD_NAVIGATION,
         Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),

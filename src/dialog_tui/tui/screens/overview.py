@@ -30,7 +30,7 @@ class OverviewScreen(ModalScreen[Path | None]):
     HELP_GROUP = S.HELP_GROUP_MODAL
     BINDINGS = [
         *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
+        Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
         Binding("escape", "cancel", S.KEY_CANCEL),
     ]
 
@@ -63,8 +63,8 @@ class OverviewScreen(ModalScreen[Path | None]):
         self.action_export()
 
     def action_export(self) -> None:
-        from ...export.danish import join
         from ...export.overview import cpr_schools
+        from ...text import join
 
         error = self.query_one("#overview-error", Static)
         year_text = self.query_one("#year", Input).value

@@ -49,7 +49,7 @@ class ParticipantsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.PARTICIPANTS_TITLE}[/b]")
+            yield Static(f"[b]{S.KEY_PARTICIPANTS}[/b]")
             yield OptionList(id="people")
             yield Field(placeholder=S.PARTICIPANTS_ADD, id="add")
             yield Static(S.PARTICIPANTS_KEYS, classes="muted")

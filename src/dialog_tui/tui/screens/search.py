@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from ... import strings as S
 from ...errors import DialogError
 from ...model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
-from ..format import day
+from ...text import short_date
 from ..widgets.field import FIELD_NAVIGATION, Field
 from ..widgets.note_row import TAG_STYLES
 
@@ -35,7 +35,10 @@ def marked(snippet: str) -> Text:
 
 def hit_label(hit: SearchHit) -> Text:
     head = S.SEARCH_HIT_HEAD.format(
-        school=hit.school, date=day(hit.held_on), number=hit.item_number, title=hit.item_title
+        school=hit.school,
+        date=short_date(hit.held_on),
+        number=hit.item_number,
+        title=hit.item_title,
     )
     text = Text(head, style="bold")
     for tag in hit.tags:
@@ -76,15 +79,13 @@ class SearchScreen(Screen):
         schools = sorted({d.school for d in self.app.store.list_dialogues()})
         with Horizontal(id="filters"):
             yield Field(
-                placeholder=S.SEARCH_SCHOOL,
+                placeholder=S.FORM_SCHOOL,
                 id="school",
                 suggester=SuggestFromList(schools, case_sensitive=False),
             )
             yield Field(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
             yield Select([(S.KIND_LABELS[k], k) for k in KINDS], prompt=S.SEARCH_KIND, id="kind")
-            yield Select(
-                [(S.THEME_LABELS[t], t) for t in THEMES], prompt=S.SEARCH_THEME, id="theme"
-            )
+            yield Select([(S.THEME_LABELS[t], t) for t in THEMES], prompt=S.KEY_THEME, id="theme")
         yield Static(S.SEARCH_HINT, id="search-info", classes="muted")
         yield OptionList(id="hits")
         yield Footer()

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ... import strings as S
 from ...errors import DialogError
 from ...model import Dialogue, Status
+from ...text import timestamp
 from .checklist import ChecklistScreen
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
@@ -31,7 +32,7 @@ def history_text(dialogue: Dialogue) -> Text:
     text = Text()
     for change in dialogue.history:
         line = S.STATUS_CHANGE.format(
-            at=f"{change.at:%d.%m.%Y %H:%M}",
+            at=timestamp(change.at),
             from_status=S.STATUS[change.from_status],
             to_status=S.STATUS[change.to_status],
         )
