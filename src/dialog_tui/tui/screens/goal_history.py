@@ -4,6 +4,7 @@ dialogue followed it up. Enter opens that year's dialogue at the goal."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,8 +12,10 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import strings as S
+from ...errors import DialogError
 from ...model import GoalChain, GoalStep
 from ...text import goal_line, short_date
+from ..background import own_store
 from ..format import followup_result, followup_status
 
 
@@ -71,8 +74,18 @@ class GoalHistoryScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    @work(thread=True, exclusive=True, group="goal-history")
     def reload(self) -> None:
-        chains = self.app.store.goal_history(self.school)
+        """Read the school's goal chains off the event loop (every year of it)."""
+        try:
+            with own_store(self.app.store) as store:
+                chains = store.goal_history(self.school)
+        except DialogError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            return
+        self.app.call_from_thread(self.show, chains)
+
+    def show(self, chains: list[GoalChain]) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
