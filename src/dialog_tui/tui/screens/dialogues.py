@@ -15,6 +15,7 @@ from ...errors import DialogError
 from ...model import DialogueSummary
 from ...parsing import parse_date
 from ...text import short_date
+from ..keys import with_ids
 from ..widgets.field import Field
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
@@ -50,26 +51,29 @@ def _haystack(row: DialogueSummary) -> str:
 
 class DialoguesScreen(Screen):
     CSS_PATH = "dialogues.tcss"
-    HELP_GROUP = S.HELP_GROUP_LIST
-    BINDINGS = [
-        Binding("enter", "open", S.KEY_OPEN, priority=True),
-        Binding("ctrl+n", "new", S.KEY_NEW),
-        # The footer keeps the everyday keys; all are in F1 and the palette.
-        Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True, show=False),
-        Binding("ctrl+b", "toggle_bin", S.KEY_BIN, show=False),
-        # Not plain "e": the filter field has the focus and takes letters.
-        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
-        Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
-        # Not priority: the filter does not use these, and typed-ahead letters come first.
-        Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
-        Binding("ctrl+f", "search", S.KEY_SEARCH),
-        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, show=False),
-        Binding("ctrl+y", "overview", S.KEY_OVERVIEW, show=False),
-        Binding("up", "cursor(-1)", show=False, priority=True),
-        Binding("down", "cursor(1)", show=False, priority=True),
-        Binding("pageup", "cursor(-10)", show=False, priority=True),
-        Binding("pagedown", "cursor(10)", show=False, priority=True),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_LIST
+    BINDINGS = with_ids(
+        "dialogues",
+        [
+            Binding("enter", "open", S.KEY_OPEN, priority=True),
+            Binding("ctrl+n", "new", S.KEY_NEW),
+            # The footer keeps the everyday keys; all are in F1 and the palette.
+            Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True, show=False),
+            Binding("ctrl+b", "toggle_bin", S.KEY_BIN, show=False),
+            # Not plain "e": the filter field has the focus and takes letters.
+            Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
+            Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
+            # Not priority: the filter does not use these, and typed-ahead letters come first.
+            Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
+            Binding("ctrl+f", "search", S.KEY_SEARCH),
+            Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, show=False),
+            Binding("ctrl+y", "overview", S.KEY_OVERVIEW, show=False),
+            Binding("up", "cursor(-1)", show=False, priority=True),
+            Binding("down", "cursor(1)", show=False, priority=True),
+            Binding("pageup", "cursor(-10)", show=False, priority=True),
+            Binding("pagedown", "cursor(10)", show=False, priority=True),
+        ],
+    )
 
     def __init__(self) -> None:
         super().__init__()

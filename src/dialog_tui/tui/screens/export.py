@@ -19,6 +19,7 @@ from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
 from ...model import Dialogue
 from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 
@@ -36,12 +37,15 @@ def default_output(dialogue: Dialogue) -> Path:
 
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
-    HELP_GROUP = S.HELP_GROUP_EXPORT
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
-        Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
+    BINDINGS = with_ids(
+        "export",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
+        ],
+    )
 
     def __init__(self, dialogue_id: int) -> None:
         super().__init__()

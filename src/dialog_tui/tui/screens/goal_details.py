@@ -12,17 +12,21 @@ from ... import strings as S
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
 from ...text import short_date
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "save", S.KEY_OK, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "goal-details",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "save", S.KEY_OK, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def __init__(self, note: Note) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from ...model import GoalChain, GoalStep
 from ...text import goal_line, short_date
 from ..background import own_store
 from ..format import followup_result, followup_status
+from ..keys import with_ids
 
 
 def step_label(step: GoalStep) -> Text:
@@ -49,11 +50,14 @@ def chain_label(number: int, chain: GoalChain) -> Text:
 
 class GoalHistoryScreen(Screen):
     CSS_PATH = "goal_history.tcss"
-    HELP_GROUP = S.HELP_GROUP_GOALS
-    BINDINGS = [
-        Binding("enter", "open", S.KEY_OPEN_RESULT),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_GOALS
+    BINDINGS = with_ids(
+        "goal-history",
+        [
+            Binding("enter", "open", S.KEY_OPEN_RESULT),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, school: str) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from ... import strings as S
 from ...model import THEMES, AgendaItem
 from ...text import clock, short_date
+from ..keys import with_ids
 from ..notes import NotesController, theme_from
 from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
@@ -29,31 +30,36 @@ REFUSED_NOTICE_SECONDS = 5
 class MeetingScreen(Screen):
     CSS_PATH = "meeting.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    HELP_GROUP = S.HELP_GROUP_MEETING
-    BINDINGS = [
-        Binding("f2", "tag('observation')", S.KEY_OBSERVATION, priority=True),
-        Binding("f3", "tag('goal')", S.KEY_GOAL, priority=True),
-        Binding("f4", "tag('attention')", S.KEY_ATTENTION, priority=True),
-        Binding("f5", "tag('agreement')", S.KEY_AGREEMENT, priority=True),
-        Binding("f6", "theme", S.KEY_THEME, priority=True),
-        Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
-        Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
-        Binding("ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False),
-        Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
-        # Out of the footer (it holds what a meeting needs every minute); in F1
-        # and the palette like every key.
-        Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
-        Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
-        Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
-        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
-        # Shown with their keys in the side panel, not the footer.
-        Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
-        # Priority: the note editor's ctrl+k (delete to end of line) gives way.
-        Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
-        Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
-        Binding("escape", "agenda", S.KEY_AGENDA, show=False),
-        Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MEETING
+    BINDINGS = with_ids(
+        "meeting",
+        [
+            Binding("f2", "tag('observation')", S.KEY_OBSERVATION, priority=True),
+            Binding("f3", "tag('goal')", S.KEY_GOAL, priority=True),
+            Binding("f4", "tag('attention')", S.KEY_ATTENTION, priority=True),
+            Binding("f5", "tag('agreement')", S.KEY_AGREEMENT, priority=True),
+            Binding("f6", "theme", S.KEY_THEME, priority=True),
+            Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
+            Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
+            Binding(
+                "ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False
+            ),
+            Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
+            # Out of the footer (it holds what a meeting needs every minute); in F1
+            # and the palette like every key.
+            Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
+            Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
+            Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
+            Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
+            # Shown with their keys in the side panel, not the footer.
+            Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
+            # Priority: the note editor's ctrl+k (delete to end of line) gives way.
+            Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
+            Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
+            Binding("escape", "agenda", S.KEY_AGENDA, show=False),
+            Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
+        ],
+    )
 
     def __init__(
         self,

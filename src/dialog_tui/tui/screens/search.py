@@ -19,6 +19,7 @@ from ...errors import DialogError
 from ...model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
 from ...text import short_date
 from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from ..widgets.note_row import TAG_STYLES
 
@@ -56,19 +57,22 @@ def hit_label(hit: SearchHit) -> Text:
 
 class SearchScreen(Screen):
     CSS_PATH = "search.tcss"
-    HELP_GROUP = S.HELP_GROUP_SEARCH
+    BINDING_GROUP_TITLE = S.HELP_GROUP_SEARCH
     AUTO_FOCUS = "#query"
     DEBOUNCE = 0.25
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        # Enter reaches the screen in typing order as Input.Submitted or
-        # OptionList.OptionSelected. The arrows are priority, so they move the
-        # result at their place among the keys (an open filter list keeps its own).
-        Binding("enter", "open", S.KEY_OPEN_RESULT),
-        Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False, priority=True),
-        Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False, priority=True),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDINGS = with_ids(
+        "search",
+        [
+            *FIELD_NAVIGATION,
+            # Enter reaches the screen in typing order as Input.Submitted or
+            # OptionList.OptionSelected. The arrows are priority, so they move the
+            # result at their place among the keys (an open filter list keeps its own).
+            Binding("enter", "open", S.KEY_OPEN_RESULT),
+            Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False, priority=True),
+            Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False, priority=True),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import Dialogue, Status
 from ...text import timestamp
+from ..keys import with_ids
 from .checklist import ChecklistScreen
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
@@ -46,15 +47,18 @@ def history_text(dialogue: Dialogue) -> Text:
 
 class StatusScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "status.tcss"]
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        Binding("a", "change('held')", S.KEY_MARK_HELD),
-        Binding("e", "change('final')", S.KEY_MARK_FINAL),
-        Binding("g", "change('reopen')", S.KEY_REOPEN),
-        Binding("t", "to_checklist", S.KEY_TO_CHECKLIST),
-        Binding("j", "held_anyway", S.KEY_HELD_ANYWAY),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "status",
+        [
+            Binding("a", "change('held')", S.KEY_MARK_HELD),
+            Binding("e", "change('final')", S.KEY_MARK_FINAL),
+            Binding("g", "change('reopen')", S.KEY_REOPEN),
+            Binding("t", "to_checklist", S.KEY_TO_CHECKLIST),
+            Binding("j", "held_anyway", S.KEY_HELD_ANYWAY),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, locked: bool = False) -> None:
         """``locked``: the dialogue is open for editing elsewhere; nothing may change."""

@@ -14,22 +14,26 @@ from textual.widgets import Static
 
 from ... import strings as S
 from ...model import GoalDetails, Note
+from ..keys import with_ids
 from ..notes import Change, NotesController
 from .note_editor import NoteEditor
 from .note_row import NoteRow, note_prefix
 
 
 class NoteList(VerticalScroll, can_focus=False):
-    HELP_GROUP = S.HELP_GROUP_NOTES
+    BINDING_GROUP_TITLE = S.HELP_GROUP_NOTES
     # Priority, so each acts at its place among the typed keys (see ``in_order``).
-    BINDINGS = [
-        Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, priority=True, show=False),
-        Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP, priority=True, show=False),
-        Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN, priority=True, show=False),
-        Binding("ctrl+f", "move_to_point", S.KEY_NOTE_TO_POINT, show=False),
-        Binding("f8", "delete", S.KEY_DELETE_NOTE, priority=True, show=False),
-        Binding("ctrl+z", "undo", S.KEY_UNDO, priority=True, show=False),
-    ]
+    BINDINGS = with_ids(
+        "note-list",
+        [
+            Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, priority=True, show=False),
+            Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP, priority=True, show=False),
+            Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN, priority=True, show=False),
+            Binding("ctrl+f", "move_to_point", S.KEY_NOTE_TO_POINT, show=False),
+            Binding("f8", "delete", S.KEY_DELETE_NOTE, priority=True, show=False),
+            Binding("ctrl+z", "undo", S.KEY_UNDO, priority=True, show=False),
+        ],
+    )
 
     class Saved(Message):
         """A write reached the database (for the status bar)."""
