@@ -63,16 +63,19 @@ def sort_key(text: str) -> str:
 # --- Goals and their follow-up ---------------------------------------------------
 
 
+def goal_change(goal: GoalDetails | None) -> str:
+    """``10 % → 5 %`` (``? → 5 %`` without a baseline), or '' when neither is set."""
+    if goal is None or not (goal.baseline or goal.target):
+        return ""
+    return S.MEMO_GOAL_CHANGE.format(baseline=goal.baseline or "?", target=goal.target or "?")
+
+
 def goal_line(goal: GoalDetails | None) -> str:
     """``Andel under 2: 10 % → 5 %, senest 30. juni 2026`` ('' when nothing is set)."""
     if goal is None:
         return ""
     parts = []
-    change = ""
-    if goal.baseline or goal.target:
-        change = S.MEMO_GOAL_CHANGE.format(
-            baseline=goal.baseline or "?", target=goal.target or "?"
-        )
+    change = goal_change(goal)
     if goal.indicator:
         parts.append(f"{goal.indicator}: {change}" if change else goal.indicator)
     elif change:
