@@ -6,9 +6,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.keys import binding_id
 from dialog_tui.tui.widgets.note_list import NoteList
+
+from .test_burst import meeting
 
 
 def test_ids_from_actions():
@@ -38,15 +39,8 @@ def test_every_binding_of_every_screen_and_widget_has_an_id():
 
 
 async def test_a_keymap_rebinds_a_key_by_its_id(db_path, make_dialogue):
-    from dialog_tui.store import Store
-
-    store = Store.open(db_path)
-    dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path, make_dialogue) as (app, pilot, _dialogue_id):
         app.set_keymap({"meeting.tag-attention": "f12"})
         await pilot.press("f12")
         await pilot.pause()
         assert app.screen.query_one(NoteList).note.tags == ["attention"]
-    store.close()
