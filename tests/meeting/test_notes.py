@@ -245,4 +245,3 @@ def test_theme_by_its_danish_name_or_beginning():
     assert theme_from("forældre") == "foraeldresamarbejde"
     assert theme_from("") is None
     assert theme_from("zzz") is None
-
