@@ -53,7 +53,7 @@ LABELS = {
 }
 
 
-def heartbeat(store: Store, dialogue_id: int) -> bool:
+def lock_held(store: Store, dialogue_id: int) -> bool:
     """Whether this instance still holds the dialogue's edit lock, refreshing it.
 
     The store package's heartbeat answers itself; today's returns None, so ask
@@ -162,7 +162,7 @@ class MeetingSession:
         if self.read_only:
             return False
         try:
-            held = heartbeat(self.store, self.dialogue_id)
+            held = lock_held(self.store, self.dialogue_id)
         except LockLost:
             held = False
         except DialogError:
@@ -196,7 +196,7 @@ class MeetingSession:
         if final == (self.reason is ReadOnly.FINAL):
             return False
         if final:  # nobody edits a final dialogue: a reopening elsewhere must not wait
-            self.store.release_edit_lock(self.dialogue_id)
+            self.attempt(lambda: self.store.release_edit_lock(self.dialogue_id))
             self.reason = ReadOnly.FINAL
         else:
             self.holder = self.store.acquire_edit_lock(self.dialogue_id)
@@ -205,7 +205,9 @@ class MeetingSession:
         return True
 
     def close(self) -> None:
-        """Fold the time in and let the lock go (if it is ours)."""
+        """Fold the time in and let the lock go (if it is ours). Quietly: the screen
+        that would say it is going away."""
+        self.on_read_only = self.report = lambda line: None
         self.save_time()
         if self.reason is None:
             self.attempt(lambda: self.store.release_edit_lock(self.dialogue_id))
