@@ -14,13 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
 from ..errors import DialogError, StoreError
 from ..model import AgendaItem
-from ..store import EditLock, Store
+from ..store import Store
 from ..text import clock
+
+if TYPE_CHECKING:
+    from ..store import EditLock
 
 try:  # the store package raises it when a write finds its lock taken over
     from ..store import LockLost
