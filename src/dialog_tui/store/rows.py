@@ -1,0 +1,101 @@
+"""Rows to models and values to columns: the conversions every aggregate shares."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime
+from typing import Any
+
+from .. import strings as S
+from ..errors import StoreError, describe_validation_error
+from ..model import AgendaItem, FollowUp, GoalDetails, Note
+
+NOTE_COLUMNS = "n.id, n.uid, n.text, n.kind, n.level, n.tags, n.internal"
+GOAL_COLUMNS = "g.indicator, g.baseline, g.target, g.due, g.theme, g.ancestor"
+NOTE_SELECT = f"{NOTE_COLUMNS}, g.note_id AS goal_id, {GOAL_COLUMNS}"
+"""A note with its goal details; join ``goals g`` on ``g.note_id = n.id``."""
+
+
+def now() -> str:
+    return datetime.now().isoformat(timespec="microseconds")
+
+
+def iso(value: date | datetime | Any | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def check_year(year: int | None) -> None:
+    """Refuse a year outside 1000–9999: it would not fit the dates' four digits
+    (and a huge one not even SQLite's integers)."""
+    if year is not None and not 1000 <= year <= 9999:
+        raise StoreError(S.BAD_YEAR.format(year=year))
+
+
+def validated(model: type, data: dict[str, Any]) -> Any:
+    """Validate through the model; a bad value becomes a clear StoreError."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        field, reason = describe_validation_error(e)
+        raise StoreError(S.INVALID_VALUE.format(reason=f"{field}: {reason}")) from None
+
+
+def note(r: dict[str, Any]) -> Note:
+    goal = None
+    if r.get("goal_id") is not None:
+        goal = GoalDetails(
+            indicator=r["indicator"],
+            baseline=r["baseline"],
+            target=r["target"],
+            due=r["due"],
+            theme=r["theme"],
+            ancestor=r["ancestor"],
+        )
+    return Note.model_construct(
+        id=r["id"],
+        uid=r["uid"],
+        text=r["text"],
+        kind=r["kind"],
+        level=r["level"],
+        tags=json.loads(r["tags"]),
+        internal=bool(r["internal"]),
+        goal=goal,
+    )
+
+
+def followup(r: dict[str, Any]) -> FollowUp:
+    return FollowUp(
+        id=r["id"],
+        source_uid=r["source_uid"],
+        kind=r["kind"],
+        text=r["text"],
+        goal=GoalDetails.model_validate_json(r["goal"]) if r["goal"] else None,
+        status=r["status"],
+        reached=r["reached"],
+        comment=r["comment"],
+        carried_to=r["carried_to"],
+    )
+
+
+def agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:
+    return AgendaItem(
+        id=a["id"],
+        title=a["title"],
+        planned_minutes=a["planned_minutes"],
+        prompts=json.loads(a["prompts"]),
+        started_at=a["started_at"],
+        ended_at=a["ended_at"],
+        elapsed_seconds=a["elapsed_seconds"],
+        notes=notes,
+    )
+
+
+def renumber(c: sqlite3.Connection, table: str, ids: list[int]) -> None:
+    """Positions 0, 1, 2, … in the order of ``ids``."""
+    c.executemany(
+        f"UPDATE {table} SET position = ? WHERE id = ?",
+        [(pos, id_) for pos, id_ in enumerate(ids)],
+    )
