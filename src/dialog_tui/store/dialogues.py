@@ -12,7 +12,7 @@ from ..errors import NotFound
 from ..model import Dialogue, DialogueSummary, Note, Status, StatusChange
 from . import rows
 from .connection import StoreBase
-from .rows import NOTE_SELECT, check_year, iso, now, validated
+from .rows import NOTE_SELECT, check_year, iso, local, now, validated
 
 _HEADER_FIELDS = frozenset(
     {
@@ -50,12 +50,12 @@ class Dialogues(StoreBase):
         )  # fmt: skip
         dialogue_id = cur.lastrowid
         assert dialogue_id is not None
-        for pos, p in enumerate(d.participants):
-            self._insert_participant(c, dialogue_id, pos, p)
         for pos, item in enumerate(d.agenda):
             item_id = self._insert_agenda_item(c, dialogue_id, pos, item)
             for npos, note in enumerate(item.notes):
                 self._insert_note(c, item_id, npos, note, fresh_uid=True)
+        for pos, p in enumerate(d.participants):  # after the points they attended
+            self._insert_participant(c, dialogue_id, pos, p)
         self.db.table("checklist").insert_all(
             {"dialogue_id": dialogue_id, "position": pos, "text": check.text,
              "done": int(check.done)}
@@ -64,7 +64,7 @@ class Dialogues(StoreBase):
         for pos, f in enumerate(d.followups):
             self._insert_followup(c, dialogue_id, pos, f)
         self.db.table("status_changes").insert_all(
-            {"dialogue_id": dialogue_id, "at": change.at.isoformat(),
+            {"dialogue_id": dialogue_id, "at": iso(change.at),
              "from_status": change.from_status.value, "to_status": change.to_status.value,
              "reason": change.reason}
             for change in d.history
@@ -96,7 +96,7 @@ class Dialogues(StoreBase):
                 )
             ]
             history = [
-                StatusChange(at=r["at"], from_status=r["from_status"],
+                StatusChange(at=local(r["at"]), from_status=r["from_status"],
                              to_status=r["to_status"], reason=r["reason"])
                 for r in self.db["status_changes"].rows_where(
                     "dialogue_id = ?", [dialogue_id], order_by="id"

@@ -12,7 +12,7 @@ from ..errors import NotFound
 from ..model import AgendaItem
 from . import rows
 from .connection import StoreBase
-from .rows import iso, renumber, validated
+from .rows import iso, point_ids, renumber, validated
 
 
 class Points(StoreBase):
@@ -99,7 +99,7 @@ class Points(StoreBase):
         """Move a point to ``position`` (0-based) in its agenda."""
         with self._tx() as c:
             dialogue_id = self._item_row(item_id)["dialogue_id"]
-            ids = self._item_ids(c, dialogue_id)
+            ids = point_ids(c, dialogue_id)
             ids.remove(item_id)
             ids.insert(max(0, min(position, len(ids))), item_id)
             renumber(c, "agenda_items", ids)
@@ -110,15 +110,5 @@ class Points(StoreBase):
         with self._tx() as c:
             dialogue_id = self._item_row(item_id)["dialogue_id"]
             c.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
-            renumber(c, "agenda_items", self._item_ids(c, dialogue_id))
+            renumber(c, "agenda_items", point_ids(c, dialogue_id))
             self._touch(dialogue_id)
-
-    @staticmethod
-    def _item_ids(c: sqlite3.Connection, dialogue_id: int) -> list[int]:
-        return [
-            r[0]
-            for r in c.execute(
-                "SELECT id FROM agenda_items WHERE dialogue_id = ? ORDER BY position",
-                (dialogue_id,),
-            )
-        ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .. import strings as S
@@ -18,11 +18,23 @@ NOTE_SELECT = f"{NOTE_COLUMNS}, g.note_id AS goal_id, {GOAL_COLUMNS}"
 
 
 def now() -> str:
-    return datetime.now().isoformat(timespec="microseconds")
+    """The time of a change as stored: ISO 8601 in UTC (``…+00:00``)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def iso(value: date | datetime | Any | None) -> str | None:
+    """A column value; a datetime is stored in UTC (a naive one is local time)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
     return value.isoformat() if value is not None else None
+
+
+def local(value: str | None) -> datetime | None:
+    """A stored timestamp as shown: aware, in this machine's local time. (A naive
+    value, which only a database written before migration 6 could hold, is local.)"""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).astimezone()
 
 
 def check_year(year: int | None) -> None:
@@ -86,8 +98,8 @@ def agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:
         title=a["title"],
         planned_minutes=a["planned_minutes"],
         prompts=json.loads(a["prompts"]),
-        started_at=a["started_at"],
-        ended_at=a["ended_at"],
+        started_at=local(a["started_at"]),
+        ended_at=local(a["ended_at"]),
         elapsed_seconds=a["elapsed_seconds"],
         notes=notes,
     )
@@ -99,3 +111,14 @@ def renumber(c: sqlite3.Connection, table: str, ids: list[int]) -> None:
         f"UPDATE {table} SET position = ? WHERE id = ?",
         [(pos, id_) for pos, id_ in enumerate(ids)],
     )
+
+
+def point_ids(c: sqlite3.Connection, dialogue_id: int) -> list[int]:
+    """The ids of a dialogue's agenda points, in agenda order."""
+    return [
+        r[0]
+        for r in c.execute(
+            "SELECT id FROM agenda_items WHERE dialogue_id = ? ORDER BY position",
+            (dialogue_id,),
+        )
+    ]

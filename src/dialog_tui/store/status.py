@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from .. import strings as S
 from ..errors import StoreError
 from ..model import ChecklistItem, Status
@@ -44,12 +42,11 @@ class StatusChanges(StoreBase):
             status, reason = change
             # The facilitator typing elsewhere would lose every keystroke to the
             # read-only triggers once the dialogue is final.
-            holder = self._other_editor(c, dialogue_id, datetime.now())
+            holder = self._other_editor(c, dialogue_id)
             if holder is not None:
-                since = datetime.fromisoformat(holder.acquired_at).strftime("%d.%m.%Y %H:%M")
                 raise StoreError(
                     S.DIALOGUE_OPEN_ELSEWHERE.format(pid=holder.pid, host=holder.host,
-                                                     since=since)
+                                                     since=holder.since)
                 )  # fmt: skip
             self._check_lock(c, dialogue_id)
             c.execute(
