@@ -289,14 +289,11 @@ def test_migrates_a_version_3_database_to_search_without_folding_diacritics(db_p
 
 
 # The filter tokens of a note, as the triggers of migration 3 write them.
-META = """coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
-        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
-        WHERE a.id = notes.agenda_item_id), '')
-    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
-        FROM json_each(notes.tags)), '')
-    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
-        WHERE note_id = notes.id), '')
-    || CASE WHEN notes.internal THEN ' internal' ELSE '' END"""
+META = next(
+    sql.removeprefix("UPDATE notes SET meta = ")
+    for sql in migrate.migrations()[2][1]
+    if sql.startswith("UPDATE notes SET meta = ")
+)
 
 
 def search_index_is_consistent(store: Store) -> bool:

@@ -13,7 +13,7 @@ from ..errors import NotFound
 from ..model import GoalDetails, Note, clean_text
 from . import rows
 from .connection import StoreBase
-from .rows import NOTE_SELECT, iso, now, renumber, validated
+from .rows import NOTE_SELECT, iso, make_room, now, renumber, validated
 
 
 class Notes(StoreBase):
@@ -96,15 +96,7 @@ class Notes(StoreBase):
         """Insert a whole note (e.g. to undo its deletion), keeping its uid."""
         with self._tx() as c:
             row = self._item_row(item_id)
-            count = c.execute(
-                "SELECT count(*) FROM notes WHERE agenda_item_id = ?", (item_id,)
-            ).fetchone()[0]
-            pos = count if position is None else max(0, min(position, count))
-            c.execute(
-                """UPDATE notes SET position = position + 1
-                   WHERE agenda_item_id = ? AND position >= ?""",
-                (item_id, pos),
-            )
+            pos = make_room(c, "notes", "agenda_item_id", item_id, position)
             note_id = self._insert_note(c, item_id, pos, note)
             self._touch(row["dialogue_id"])
         return note.model_copy(update={"id": note_id})

@@ -12,7 +12,7 @@ from ..errors import NotFound
 from ..model import AgendaItem
 from . import rows
 from .connection import StoreBase
-from .rows import iso, point_ids, renumber, validated
+from .rows import iso, make_room, point_ids, renumber, validated
 
 
 class Points(StoreBase):
@@ -65,15 +65,7 @@ class Points(StoreBase):
         )
         with self._tx() as c:
             self._header(dialogue_id)
-            count = c.execute(
-                "SELECT count(*) FROM agenda_items WHERE dialogue_id = ?", (dialogue_id,)
-            ).fetchone()[0]
-            pos = count if position is None else max(0, min(position, count))
-            c.execute(
-                """UPDATE agenda_items SET position = position + 1
-                   WHERE dialogue_id = ? AND position >= ?""",
-                (dialogue_id, pos),
-            )
+            pos = make_room(c, "agenda_items", "dialogue_id", dialogue_id, position)
             item_id = self._insert_agenda_item(c, dialogue_id, pos, item)
             self._touch(dialogue_id)
         return item.model_copy(update={"id": item_id})

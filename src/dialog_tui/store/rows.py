@@ -113,6 +113,21 @@ def renumber(c: sqlite3.Connection, table: str, ids: list[int]) -> None:
     )
 
 
+def make_room(
+    c: sqlite3.Connection, table: str, parent: str, parent_id: int, position: int | None
+) -> int:
+    """Where a new row of ``table`` under ``parent_id`` goes: ``position`` (0-based,
+    clamped; default last), the rows from there on moved down one."""
+    count = c.execute(f"SELECT count(*) FROM {table} WHERE {parent} = ?", (parent_id,))
+    last = count.fetchone()[0]
+    pos = last if position is None else max(0, min(position, last))
+    c.execute(
+        f"UPDATE {table} SET position = position + 1 WHERE {parent} = ? AND position >= ?",
+        (parent_id, pos),
+    )
+    return pos
+
+
 def point_ids(c: sqlite3.Connection, dialogue_id: int) -> list[int]:
     """The ids of a dialogue's agenda points, in agenda order."""
     return [
