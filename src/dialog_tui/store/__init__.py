@@ -11,7 +11,7 @@ mixin over the connection in ``connection.py``.
 
 from __future__ import annotations
 
-from ..errors import NotFound, StoreError
+from ..errors import LockLost, NotFound, StoreError
 from .backup import Backup
 from .connection import APP_NAME, APPLICATION_ID, ENV_DB, FINAL_ABORT, default_db_path
 from .dialogues import Dialogues
@@ -39,6 +39,7 @@ __all__ = [
     "LOCK_STALE_SECONDS",
     "SCHEMA_VERSION",
     "EditLock",
+    "LockLost",
     "NotFound",
     "Store",
     "StoreError",
