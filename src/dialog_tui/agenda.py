@@ -98,9 +98,7 @@ def load_agenda_file(path: Path) -> AgendaFile:
         agenda = AgendaFile.model_validate(data)
     except ValidationError as e:
         field, reason = describe_validation_error(e, one_based=True)
-        raise AgendaError(
-            S.AGENDA_BAD_FIELD.format(path=path, field=field, reason=reason)
-        ) from None
+        raise AgendaError(S.FILE_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
     return agenda.model_copy(update={"key": path.stem, "path": path})
 
 

@@ -38,7 +38,7 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
     except ValidationError as e:
         field, reason = describe_validation_error(e)
         raise ExchangeError(
-            S.JSON_BAD_FIELD.format(path=source, field=field, reason=reason)
+            S.FILE_BAD_FIELD.format(path=source, field=field, reason=reason)
         ) from None
 
 

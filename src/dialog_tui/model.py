@@ -94,13 +94,17 @@ def _naive_time(v: time) -> time:
     return v.replace(tzinfo=None)
 
 
-def _local_datetime(v: datetime) -> datetime:
-    """Moments are kept as local time without a zone (like ``datetime.now()``)."""
-    return v.astimezone().replace(tzinfo=None) if v.tzinfo is not None else v
+def _aware(v: datetime) -> datetime:
+    """Moments are aware, in local time (a naive one is local time, as the store
+    reads it), so any two compare; one that local time cannot hold is refused."""
+    try:
+        return v.astimezone()
+    except (OverflowError, ValueError):
+        raise ValueError("moment out of range") from None
 
 
 ClockTime = Annotated[time, AfterValidator(_naive_time)]
-Moment = Annotated[datetime, AfterValidator(_local_datetime)]
+Moment = Annotated[datetime, AfterValidator(_aware)]
 
 # Lengths where the outside world has a limit: Word's core properties hold 255
 # characters, and the memo's title (``Referat fra skoleudviklingssamtale på
@@ -203,7 +207,12 @@ class Participant(_Model):
     present: bool = True
     agenda_items: list[Annotated[int, Field(le=MAX_INT)]] = Field(
         default_factory=list,
-        description="numbers of the agenda points attended; empty means all",
+        description=(
+            "numbers (1-based) of the agenda points attended, as the points stand in "
+            "this dialogue's agenda; empty means all. The database keeps attendance "
+            "by point, so it follows a point that moves; a number naming no point is "
+            "ignored"
+        ),
     )
 
     @field_validator("agenda_items")

@@ -1,4 +1,4 @@
-"""Backup and restore of the whole database."""
+"""Backup and restore of the whole database; clearing a left-behind edit lock."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 
 from .. import strings as S
 from . import output as out
-from .base import FORCE, Session, fail, main, pass_session
+from .base import FORCE, ID, Session, fail, main, pass_session
 
 
 @main.command(help=S.CLI_BACKUP_HELP)
@@ -37,3 +37,22 @@ def restore(session: Session, file: Path, yes: bool) -> None:
         out.confirm(S.RESTORE_CONFIRM.format(db=session.db_path, path=file))
     bak = session.store().restore_from(file)
     out.echo(S.RESTORE_DONE.format(path=file, bak=bak), err=True)
+
+
+@main.command(help=S.CLI_UNLOCK_HELP)
+@click.argument("dialogue_id", type=ID)
+@click.option("--yes", is_flag=True, help=S.CLI_YES_HELP)
+@pass_session
+def unlock(session: Session, dialogue_id: int, yes: bool) -> None:
+    store = session.store()
+    holder = store.edit_lock(dialogue_id)
+    if holder is None:
+        out.echo(S.UNLOCK_NONE.format(id=dialogue_id), err=True)
+        return
+    whose = S.UNLOCK_WHOSE.format(host=holder.host, pid=holder.pid, since=holder.since)
+    if not yes:
+        if not sys.stdin.isatty():
+            fail(S.UNLOCK_NEEDS_YES.format(whose=whose))
+        out.confirm(S.UNLOCK_CONFIRM.format(id=dialogue_id, whose=whose))
+    store.clear_edit_lock(dialogue_id)
+    out.echo(S.UNLOCK_DONE.format(id=dialogue_id, whose=whose), err=True)

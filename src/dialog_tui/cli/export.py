@@ -75,9 +75,9 @@ def overview(
     force: bool,
 ) -> None:
     from ..errors import ExportError
-    from ..export.danish import join
     from ..export.document import user_template
     from ..export.overview import cpr_schools, default_file_name, export_overview
+    from ..text import join
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = session.store().dialogues_held_in(year)

@@ -19,7 +19,7 @@ from docx.shared import Pt, Twips
 
 from .. import strings as S
 from ..model import THEMES, Dialogue, FollowUp, Note, Participant
-from .danish import join, long_date
+from ..text import goal_line, join, long_date, outcome
 from .document import (
     Writer,
     add_page_furniture,
@@ -28,7 +28,7 @@ from .document import (
     set_properties,
     top_right_block,
 )
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -199,7 +199,7 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
 def _followups(w: Writer, followups: list[FollowUp]) -> None:
     """``Opfølgning på sidste års mål``: each of last year's goals, attention points
     and agreements with its numbers, how it went and the comment."""
-    w.paragraph(S.MEMO_FOLLOWUPS, "heading")
+    w.paragraph(S.FOLLOWUPS_TITLE, "heading")
     for f in followups:
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
         w.bullet(f"{label}: {f.text}" if f.text else label)
