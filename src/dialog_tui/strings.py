@@ -731,7 +731,7 @@ FIGURES_CHANGE = "{sign}{change} siden {year}"
 FIGURES_SUPPRESSED = "udeladt"
 FIGURES_SECRET_MARK = "fortrolig"
 FIGURES_COMPARISON = "{name} {value}"
-KEY_FIGURES = "Nøgletal"
+KEY_FIGURES = "Nøgletal: vis/skjul"
 FIGURES_PANEL_TITLE = "Nøgletal · {school}"
 FIGURES_PANEL_EMPTY = (
     "Ingen nøgletal for {school}. Indlæs dem i en terminal: dialog-tui figures load FIL "

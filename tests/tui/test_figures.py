@@ -1,0 +1,95 @@
+"""Key figures in the meeting, goal details and next year's follow-up."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Sparkline, Static
+
+from dialog_tui.figures import read_figures
+from dialog_tui.figures_store import FigureStore
+from dialog_tui.store import Store
+from dialog_tui.tui.app import DialogApp
+from dialog_tui.tui.screens.goal_details import GoalDetailsScreen
+from dialog_tui.tui.widgets.figures_panel import FiguresPanel
+
+from .conftest import type_text
+
+FIGURES = (
+    "skole;indikator;skoleår;værdi;enhed;kilde;sammenligning;fortrolig\n"
+    "Skovskolen;Elevfravær;2022/23;7,9;%;Uddannelsesstatistik;;\n"
+    "Skovskolen;Elevfravær;2023/24;7,2;%;Uddannelsesstatistik;;\n"
+    "Skovskolen;Elevfravær;2023/24;6,6;%;Uddannelsesstatistik;kommune;\n"
+    "Skovskolen;Nationale test, læsning;2023/24;51;%;Uddannelsesstatistik;;ja\n"
+)
+
+
+def load(store: Store, tmp_path: Path, text: str = FIGURES) -> None:
+    path = tmp_path / "tal.csv"
+    path.write_text(text, encoding="utf-8")
+    FigureStore.of(store).load(read_figures(path))
+
+
+def panel_text(panel: FiguresPanel) -> str:
+    return "\n".join(str(s.render()) for s in panel.query(Static))
+
+
+async def test_data_point_shows_the_figures_and_a_goal_takes_its_baseline(
+    db_path, tmp_path, make_dialogue
+):
+    store = Store.open(db_path)
+    load(store, tmp_path)
+    dialogue_id = make_dialogue(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(FiguresPanel)
+        assert not panel.display  # point 1 is not about data
+        await pilot.press("alt+down")
+        await pilot.pause()
+        assert panel.display  # "Brug af data, …": on by default
+        text = panel_text(panel)
+        assert "Elevfravær" in text
+        assert "7,2 % (2023/24) · -0,7 siden 2022/23 · kommune 6,6 %" in text
+        assert "fortrolig" in text  # the national test is marked
+        charts = list(panel.query(Sparkline))
+        assert [7.9, 7.2] in [list(c.data) for c in charts]
+        await pilot.press("ctrl+g")
+        assert not panel.display
+        await pilot.press("ctrl+g")
+        assert panel.display
+
+        # A goal tied to the series: completion, then the baseline fills in.
+        await type_text(pilot, "Fraværet skal ned")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalDetailsScreen)
+        await type_text(pilot, "elevf")
+        await pilot.press("right")  # takes the completion
+        await pilot.pause()
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "6 %")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    note = next(n for _, _, n in store.get_dialogue(dialogue_id).notes() if n.goal)
+    assert note.goal.indicator == "Elevfravær"
+    assert note.goal.baseline == "7,2 % (2023/24, Uddannelsesstatistik)"
+    assert note.goal.target == "6 %"
+    store.close()
+
+
+async def test_ctrl_g_says_how_to_load_figures_when_there_are_none(db_path, make_dialogue):
+    store = Store.open(db_path)
+    dialogue_id = make_dialogue(store, school="Egeskolen")
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("alt+down")
+        await pilot.pause()
+        panel = app.screen.query_one(FiguresPanel)
+        assert not panel.display  # no figures: the data point stays as it was
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert panel.display
+        assert "dialog-tui figures load" in panel_text(panel)
+    store.close()
