@@ -247,27 +247,29 @@ def propose_status(baseline: float, target: float, actual: float) -> FollowUpSta
     return FollowUpStatus.partly_met if progress > 0 else FollowUpStatus.not_met
 
 
-def actual_for(goal: GoalDetails | None, series: list[Series]) -> tuple[Series, str, float] | None:
-    """(series, year, value) of the newest value of the goal's indicator."""
+def new_actual(goal: GoalDetails | None, series: list[Series]) -> tuple[Series, str, float] | None:
+    """(series, year, value) of the newest value of the goal's indicator, when it is
+    newer than the year its baseline names (``7,2 % (2023/24, …)``)."""
     s = series_for(goal, series)
     latest = s.latest if s else None
-    return (s, *latest) if s and latest else None
+    if goal is None or s is None or latest is None:
+        return None
+    baseline_year = _BASELINE_YEAR.search(goal.baseline)
+    if baseline_year and baseline_year[1] >= latest[0]:
+        return None
+    return s, *latest
 
 
 def proposal(goal: GoalDetails | None, series: list[Series]) -> FollowUpStatus | None:
     """The status the numbers suggest for last year's goal, or None when they cannot
-    tell (no series, no newer value than the baseline's year, no numbers to compare)."""
-    found = actual_for(goal, series)
+    tell (no series, no value newer than the baseline, no numbers to compare)."""
+    found = new_actual(goal, series)
     if goal is None or found is None:
-        return None
-    _, year, actual = found
-    baseline_year = _BASELINE_YEAR.search(goal.baseline)
-    if baseline_year and baseline_year[1] >= year:
         return None
     baseline, target = first_number(goal.baseline), first_number(goal.target)
     if baseline is None or target is None:
         return None
-    return propose_status(baseline, target, actual)
+    return propose_status(baseline, target, found[2])
 
 
 # --- Public documents ----------------------------------------------------------

@@ -93,3 +93,44 @@ async def test_ctrl_g_says_how_to_load_figures_when_there_are_none(db_path, make
         assert panel.display
         assert "dialog-tui figures load" in panel_text(panel)
     store.close()
+
+
+async def test_next_years_followup_shows_the_actual_and_proposes_a_status(
+    db_path, tmp_path, make_dialogue
+):
+    from dialog_tui.model import GoalDetails, Note
+    from dialog_tui.tui.screens.followups import FollowUpList, FollowUpsScreen
+    from dialog_tui.yearly import start_followup
+
+    store = Store.open(db_path)
+    load(store, tmp_path)
+    last_year = make_dialogue(store, held_on=date(2024, 3, 11))
+    item = store.agenda_items(last_year)[1]
+    goal = GoalDetails(
+        indicator="elevfravær", baseline="7,2 % (2023/24, Uddannelsesstatistik)", target="6 %"
+    )
+    store.insert_note(item.id, Note(text="Fraværet skal ned", tags=["goal"], goal=goal))
+    other = GoalDetails(indicator="Ukendt", target="80 %")
+    store.insert_note(item.id, Note(text="Læsning løftes", tags=["goal"], goal=other))
+    this_year = start_followup(store, last_year, date(2025, 3, 10))
+    new_year = "Skovskolen;Elevfravær;2024/25;6,8;%;Uddannelsesstatistik;;\n"
+    load(store, tmp_path, FIGURES + new_year)
+    app = DialogApp(store, open_id=this_year)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpsScreen)
+        options = app.screen.query_one(FollowUpList)
+        first = str(options.get_option_at_index(0).prompt)
+        assert "7,2 % (2023/24, Uddannelsesstatistik) → 6 %" in first  # baseline → target
+        assert "Nyeste tal: 6,8 % (2024/25)" in first
+        assert "forslag ud fra tallene: delvist opfyldt (tast 2)" in first
+        assert "Nyeste tal" not in str(options.get_option_at_index(1).prompt)
+        followups = store.followups(this_year)
+        assert followups[0].reached == "6,8 % (2024/25)"  # pre-filled
+        assert followups[0].status is None  # the facilitator decides
+        assert followups[1].reached == ""
+        await pilot.press("2")
+        await pilot.pause()
+    assert store.followups(this_year)[0].status == "delvist opfyldt"
+    store.close()
