@@ -7,7 +7,7 @@ transaction helper, and creates its table (``figures.sql``) on first use.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -122,3 +122,7 @@ class FigureStore:
     def series(self, school: str) -> list[Series]:
         """The school's series, by indicator name."""
         return build_series(self.figures(school), self.confidential_indicators())
+
+    def by_school(self, schools: Iterable[str]) -> dict[str, list[Series]]:
+        """Each school's series, keyed by the name as given."""
+        return {school: self.series(school) for school in set(schools)}

@@ -16,6 +16,7 @@ from ...errors import DialogError
 from ...export.cpr import CprHit, find_cpr
 from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
+from ...figures_store import FigureStore
 from ...model import Dialogue
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
@@ -54,6 +55,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
+            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
@@ -123,6 +125,8 @@ class ExportScreen(ModalScreen[Path | None]):
                 Path(output).expanduser(),
                 template=Path(template).expanduser() if template else None,
                 summary=self.query_one("#summary", Checkbox).value,
+                figures=FigureStore.of(self.app.store).series(self.dialogue.school),
+                figures_table=self.query_one("#figures", Checkbox).value,
             )
         except DialogError as e:
             self.query_one("#cpr").display = False

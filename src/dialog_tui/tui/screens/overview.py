@@ -92,6 +92,7 @@ class OverviewScreen(ModalScreen[Path | None]):
     def write(self, dialogues, year: int, output: Path) -> None:
         from ...export.document import user_template
         from ...export.overview import export_overview
+        from ...figures_store import FigureStore
 
         try:
             written = export_overview(
@@ -100,6 +101,7 @@ class OverviewScreen(ModalScreen[Path | None]):
                 output,
                 template=user_template(),
                 case_number=self.query_one("#case-number", Input).value.strip(),
+                figures=FigureStore.of(self.app.store).by_school(d.school for d in dialogues),
             )
         except DialogError as e:
             self.query_one("#overview-error", Static).update(str(e))
