@@ -13,7 +13,6 @@ from dialog_tui import figures
 from dialog_tui.cli import main
 from dialog_tui.figures import FiguresError, column_letter, read_figures
 from dialog_tui.figures_model import (
-    FollowUpStatus,
     KeyFigure,
     Series,
     parse_number,
@@ -21,6 +20,7 @@ from dialog_tui.figures_model import (
     school_year,
 )
 from dialog_tui.figures_store import FigureStore
+from dialog_tui.model import FollowUpStatus
 
 LONG = (
     "skole;indikator;skoleår;værdi;enhed;kilde;sammenligning;fortrolig\n"
@@ -275,9 +275,17 @@ def test_the_sample_file_in_docs_loads(cli):
     assert len(show(cli, "Herstedøster Skole")) >= 5
 
 
-def test_figure_store_reads_nothing_from_an_empty_database(store):
+def test_reading_an_empty_database_finds_nothing_and_writes_nothing(store):
     assert FigureStore.of(store).series("Skovskolen") == []
     assert FigureStore.of(store).schools() == []
+    tables = store.conn.execute("SELECT name FROM sqlite_master WHERE name = 'key_figures'")
+    assert tables.fetchall() == []
+
+
+def test_a_stray_quote_names_the_row(tmp_path):
+    text = 'skole;indikator;skoleår;værdi\nA;B;2023/24;1\nA;"B"x;2022/23;2\n'
+    with pytest.raises(FiguresError, match="række 3: CSV-filen kan ikke læses"):
+        read_figures(write(tmp_path, "bad.csv", text))
 
 
 def test_read_figures_raises_the_files_error(tmp_path):

@@ -46,16 +46,21 @@ class FigureStore:
     def of(cls, store: Store) -> FigureStore:
         return cls(store.conn, store._tx)
 
+    def _exists(self) -> bool:
+        if not self._ready:
+            self._ready = bool(
+                self.conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'key_figures'"
+                ).fetchone()
+            )
+        return self._ready
+
     def _ensure_table(self) -> None:
-        if self._ready:
-            return
-        exists = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'key_figures'"
-        ).fetchone()
-        if not exists:
+        """Create the table on the first load (reading never writes)."""
+        if not self._exists():
             with self._tx() as c:
                 c.execute(SCHEMA)
-        self._ready = True
+            self._ready = True
 
     def load(self, figures: Sequence[KeyFigure]) -> LoadResult:
         """Add or update every figure in one transaction: all of them, or none."""
@@ -96,8 +101,8 @@ class FigureStore:
         return result
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> Iterator[tuple]:
-        self._ensure_table()
-        yield from self.conn.execute(sql, params)
+        if self._exists():
+            yield from self.conn.execute(sql, params)
 
     def schools(self) -> list[str]:
         """Every school with figures, as last written."""

@@ -697,7 +697,10 @@ FIGURES_NOT_TEXT = (
 FIGURES_OLD_EXCEL = (
     "{path} er en gammel Excel-fil (.xls): gem den som .xlsx eller CSV (intet er indlæst)"
 )
-FIGURES_BAD_CSV = "CSV-filen kan ikke læses: {reason} (intet er indlæst)"
+FIGURES_BAD_CSV = (
+    "række {row}: CSV-filen kan ikke læses (anførselstegn der ikke passer, eller et felt "
+    "der er alt for langt) (intet er indlæst)"
+)
 FIGURES_BAD_XLSX = "XLSX-filen kan ikke læses: {reason} (intet er indlæst)"
 FIGURES_ZIP_TOO_BIG = "den pakker sig ud til mere end en nøgletalsfil kan fylde"
 FIGURES_TOO_MANY_ROWS = "filen har over {rows} rækker (intet er indlæst)"
