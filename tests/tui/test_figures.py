@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.content import Content
 from textual.widgets import Sparkline, Static
 
 from dialog_tui.figures import read_figures
@@ -133,4 +134,27 @@ async def test_next_years_followup_shows_the_actual_and_proposes_a_status(
         await pilot.press("2")
         await pilot.pause()
     assert store.followups(this_year)[0].status == "delvist opfyldt"
+    store.close()
+
+
+async def test_names_from_a_file_are_text_never_markup(db_path, tmp_path, make_dialogue):
+    store = Store.open(db_path)
+    school = "Skole [b]A[/b]"
+    hostile = (
+        "skole;indikator;skoleår;værdi\n"
+        f"{school};[red]Fravær\x1b[31m[/red];2023/24;5\n"
+        f"{school};[red]Fravær\x1b[31m[/red];2022/23;6\n"
+    )
+    load(store, tmp_path, hostile)
+    dialogue_id = make_dialogue(store, school=school)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("alt+down")
+        await pilot.pause()
+        panel = app.screen.query_one(FiguresPanel)
+        assert panel.display
+        assert "[red]Fravær[31m[/red]" in panel_text(panel)  # the escape char is gone
+        assert "\x1b" not in panel_text(panel)
+        shown = Content.from_markup(panel.border_title).plain  # as the border draws it
+        assert shown == f"Nøgletal · {school}"
     store.close()

@@ -62,7 +62,7 @@ class FiguresPanel(VerticalScroll, can_focus=False):
         self.item: AgendaItem | None = None
 
     def on_mount(self) -> None:
-        self.border_title = S.FIGURES_PANEL_TITLE.format(school=self.school)
+        self.border_title = Text(S.FIGURES_PANEL_TITLE.format(school=self.school))
         self.border_subtitle = f"{self.app.get_key_display(Binding('ctrl+g', ''))} {S.KEY_FIGURES}"
         self.display = False
         self.load()
