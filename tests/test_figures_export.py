@@ -115,3 +115,44 @@ def test_cli_export_figures_flag_and_overview_read_figures_from_the_database(tmp
     assert "57" not in text and "51" not in text
     shown = json.loads(run("figures", "show", "--school", SCHOOL, "--json").stdout)
     assert {s["indicator"]: s["confidential"] for s in shown}["Nationale test, læsning"]
+
+
+async def test_export_screen_tick_box_adds_the_figures_table(store, tmp_path, monkeypatch):
+    from test_export_screen import StoreApp
+    from textual.widgets import Checkbox, Input
+
+    from dialog_tui.figures_model import KeyFigure
+    from dialog_tui.figures_store import FigureStore
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    FigureStore.of(store).load(
+        [
+            KeyFigure(school=SCHOOL, indicator="Andel under 2", school_year=y, value=v, unit="%")
+            for y, v in (("2023/24", 10.0), ("2024/25", 8.5))
+        ]
+        + [
+            KeyFigure(
+                school=SCHOOL, indicator="Nationale test, læsning", school_year="2024/25", value=57
+            )
+        ]
+    )
+    did = store.create_dialogue(dialogue_with_a_confidential_goal())
+    app = StoreApp(store, did)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        output = Path(app.screen.query_one("#output", Input).value)
+        tick = app.screen.query_one("#figures", Checkbox)
+        assert tick.value is False  # off by default
+        tick.value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.result == [output]
+    doc = Document(str(output))
+    assert [c.text for c in doc.tables[-1].rows[1].cells][:3] == [
+        "Andel under 2",
+        "10,0 %",
+        "8,5 %",
+    ]
+    text = every_text(output)
+    assert "57" not in text and "51" not in text
