@@ -156,3 +156,10 @@ async def test_export_screen_tick_box_adds_the_figures_table(store, tmp_path, mo
     ]
     text = every_text(output)
     assert "57" not in text and "51" not in text
+
+
+def test_a_goal_on_the_national_tests_is_masked_even_without_figures(tmp_path):
+    out = export_memo(dialogue_with_a_confidential_goal(), tmp_path / "m.docx", today=today())
+    text = every_text(out)
+    assert "nationale test, læsning: fortroligt → 60 %" in text
+    assert "51" not in text and "57" not in text

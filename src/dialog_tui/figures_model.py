@@ -277,21 +277,29 @@ def proposal(goal: GoalDetails | None, series: list[Series]) -> FollowUpStatus |
 
 def mask_confidential(dialogue: Dialogue, series: list[Series]) -> Dialogue:
     """A copy of ``dialogue`` for public material: the baseline and value reached
-    of every goal tied to a confidential series say that they are confidential."""
+    of every goal tied to a confidential series, or whose indicator names the
+    national tests, say that they are confidential."""
     secret = {key(s.indicator) for s in series if s.confidential}
-    if not secret:
-        return dialogue
 
-    def masked(goal: GoalDetails | None) -> GoalDetails | None:
-        if goal is None or key(goal.indicator) not in secret or not goal.baseline:
+    def is_secret(goal: GoalDetails | None) -> bool:
+        return goal is not None and (
+            key(goal.indicator) in secret or bool(_NATIONAL_TEST.search(goal.indicator))
+        )
+
+    def masked(goal: GoalDetails) -> GoalDetails:
+        if not goal.baseline:
             return goal
         return goal.model_copy(update={"baseline": S.FIGURES_CONFIDENTIAL})
 
+    goals = [n for _, _, n in dialogue.notes() if is_secret(n.goal)]
+    if not goals and not any(is_secret(f.goal) for f in dialogue.followups):
+        return dialogue
     copy = dialogue.model_copy(deep=True)
     for _, _, note in copy.notes():
-        note.goal = masked(note.goal)
+        if is_secret(note.goal):
+            note.goal = masked(note.goal)
     for f in copy.followups:
-        if f.goal is not None and key(f.goal.indicator) in secret:
+        if is_secret(f.goal):
             f.goal = masked(f.goal)
             f.reached = S.FIGURES_CONFIDENTIAL if f.reached else ""
     return copy

@@ -78,8 +78,7 @@ def build_memo(
 ) -> Document:
     """``figures``: the school's key figures (goals tied to a confidential one print
     it as such); ``figures_table``: add a table of those the goals use."""
-    if figures:
-        dialogue = mask_confidential(dialogue, figures)
+    dialogue = mask_confidential(dialogue, figures or [])
     context = placeholder_context(dialogue, today)
     opened = open_document(template, context)
     document = opened.document
