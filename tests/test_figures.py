@@ -166,6 +166,14 @@ def test_wide_csv_comma_separated_in_cp1252(tmp_path, cli):
     assert series["Karaktergennemsnit"]["unit"] == "karakter"
 
 
+def test_excel_unicode_text_utf16_with_tabs(tmp_path, cli):
+    text = "skole\tindikator\tskoleår\tværdi\nØstskolen\tFravær\t2023/24\t5,5\n"
+    path = tmp_path / "tal.txt"
+    path.write_bytes(text.encode("utf-16"))  # with BOM, as Excel saves it
+    assert cli("figures", "load", str(path)).exit_code == 0
+    assert show(cli, "Østskolen")[0]["values"] == [["2023/24", 5.5]]
+
+
 def test_xlsx_long_and_wide(tmp_path, cli):
     long = xlsx(tmp_path, [
         ["Skole", "Indikator", "Skoleår", "Værdi", "Fortrolig"],

@@ -1,5 +1,5 @@
 """Reading a key-figures file: CSV (comma, semicolon or tab; UTF-8 with or without
-BOM, or cp1252 as Excel writes it) or XLSX, in the long form
+BOM, cp1252 or UTF-16 with BOM, as Excel writes them) or XLSX, in the long form
 ``skole;indikator;skoleår;værdi`` or the wide form with school years as columns.
 
 Everything in the file is hostile: only regular files, size, row, column and
@@ -103,6 +103,11 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-tekst" (tabs)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FiguresError(S.FIGURES_NOT_TEXT.format(path=path)) from None
     if b"\x00" in data:
         raise FiguresError(S.FIGURES_NOT_TEXT.format(path=path))
     if data.startswith(b"\xef\xbb\xbf"):

@@ -18,7 +18,7 @@ def figures() -> None:
 
 
 @figures.command(help=S.CLI_FIGURES_LOAD_HELP)
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FIL", type=click.Path(path_type=Path, dir_okay=False))
 @pass_session
 def load(session: Session, file: Path) -> None:
     from ..figures import read_figures
