@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.content import Content
 from textual.widgets import Sparkline, Static
 
@@ -15,7 +16,7 @@ from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.screens.goal_details import GoalDetailsScreen
 from dialog_tui.tui.widgets.figures_panel import FiguresPanel
 
-from .conftest import type_text
+from .conftest import no_blink, type_text
 
 FIGURES = (
     "skole;indikator;skoleår;værdi;enhed;kilde;sammenligning;fortrolig\n"
@@ -157,4 +158,22 @@ async def test_names_from_a_file_are_text_never_markup(db_path, tmp_path, make_d
         assert "\x1b" not in panel_text(panel)
         shown = Content.from_markup(panel.border_title).plain  # as the border draws it
         assert shown == f"Nøgletal · {school}"
+    store.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_data_point_with_figures(snap_compare, db_path, tmp_path, make_dialogue, size):
+    store = Store.open(db_path)
+    load(store, tmp_path)
+    dialogue_id = make_dialogue(store)
+    item = store.agenda_items(dialogue_id)[1]  # the meeting opens at its note
+    store.add_note(item.id, "Elevfraværet ligger på landsgennemsnittet.")
+
+    async def to_data_point(pilot) -> None:
+        await pilot.pause()
+        no_blink(pilot.app)
+        await pilot.pause()
+
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=size, run_before=to_data_point)
     store.close()
