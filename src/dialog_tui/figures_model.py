@@ -330,7 +330,7 @@ def memo_table(series: list[Series]) -> tuple[list[list[str]], int]:
     years, source) and how many confidential series were left out."""
     shown = [s for s in series if not s.confidential]
     years = sorted({y for s in shown for y, _ in s.values})[-MEMO_YEARS:]
-    rows = [[S.FIGURES_TABLE_INDICATOR, *years, S.FIGURES_TABLE_SOURCE]]
+    rows = [[S.KEY_FIGURES_HEADING, *years, S.FIGURES_TABLE_SOURCE]]
     for s in shown:
         values = dict(s.values)
         cells = [s.label(v) if (v := values.get(y)) is not None else "–" for y in years]

@@ -12,12 +12,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .figures_model import KeyFigure, Series, build_series, key
-
-if TYPE_CHECKING:
-    from .store import Store
 
 SCHEMA = (Path(__file__).with_name("figures.sql")).read_text(encoding="utf-8")
 _COLUMNS = (
@@ -25,6 +22,14 @@ _COLUMNS = (
 )
 
 Transaction = Callable[[], AbstractContextManager[sqlite3.Connection]]
+
+
+class _StoreLike(Protocol):
+    """What of ``store.Store`` the figures need: its connection and transactions."""
+
+    conn: sqlite3.Connection
+
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
 @dataclass
@@ -43,7 +48,7 @@ class FigureStore:
         self._ready = False
 
     @classmethod
-    def of(cls, store: Store) -> FigureStore:
+    def of(cls, store: _StoreLike) -> FigureStore:
         return cls(store.conn, store._tx)
 
     def _exists(self) -> bool:

@@ -73,10 +73,10 @@ def overview(
     allow_cpr: bool,
 ) -> None:
     from ..errors import ExportError
-    from ..export.danish import join
     from ..export.document import user_template
     from ..export.overview import cpr_schools, default_file_name, export_overview
     from ..figures_store import FigureStore
+    from ..text import join
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = session.store().dialogues_held_in(year)

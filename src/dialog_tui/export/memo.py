@@ -22,7 +22,7 @@ from docx.shared import Pt, Twips
 from .. import strings as S
 from ..figures_model import Series, goal_series, mask_confidential, memo_table
 from ..model import THEMES, Dialogue, FollowUp, Note, Participant
-from .danish import join, long_date
+from ..text import goal_line, join, long_date, outcome
 from .document import (
     Writer,
     add_page_furniture,
@@ -31,7 +31,7 @@ from .document import (
     set_properties,
     top_right_block,
 )
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -214,7 +214,7 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
 def _followups(w: Writer, followups: list[FollowUp]) -> None:
     """``Opfølgning på sidste års mål``: each of last year's goals, attention points
     and agreements with its numbers, how it went and the comment."""
-    w.paragraph(S.MEMO_FOLLOWUPS, "heading")
+    w.paragraph(S.FOLLOWUPS_TITLE, "heading")
     for f in followups:
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
         w.bullet(f"{label}: {f.text}" if f.text else label)
@@ -256,7 +256,7 @@ def _figures(w: Writer, series: list[Series]) -> None:
     rows, left_out = memo_table(series)
     if not rows and not left_out:
         return
-    w.paragraph(S.MEMO_FIGURES, "heading")
+    w.paragraph(S.KEY_FIGURES_HEADING, "heading")
     if rows:
         years = len(rows[0]) - 2
         w.table(rows, widths=(3, *[1] * years, 2), right_columns=range(1, years + 1))

@@ -23,7 +23,7 @@ from .. import strings as S
 from ..errors import ExportError
 from ..figures_model import Series, actual_text, mask_confidential, series_for
 from ..model import THEMES, Dialogue, FollowUp, Note, Status
-from .danish import long_date, sort_key
+from ..text import goal_line, long_date, outcome, sort_key
 from .document import (
     Writer,
     add_page_furniture,
@@ -32,7 +32,7 @@ from .document import (
     set_properties,
     top_right_block,
 )
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -230,7 +230,7 @@ def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
         if goal.figure and goal.figure.confidential:
             w.bullet(S.OVERVIEW_CONFIDENTIAL, 1)
         elif goal.figure:
-            w.bullet(S.OVERVIEW_ACTUAL.format(value=actual_text(goal.figure)), 1)
+            w.bullet(S.FIGURES_LATEST.format(value=actual_text(goal.figure)), 1)
         if goal.theme:
             w.bullet(S.OVERVIEW_THEME.format(theme=S.THEME_LABELS[goal.theme]), 1)
         if goal.last_year:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +19,8 @@ from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
 from ...figures_store import FigureStore
 from ...model import Dialogue
+from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 
@@ -35,21 +38,25 @@ def default_output(dialogue: Dialogue) -> Path:
 
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
-    HELP_GROUP = S.HELP_GROUP_EXPORT
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
-        Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
+    BINDINGS = with_ids(
+        "export",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
+        ],
+    )
 
     def __init__(self, dialogue_id: int) -> None:
         super().__init__()
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
+        self.writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
-            yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
+            yield Static(S.EXPORT_BINDING, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(id="output")
             yield Label(S.EXPORT_TEMPLATE_LABEL)
@@ -91,7 +98,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
-        if self.query_one("#cpr").display:
+        if self.query_one("#cpr").display or self.writing:
             return
         output = Path(self.query_one("#output", Input).value.strip()).expanduser()
         if not output.is_file():
@@ -111,35 +118,64 @@ class ExportScreen(ModalScreen[Path | None]):
         if not output:
             self.show_error(S.EXPORT_NO_OUTPUT)
             return
-        # Re-read: the notes may have changed since the screen opened.
-        self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        if not confirmed:
-            self.hits = find_cpr(self.dialogue)
-            if self.hits:
-                self.show_hits()
-                return
         template = self.query_one("#template", Input).value.strip()
+        self.writing = True
+        self.show_error("")
+        self.write_in_background(
+            Path(output).expanduser(),
+            Path(template).expanduser() if template else None,
+            summary=self.query_one("#summary", Checkbox).value,
+            figures_table=self.query_one("#figures", Checkbox).value,
+            confirmed=confirmed,
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def write_in_background(
+        self,
+        output: Path,
+        template: Path | None,
+        *,
+        summary: bool,
+        figures_table: bool,
+        confirmed: bool,
+    ) -> None:
+        """Re-read the dialogue (the notes may have changed since the screen opened),
+        look for CPR numbers unless confirmed, and write the memo: off the event loop."""
+        call = self.app.call_from_thread
         try:
+            with own_store(self.app.store) as store:
+                dialogue = store.get_dialogue(self.dialogue_id)
+                figures = FigureStore.of(store).series(dialogue.school)
+            hits = [] if confirmed else find_cpr(dialogue)
+            if hits:
+                call(self.show_hits, hits)
+                return
             path = export_memo(
-                self.dialogue,
-                Path(output).expanduser(),
-                template=Path(template).expanduser() if template else None,
-                summary=self.query_one("#summary", Checkbox).value,
-                figures=FigureStore.of(self.app.store).series(self.dialogue.school),
-                figures_table=self.query_one("#figures", Checkbox).value,
-            )
+                dialogue, output, template=template, summary=summary, figures=figures,
+                figures_table=figures_table,
+            )  # fmt: skip
         except DialogError as e:
-            self.query_one("#cpr").display = False
-            self.query_one("#form").display = True
-            self.show_error(str(e))
+            call(self.failed, str(e))
             return
+        call(self.written, path)
+
+    def written(self, path: Path) -> None:
+        self.writing = False
         self.app.notify(S.EXPORT_DONE.format(path=path))
         self.dismiss(path)
+
+    def failed(self, message: str) -> None:
+        self.writing = False
+        self.query_one("#cpr").display = False
+        self.query_one("#form").display = True
+        self.show_error(message)
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(message)
 
-    def show_hits(self) -> None:
+    def show_hits(self, hits: list[CprHit]) -> None:
+        self.writing = False
+        self.hits = hits
         box = self.query_one("#hits", VerticalScroll)
         box.remove_children()
         box.mount_all(

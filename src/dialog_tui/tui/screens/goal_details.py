@@ -17,17 +17,22 @@ from ...figures_model import Series, latest_line, series_for
 from ...figures_store import FigureStore
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
+from ...text import short_date
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "save", S.KEY_OK, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "goal-details",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "save", S.KEY_OK, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def __init__(self, note: Note, school: str = "") -> None:
         super().__init__()
@@ -39,7 +44,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.GOAL_TITLE}[/b]: {self.note.text}")
+            yield Static(f"[b]{S.KEY_GOAL_DETAILS}[/b]: {self.note.text}")
             yield Label(S.GOAL_INDICATOR)
             if self.school:
                 self.series = FigureStore.of(self.app.store).series(self.school)
@@ -52,9 +57,9 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Label(S.GOAL_TARGET)
             yield Field(goal.target, id="target")
             yield Label(S.GOAL_DUE)
-            due = f"{goal.due.day}.{goal.due.month}.{goal.due.year}" if goal.due else ""
+            due = short_date(goal.due) if goal.due else ""
             yield Field(due, id="due")
-            yield Label(S.GOAL_THEME)
+            yield Label(S.KEY_THEME)
             yield Select(
                 [(S.THEME_LABELS[t], t) for t in THEMES],
                 value=goal.theme or Select.NULL,
