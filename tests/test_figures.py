@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from dialog_tui import figures
 from dialog_tui.cli import main
+from dialog_tui.errors import StoreError
 from dialog_tui.figures import FiguresError, column_letter, read_figures
 from dialog_tui.figures_model import (
     KeyFigure,
@@ -19,7 +20,6 @@ from dialog_tui.figures_model import (
     propose_status,
     school_year,
 )
-from dialog_tui.figures_store import FigureStore
 from dialog_tui.model import FollowUpStatus
 
 LONG = (
@@ -283,11 +283,24 @@ def test_the_sample_file_in_docs_loads(cli):
     assert len(show(cli, "Herstedøster Skole")) >= 5
 
 
-def test_reading_an_empty_database_finds_nothing_and_writes_nothing(store):
-    assert FigureStore.of(store).series("Skovskolen") == []
-    assert FigureStore.of(store).schools() == []
-    tables = store.conn.execute("SELECT name FROM sqlite_master WHERE name = 'key_figures'")
-    assert tables.fetchall() == []
+def test_an_empty_database_has_no_figures(store):
+    assert store.series_of("Skovskolen") == []
+    assert store.figure_schools() == []
+
+
+def test_load_is_one_transaction_all_or_nothing(store):
+    good = KeyFigure(school="A", indicator="B", school_year="2023/24", value=1)
+    store.load_figures([good])
+    # Past the model, the table's own check refuses a bad school year mid-load.
+    bad = KeyFigure.model_construct(
+        school="A", indicator="C", school_year="2023", comparison="", value=2.0, unit="",
+        source="", retrieved=None, confidential=False,
+    )  # fmt: skip
+    changed = KeyFigure(school="A", indicator="B", school_year="2023/24", value=5)
+    with pytest.raises(StoreError):
+        store.load_figures([changed, bad])
+    assert store.series_of("A")[0].values == [("2023/24", 1.0)]
+    assert [s.indicator for s in store.series_of("A")] == ["B"]
 
 
 def test_a_stray_quote_names_the_row(tmp_path):

@@ -122,11 +122,10 @@ async def test_export_screen_tick_box_adds_the_figures_table(store, tmp_path, mo
     from textual.widgets import Checkbox, Input
 
     from dialog_tui.figures_model import KeyFigure
-    from dialog_tui.figures_store import FigureStore
 
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    FigureStore.of(store).load(
+    store.load_figures(
         [
             KeyFigure(school=SCHOOL, indicator="Andel under 2", school_year=y, value=v, unit="%")
             for y, v in (("2023/24", 10.0), ("2024/25", 8.5))

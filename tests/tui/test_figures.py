@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Sparkline, Static
 
 from dialog_tui.figures import read_figures
-from dialog_tui.figures_store import FigureStore
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.screens.goal_details import GoalDetailsScreen
@@ -30,7 +29,7 @@ FIGURES = (
 def load(store: Store, tmp_path: Path, text: str = FIGURES) -> None:
     path = tmp_path / "tal.csv"
     path.write_text(text, encoding="utf-8")
-    FigureStore.of(store).load(read_figures(path))
+    store.load_figures(read_figures(path))
 
 
 def panel_text(panel: FiguresPanel) -> str:

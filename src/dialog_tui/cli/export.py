@@ -35,7 +35,6 @@ def export(
     from ..export.cpr import describe_places, find_cpr
     from ..export.document import user_template
     from ..export.memo import default_file_name, export_memo
-    from ..figures_store import FigureStore
 
     dialogue = session.store().get_dialogue(dialogue_id)
     if not allow_cpr:
@@ -45,7 +44,7 @@ def export(
     output = output or Path(default_file_name(dialogue))
     written = export_memo(
         dialogue, output, template=template or user_template(), summary=not no_summary,
-        figures=FigureStore.of(session.store()).series(dialogue.school),
+        figures=session.store().series_of(dialogue.school),
         figures_table=figures_table,
     )  # fmt: skip
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
@@ -75,7 +74,6 @@ def overview(
     from ..errors import ExportError
     from ..export.document import user_template
     from ..export.overview import cpr_schools, default_file_name, export_overview
-    from ..figures_store import FigureStore
     from ..text import join
 
     # No dialogues held that year: export_overview refuses before writing.
@@ -83,7 +81,7 @@ def overview(
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
-    figures = FigureStore.of(session.store()).by_school(d.school for d in dialogues)
+    figures = session.store().series_by_school(d.school for d in dialogues)
     written = export_overview(
         dialogues, year, output, template=template or user_template(), case_number=case_number,
         figures=figures,

@@ -22,10 +22,9 @@ def figures() -> None:
 @pass_session
 def load(session: Session, file: Path) -> None:
     from ..figures import read_figures
-    from ..figures_store import FigureStore
 
     read = read_figures(file)  # the whole file is checked before anything is written
-    result = FigureStore.of(session.store()).load(read)
+    result = session.store().load_figures(read)
     click.echo(
         S.CLI_FIGURES_LOADED.format(
             path=file, total=len(read), added=result.added, updated=result.updated,
@@ -40,16 +39,15 @@ def load(session: Session, file: Path) -> None:
 @pass_session
 def show(session: Session, school: str, as_json: bool) -> None:
     from ..figures_model import latest_line, values_line
-    from ..figures_store import FigureStore
 
-    figure_store = FigureStore.of(session.store())
-    series = figure_store.series(school)
+    store = session.store()
+    series = store.series_of(school)
     if as_json:
         rows = [s.model_dump(mode="json") for s in series]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not series:
-        schools = figure_store.schools()
+        schools = store.figure_schools()
         known = S.CLI_FIGURES_KNOWN.format(schools=", ".join(schools)) if schools else ""
         raise DialogError(S.CLI_FIGURES_NONE.format(school=school.strip(), known=known))
     for s in series:

@@ -17,7 +17,6 @@ from ...errors import DialogError
 from ...export.cpr import CprHit, find_cpr
 from ...export.document import user_template
 from ...export.memo import default_file_name, export_memo
-from ...figures_store import FigureStore
 from ...model import Dialogue
 from ..background import own_store
 from ..keys import with_ids
@@ -145,7 +144,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
-                figures = FigureStore.of(store).series(dialogue.school)
+                figures = store.series_of(dialogue.school)
             hits = [] if confirmed else find_cpr(dialogue)
             if hits:
                 call(self.show_hits, hits)

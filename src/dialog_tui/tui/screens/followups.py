@@ -16,7 +16,6 @@ from textual.widgets import Input, Label, OptionList, Static
 from ... import strings as S
 from ...errors import DialogError
 from ...figures_model import Series, new_actual, proposal
-from ...figures_store import FigureStore
 from ...model import FollowUp, FollowUpStatus
 from ...text import goal_line
 from ..format import followup_result, followup_status
@@ -124,7 +123,7 @@ class FollowUpsScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         store = self.app.store
         self.items = store.followups(self.dialogue_id)
-        self.series = FigureStore.of(store).series(store.get_dialogue(self.dialogue_id).school)
+        self.series = store.series_of(store.get_dialogue(self.dialogue_id).school)
         self.prefill_reached()
         options = self.query_one(FollowUpList)
         labels = [followup_label(f, self.series) for f in self.items]

@@ -14,7 +14,6 @@ from textual.widgets import Input, Label, Select, Static
 
 from ... import strings as S
 from ...figures_model import Series, latest_line, series_for
-from ...figures_store import FigureStore
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
 from ...text import short_date
@@ -47,7 +46,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Static(f"[b]{S.KEY_GOAL_DETAILS}[/b]: {self.note.text}")
             yield Label(S.GOAL_INDICATOR)
             if self.school:
-                self.series = FigureStore.of(self.app.store).series(self.school)
+                self.series = self.app.store.series_of(self.school)
             names = [s.indicator for s in self.series]
             suggester = SuggestFromList(names, case_sensitive=False) if names else None
             yield Field(goal.indicator, id="indicator", suggester=suggester)

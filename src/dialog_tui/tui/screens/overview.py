@@ -92,13 +92,12 @@ class OverviewScreen(ModalScreen[Path | None]):
         and write the overview: off the event loop."""
         from ...export.document import user_template
         from ...export.overview import cpr_schools, export_overview
-        from ...figures_store import FigureStore
 
         call = self.app.call_from_thread
         try:
             with own_store(self.app.store) as store:
                 dialogues = store.dialogues_held_in(year)
-                figures = FigureStore.of(store).by_school(d.school for d in dialogues)
+                figures = store.series_by_school(d.school for d in dialogues)
             schools = [] if confirmed else cpr_schools(dialogues)
             if schools:
                 call(self.confirm_cpr, schools, year, output, case_number)

@@ -17,7 +17,6 @@ from textual.widgets import Sparkline, Static
 
 from ... import strings as S
 from ...figures_model import Series, latest_line
-from ...figures_store import FigureStore
 from ...model import AgendaItem
 
 _DATA_POINT = re.compile(r"\bdata", re.IGNORECASE)
@@ -69,7 +68,7 @@ class FiguresPanel(VerticalScroll, can_focus=False):
 
     def load(self) -> None:
         """Read the school's series (again) and redraw."""
-        self.series = FigureStore.of(self.app.store).series(self.school)
+        self.series = self.app.store.series_of(self.school)
         self.remove_children()
         if self.series:
             self.mount_all(FigureRow(s) for s in self.series)
