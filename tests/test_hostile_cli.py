@@ -68,6 +68,8 @@ def test_every_output_of_stored_hostile_text_is_free_of_control_characters(
         ["load", str(folder / f"{text}\x1b]52;c;eA==\x07.json")],
         ["reopen", "\x9b31m" + text],
         ["dump", "1\x1b]0;x\x07" + text],  # click's own usage error quotes it
+        ["figures", "show", "--school", text + "\x1b]0;x\x07"],
+        ["figures", "load", str(folder / f"{text}\x1b[2J.csv")],
         ["export", "1", "-o", str(folder / f"{text}\x1b[2J" / "m.docx")],
     ):
         result = run("--db", db, *args)

@@ -12,7 +12,7 @@ from hostile import hostile_texts, long_texts
 from hypothesis import given, settings
 from pydantic import BaseModel, BeforeValidator, ValidationError
 
-from dialog_tui import agenda, model
+from dialog_tui import agenda, figures_model, model
 from dialog_tui.cleaning import clean_line, clean_text, unsafe, visible
 from dialog_tui.errors import ExchangeError
 from dialog_tui.exchange import dialogue_from_json
@@ -20,7 +20,7 @@ from dialog_tui.model import Dialogue, Participant
 
 MODELS = [
     m
-    for module in (model, agenda)
+    for module in (model, agenda, figures_model)
     for m in vars(module).values()
     if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == module.__name__
 ]

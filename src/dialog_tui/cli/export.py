@@ -18,6 +18,7 @@ from .base import FORCE, ID, Session, main, pass_session
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
 @click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
+@click.option("--figures", "figures_table", is_flag=True, help=S.CLI_EXPORT_FIGURES_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
 @FORCE
@@ -28,6 +29,7 @@ def export(
     output: Path | None,
     template: Path | None,
     no_summary: bool,
+    figures_table: bool,
     pdf: bool,
     allow_cpr: bool,
     force: bool,
@@ -46,8 +48,10 @@ def export(
     if pdf:
         session.output(output.with_suffix(".pdf"), force=force)
     written = export_memo(
-        dialogue, output, template=template or user_template(), summary=not no_summary
-    )
+        dialogue, output, template=template or user_template(), summary=not no_summary,
+        figures=session.store().series_of(dialogue.school),
+        figures_table=figures_table,
+    )  # fmt: skip
     out.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
         from ..export.pdf import convert_to_pdf
@@ -84,7 +88,9 @@ def overview(
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = session.output(output or Path(default_file_name(year)), force=force)
+    figures = session.store().series_by_school(d.school for d in dialogues)
     written = export_overview(
-        dialogues, year, output, template=template or user_template(), case_number=case_number
-    )
+        dialogues, year, output, template=template or user_template(), case_number=case_number,
+        figures=figures,
+    )  # fmt: skip
     out.echo(S.CLI_EXPORT_WROTE.format(path=written))

@@ -100,13 +100,15 @@ class OverviewScreen(ModalScreen[Path | None]):
             check_output(output, protected=database_files(self.app.store.path))
             with own_store(self.app.store) as store:
                 dialogues = store.dialogues_held_in(year)
+                figures = store.series_by_school(d.school for d in dialogues)
             schools = [] if confirmed else cpr_schools(dialogues)
             if schools:
                 call(self.confirm_cpr, schools, year, output, case_number)
                 return
             written = export_overview(
-                dialogues, year, output, template=user_template(), case_number=case_number
-            )
+                dialogues, year, output, template=user_template(), case_number=case_number,
+                figures=figures,
+            )  # fmt: skip
         except DialogError as e:
             call(self.failed, str(e))
             return
