@@ -97,7 +97,7 @@ async def test_a_bad_template_shows_the_error_and_keeps_the_screen(store, tmp_pa
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = str(app.screen.query_one("#error", Static).render())
-        assert error == f"skabelonen {bad} er ikke en Word-fil (.docx eller .dotx)"
+        assert error == f"skabelonen {bad} er ikke en Word-fil (.docx, .dotx eller .dotm)"
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("escape")
         await pilot.pause()

@@ -19,16 +19,11 @@ from docx.shared import Pt, Twips
 
 from .. import strings as S
 from ..model import THEMES, Dialogue, FollowUp, Note, Participant
+from .cpr import dialogue_texts, field_texts, refuse_cpr
 from .danish import join, long_date
-from .document import (
-    Writer,
-    add_page_furniture,
-    open_document,
-    save_document,
-    set_properties,
-    top_right_block,
-)
+from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import goal_line, note_theme, outcome
+from .opening import open_document
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -70,9 +65,14 @@ def build_memo(
     template: Path | None = None,
     summary: bool = True,
     today: date | None = None,
+    allow_cpr: bool = False,
 ) -> Document:
+    """The memo; unless ``allow_cpr``, :class:`~.cpr.CprFound` when anything it
+    would print (text, placeholder values, the template's text) holds a CPR number."""
     context = placeholder_context(dialogue, today)
     opened = open_document(template, context)
+    if not allow_cpr:
+        refuse_cpr([*dialogue_texts(dialogue), *field_texts(context)], opened.printed)
     document = opened.document
     w = Writer(document)
     title = context["titel"]
@@ -110,10 +110,13 @@ def export_memo(
     template: Path | None = None,
     summary: bool = True,
     today: date | None = None,
+    allow_cpr: bool = False,
 ) -> Path:
     """Build the memo and write it atomically to ``path``; reads nothing but
     ``dialogue`` and the template, writes nothing but ``path``."""
-    document = build_memo(dialogue, template=template, summary=summary, today=today)
+    document = build_memo(
+        dialogue, template=template, summary=summary, today=today, allow_cpr=allow_cpr
+    )
     return save_document(document, path)
 
 

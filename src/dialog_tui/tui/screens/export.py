@@ -1,5 +1,5 @@
-"""Export the memo: output file, template, summary, and the CPR check before
-anything leaves. Dismisses with the written path, or None."""
+"""Export the memo: output file, template (checked when it is picked), summary,
+and the CPR check before anything leaves. Dismisses with the written path, or None."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
-from ...export.cpr import CprHit, find_cpr
-from ...export.document import user_template
+from ...export.cpr import CprFound, CprHit
 from ...export.memo import default_file_name, export_memo
+from ...export.opening import user_template
 from ...model import Dialogue
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
@@ -45,6 +45,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
+        self.checked_template = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
@@ -54,7 +55,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
-            yield Static("", id="error")
+            yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
                 yield Button(S.EXPORT_CANCEL, id="cancel")
@@ -76,6 +77,26 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """A template is checked once when it is picked, not only at export."""
+        if event.input.id == "template":
+            self.check_template()
+
+    def check_template(self) -> bool:
+        from ...export.opening import check_template
+
+        value = self.query_one("#template", Input).value.strip()
+        if not value or value == self.checked_template:
+            return True
+        try:
+            check_template(Path(value).expanduser())
+        except DialogError as e:
+            self.show_error(str(e))
+            return False
+        self.checked_template = value
+        self.show_error(S.EXPORT_TEMPLATE_OK)
+        return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
@@ -111,11 +132,6 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         # Re-read: the notes may have changed since the screen opened.
         self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        if not confirmed:
-            self.hits = find_cpr(self.dialogue)
-            if self.hits:
-                self.show_hits()
-                return
         template = self.query_one("#template", Input).value.strip()
         try:
             path = export_memo(
@@ -123,7 +139,12 @@ class ExportScreen(ModalScreen[Path | None]):
                 Path(output).expanduser(),
                 template=Path(template).expanduser() if template else None,
                 summary=self.query_one("#summary", Checkbox).value,
+                allow_cpr=confirmed,
             )
+        except CprFound as e:
+            self.hits = e.hits
+            self.show_hits()
+            return
         except DialogError as e:
             self.query_one("#cpr").display = False
             self.query_one("#form").display = True
@@ -140,7 +161,8 @@ class ExportScreen(ModalScreen[Path | None]):
         box.remove_children()
         box.mount_all(
             Static(
-                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context),
+                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context)
+                + (S.EXPORT_CPR_CHECKSUM if h.checksum else ""),
                 classes="hit",
                 markup=False,
             )

@@ -63,9 +63,6 @@ class OverviewScreen(ModalScreen[Path | None]):
         self.action_export()
 
     def action_export(self) -> None:
-        from ...export.danish import join
-        from ...export.overview import cpr_schools
-
         error = self.query_one("#overview-error", Static)
         year_text = self.query_one("#year", Input).value
         output = self.query_one("#output", Input).value.strip()
@@ -77,20 +74,11 @@ class OverviewScreen(ModalScreen[Path | None]):
             return
         year = int(year_text)
         dialogues = self.app.store.dialogues_held_in(year)
-        schools = cpr_schools(dialogues)
-        if not schools:
-            self.write(dialogues, year, Path(output).expanduser())
-            return
+        self.write(dialogues, year, Path(output).expanduser(), allow_cpr=False)
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.write(dialogues, year, Path(output).expanduser())
-
-        question = S.OVERVIEW_CPR_CONFIRM.format(schools=join(schools))
-        self.app.push_screen(ConfirmScreen(question), confirmed)
-
-    def write(self, dialogues, year: int, output: Path) -> None:
-        from ...export.document import user_template
+    def write(self, dialogues, year: int, output: Path, *, allow_cpr: bool) -> None:
+        from ...export.cpr import CprFound, describe_places
+        from ...export.opening import user_template
         from ...export.overview import export_overview
 
         try:
@@ -100,7 +88,17 @@ class OverviewScreen(ModalScreen[Path | None]):
                 output,
                 template=user_template(),
                 case_number=self.query_one("#case-number", Input).value.strip(),
+                allow_cpr=allow_cpr,
             )
+        except CprFound as e:
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.write(dialogues, year, output, allow_cpr=True)
+
+            question = S.OVERVIEW_CPR_CONFIRM.format(places=describe_places(e.hits))
+            self.app.push_screen(ConfirmScreen(question), confirmed)
+            return
         except DialogError as e:
             self.query_one("#overview-error", Static).update(str(e))
             return
