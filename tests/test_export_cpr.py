@@ -169,7 +169,8 @@ def test_cli_bad_template_is_one_line_exit_1_no_file_db_unchanged(cli, db_path, 
     result = cli("export", str(did), "-o", str(out), "--template", str(bad))
     assert result.exit_code == 1
     assert (
-        result.stderr == f"dialog-tui: skabelonen {bad} er ikke en Word-fil (.docx, .dotx eller .dotm)\n"
+        result.stderr
+        == f"dialog-tui: skabelonen {bad} er ikke en Word-fil (.docx, .dotx eller .dotm)\n"
     )
     assert not out.exists()
     assert _snapshot(db_path, did) == before

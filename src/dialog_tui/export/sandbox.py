@@ -138,6 +138,17 @@ def environment() -> Any:
                 return attr in METHODS
             return isinstance(obj, LoopContext) and attr in LOOP_ATTRIBUTES
 
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # Before Jinja's own lookup, which hands out str.format/format_map.
+            if isinstance(obj, str) and attribute not in METHODS:
+                return self.unsafe_undefined(obj, attribute)
+            return super().getattr(obj, attribute)
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            if isinstance(obj, str) and isinstance(argument, str):
+                return self.unsafe_undefined(obj, argument)
+            return super().getitem(obj, argument)
+
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             budget.check_time()
             if operator == "%" and isinstance(left, str):

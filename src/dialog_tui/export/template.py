@@ -196,7 +196,8 @@ def load_template(path: Path) -> CleanTemplate:
             cleaned, text = _Cleaner(z, path).run()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError):
         raise ExportError(S.TEMPLATE_NOT_WORD.format(path=path)) from None
-    except NotImplementedError:  # an unknown compression method
+    # Broken XML (lxml's errors are SyntaxErrors), an unknown compression method.
+    except (SyntaxError, NotImplementedError):
         raise ExportError(S.TEMPLATE_NOT_WORD.format(path=path)) from None
     return CleanTemplate(path, cleaned, text)
 
