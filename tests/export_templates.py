@@ -160,7 +160,7 @@ def _override(part: str, content_type: str) -> str:
     return f'<Override PartName="/{part}" ContentType="{content_type}"/>'
 
 
-def build_hostile_template(path: Path, *, body: str = "") -> Path:
+def build_hostile_template(path: Path, *, body: str = "", remote: str = REMOTE) -> Path:
     """A template carrying everything issue 11 lists: tracked changes with their
     author and e-mail and deleted text, hidden text, a comment, document
     variables, a mail merge from a ``C:\\Users`` path, a glossary, footnote text,
@@ -185,7 +185,7 @@ def build_hostile_template(path: Path, *, body: str = "") -> Path:
         .replace(
             "</Relationships>",
             _rel("rIdLink", "hyperlink", "https://tracker.example/x", True)
-            + _rel("rIdImg", "image", REMOTE, True)
+            + _rel("rIdImg", "image", remote, True)
             + "</Relationships>",
         )
         .encode()
@@ -232,10 +232,10 @@ def build_hostile_template(path: Path, *, body: str = "") -> Path:
             "rIdVba",
             "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
             "vbaProject.bin",
-        )  # fmt: skip
+        )
         + _rel(
             "rIdPpl", "http://schemas.microsoft.com/office/2011/relationships/people", "people.xml"
-        )  # fmt: skip
+        )
         + "</Relationships>",
     )
     files["word/_rels/document.xml.rels"] = rels.encode()
@@ -263,7 +263,7 @@ def build_hostile_template(path: Path, *, body: str = "") -> Path:
             "attachedTemplate",
             "file:///C:\\Users\\hanne\\Skabeloner\\Kommune.dotm",
             True,
-        )  # fmt: skip
+        )
         + _rel("rIdMM", "mailMergeSource", "file:///" + SECRET_PATH, True)
         + "</Relationships>"
     ).encode()
@@ -277,20 +277,20 @@ def build_hostile_template(path: Path, *, body: str = "") -> Path:
             + _override(
                 "word/comments.xml",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
-            )  # fmt: skip
+            )
             + _override(
                 "word/footnotes.xml",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-            )  # fmt: skip
+            )
             + _override(
                 "word/glossary/document.xml",
                 "application/vnd.openxmlformats-"
                 "officedocument.wordprocessingml.document.glossary+xml",
-            )  # fmt: skip
+            )
             + _override(
                 "word/people.xml",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml",
-            )  # fmt: skip
+            )
             + "</Types>",
         )
     )

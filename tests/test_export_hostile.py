@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import zipfile
 
 import pytest
@@ -357,3 +358,106 @@ def test_the_memo_and_the_overview_share_one_gate_naming_every_place(tmp_path):
         "pladsholderen {{ kommune }}",
     }
     assert not list(tmp_path.iterdir())
+
+
+# --- PDF -----------------------------------------------------------------------
+
+
+def _fake_soffice(folder, body: str) -> None:
+    """A ``soffice`` on PATH that runs ``body`` (Python) with its arguments."""
+    import sys
+
+    folder.mkdir()
+    script = folder / "soffice"
+    script.write_text(f"#!{sys.executable}\nimport sys, os, time, pathlib\n{body}\n")
+    script.chmod(0o755)
+
+
+@pytest.fixture
+def umask_000():
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+def test_pdf_is_owner_only_under_umask_000_with_a_fresh_profile(
+    cli, did, tmp_path, monkeypatch, umask_000
+):
+    args = tmp_path / "args.json"
+    _fake_soffice(
+        tmp_path / "bin",
+        "out = sys.argv[sys.argv.index('--outdir') + 1]\n"
+        f"pathlib.Path({str(args)!r}).write_text(__import__('json').dumps(sys.argv))\n"
+        "p = pathlib.Path(out, pathlib.Path(sys.argv[-1]).stem + '.pdf')\n"
+        "p.write_bytes(b'%PDF-1.4 fake'); os.chmod(p, 0o666)",
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    out = tmp_path / "memo.docx"
+    result = cli("export", str(did), "-o", str(out), "--pdf")
+    assert result.exit_code == 0, result.output
+    pdf = out.with_suffix(".pdf")
+    assert pdf.read_bytes() == b"%PDF-1.4 fake"
+    assert (pdf.stat().st_mode & 0o777, out.stat().st_mode & 0o777) == (0o600, 0o600)
+    argv = json.loads(args.read_text())
+    profile = next(a for a in argv if a.startswith("-env:UserInstallation=file://"))
+    assert str(tmp_path) in profile and "--headless" in argv
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "args.json", "bin", "dialogues.db", "memo.docx", "memo.pdf"
+    ]  # fmt: skip
+
+
+def test_a_hanging_libreoffice_is_stopped_at_the_time_limit(cli, did, tmp_path, monkeypatch):
+    from dialog_tui.export import pdf
+
+    _fake_soffice(tmp_path / "bin", "time.sleep(600)")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(pdf, "TIMEOUT_SECONDS", 0.5)
+    out = tmp_path / "memo.docx"
+    result = cli("export", str(did), "-o", str(out), "--pdf")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"dialog-tui: kan ikke lave PDF af {out}: LibreOffice svarede ikke inden for 0.5 "
+        "sekunder\n"
+    )
+    assert not out.with_suffix(".pdf").exists()
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="no LibreOffice"
+)
+def test_pdf_of_a_hostile_template_never_reaches_the_network(cli, did, tmp_path, umask_000):
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    requests: list[bytes] = []
+    done = threading.Event()
+
+    def serve():
+        while not done.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            requests.append(conn.recv(200))
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    remote = f"http://127.0.0.1:{server.getsockname()[1]}/spor.png"
+    template = build_hostile_template(tmp_path / "kommune.dotm", remote=remote)
+    out = tmp_path / "memo.docx"
+    try:
+        result = cli("export", str(did), "-o", str(out), "--template", str(template), "--pdf")
+    finally:
+        done.set()
+        thread.join()
+        server.close()
+    assert result.exit_code == 0, result.output
+    assert requests == []  # LibreOffice fetches such an image from the raw template
+    pdf = out.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert pdf.stat().st_mode & 0o777 == 0o600

@@ -614,6 +614,7 @@ PDF_NO_LIBREOFFICE = (
     "Word-filen {path} er skrevet"
 )
 PDF_FAILED = "kan ikke lave PDF af {path}: {reason}"
+PDF_TIMEOUT = "LibreOffice svarede ikke inden for {seconds} sekunder"
 
 CLI_EXPORT_HELP = "Skriv dialogens notat (referat) som Word-fil."
 CLI_EXPORT_OUTPUT_HELP = "Word-filen der skrives (standard: »Referat <skole> <dato>.docx«)."
