@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import zipfile
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +24,8 @@ from export_templates import (
     rewrite_part,
     zip_bomb,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dialog_tui.cli import main
 from dialog_tui.errors import ExportError
@@ -461,3 +464,26 @@ def test_pdf_of_a_hostile_template_never_reaches_the_network(cli, did, tmp_path,
     pdf = out.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_mode & 0o777 == 0o600
+
+
+_INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u2066"]
+_DASH_OR_SPACE = ["", "-", " ", "–", "—", "\u2212", "\u2011", "\u00a0", ".", "/"]
+
+
+@given(
+    born=st.dates(min_value=date(1937, 1, 1), max_value=date(1999, 12, 31)),
+    serial=st.integers(min_value=0, max_value=3999),
+    sep=st.sampled_from(_DASH_OR_SPACE),
+    invisible=st.lists(st.tuples(st.integers(0, 10), st.sampled_from(_INVISIBLE)), max_size=4),
+    fullwidth=st.booleans(),
+)
+def test_any_disguised_cpr_number_is_found(born, serial, sep, invisible, fullwidth):
+    digits = born.strftime("%d%m%y") + f"{serial:04d}"
+    chars = list(digits[:6] + sep + digits[6:])
+    for position, char in sorted(invisible, reverse=True):
+        chars.insert(min(position, len(chars)), char)
+    text = "".join(chars)
+    if fullwidth:
+        text = text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    [found] = find_in_text(f"Notat: {text} slut")
+    assert re.sub(r"\D", "", found.number) == digits
