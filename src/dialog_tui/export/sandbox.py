@@ -153,7 +153,7 @@ def environment() -> Any:
             budget.check_time()
             if operator == "%" and isinstance(left, str):
                 raise TemplateProblem(S.TEMPLATE_PROBLEM_FORBIDDEN)
-            if operator == "**" and (abs(right) > 64 if isinstance(right, int) else True):
+            if operator == "**" and not _small_power(left, right):
                 raise TemplateProblem(S.TEMPLATE_PROBLEM_TOO_BIG)
             if operator == "*":
                 for seq, n in ((left, right), (right, left)):
@@ -187,6 +187,13 @@ def environment() -> Any:
     env.globals["range"] = budget.range
     env.filters = {name: f for name, f in env.filters.items() if name in FILTERS}
     return env
+
+
+def _small_power(base: Any, exponent: Any) -> bool:
+    """``base ** exponent`` stays a number of at most a few thousand digits."""
+    if not isinstance(exponent, int) or abs(exponent) > 64:
+        return False
+    return not isinstance(base, int) or abs(base).bit_length() * abs(exponent) <= 16_384
 
 
 def _forbidden(tree: Any) -> None:
