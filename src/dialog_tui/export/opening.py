@@ -63,16 +63,17 @@ def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDo
     from ``context`` and its body emptied (kept when it holds placeholders), or the
     default layout when ``template`` is None."""
     import docx
-    from docx.opc.exceptions import OpcError
-
-    from .sandbox import render
-    from .template import drop_notes, load_template
 
     if template is None:
         document = docx.Document()
         _default_layout(document)
         _clear_body(document)
         return OpenedDocument(document, frozenset(), False)
+    from docx.opc.exceptions import OpcError
+
+    from .sandbox import render
+    from .template import drop_notes, load_template
+
     clean = load_template(template)
     lines = clean.lines()
     names = frozenset(name for line in lines for name in _PLACEHOLDER.findall(line))

@@ -154,7 +154,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        error = self.query_one("#error", Static)
+        error.update(message)
+        self.call_after_refresh(error.scroll_visible)
 
     def show_hits(self) -> None:
         box = self.query_one("#hits", VerticalScroll)
