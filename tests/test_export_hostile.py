@@ -12,7 +12,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
+import test_export_cpr as cpr_tests
 from docx import Document
 from export_helpers import sample_dialogue, texts
 from export_templates import (
@@ -27,34 +27,20 @@ from export_templates import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dialog_tui.cli import main
 from dialog_tui.errors import ExportError
 from dialog_tui.export import sandbox
 from dialog_tui.export.cpr import CprFound, find_in_text
 from dialog_tui.export.memo import export_memo
 from dialog_tui.store import Store
 
-
-@pytest.fixture
-def cli(db_path, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user template
-    runner = CliRunner()
-
-    def run(*args):
-        return runner.invoke(main, ["--db", str(db_path), *args])
-
-    return run
+cli = cpr_tests.cli  # the CLI runner, without a user template
+_snapshot = cpr_tests._snapshot  # a dialogue as stored, to show it unchanged
 
 
 @pytest.fixture
 def did(db_path):
     with Store.open(db_path) as store:
         return store.create_dialogue(sample_dialogue())
-
-
-def _snapshot(db_path, dialogue_id):
-    with Store.open(db_path) as store:
-        return json.loads(store.get_dialogue(dialogue_id).model_dump_json())
 
 
 def _everything(path) -> str:
