@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING
 
 from .. import strings as S
 from ..errors import ExportError
+from .scrub import hidden_styles, paragraph_texts, parse, scrub_part, serialize
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    pass
 
 MAX_FILE_BYTES = 20 * 2**20
 """A template with its logo is well under 1 MB; 20 MB leaves room for big images."""
@@ -54,10 +55,6 @@ _MAIN_TYPES = (
     "application/vnd.ms-word.document.macroEnabled.main+xml",
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_R = "{" + _R_NS + "}"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
@@ -106,49 +103,6 @@ _DROPPED_NAMES = frozenset(
 STORIES = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 """The parts whose text can be printed."""
 
-# Tracked changes: kept content (unwrapped), dropped with content, dropped markers.
-_UNWRAP = frozenset(_W + t for t in ("ins", "moveTo", "customXml", "smartTag"))
-_DROP = frozenset(
-    _W + t
-    for t in [
-        "del",
-        "moveFrom",
-        "delText",
-        "delInstrText",
-        "moveFromRangeStart",
-        "moveFromRangeEnd",
-        "moveToRangeStart",
-        "moveToRangeEnd",
-        "rPrChange",
-        "pPrChange",
-        "sectPrChange",
-        "tblPrChange",
-        "trPrChange",
-        "tcPrChange",
-        "tblGridChange",
-        "tblPrExChange",
-        "numberingChange",
-        "cellIns",
-        "cellDel",
-        "cellMerge",
-        "customXmlInsRangeStart",
-        "customXmlInsRangeEnd",
-        "customXmlDelRangeStart",
-        "customXmlDelRangeEnd",
-        "customXmlMoveFromRangeStart",
-        "customXmlMoveFromRangeEnd",
-        "customXmlMoveToRangeStart",
-        "customXmlMoveToRangeEnd",
-        "commentRangeStart",
-        "commentRangeEnd",
-        "permStart",
-        "permEnd",
-        "dataBinding",
-        "smartTagPr",
-        "customXmlPr",
-        "control",
-    ]
-)
 _SETTINGS_DROPPED = frozenset(
     _W + t
     for t in [
@@ -163,8 +117,6 @@ _SETTINGS_DROPPED = frozenset(
         "saveThroughXslt",
     ]
 )
-_FETCHING_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
-_OFF = ("0", "false", "off")
 
 
 @dataclass
@@ -247,21 +199,6 @@ def _check_directory(z: zipfile.ZipFile, path: Path) -> None:
         raise ExportError(S.TEMPLATE_ZIP_BOMB.format(path=path))
 
 
-def parse(data: bytes) -> _Element:
-    from lxml import etree
-
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # Word never writes one
-        raise ValueError("a DTD in a Word part")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.fromstring(data, parser)
-
-
-def _serialize(root: _Element) -> bytes:
-    from lxml import etree
-
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def _rels_source(name: str) -> str:
     """``word/_rels/document.xml.rels`` -> ``word/document.xml`` (``""``: the package)."""
     folder, base = posixpath.split(name)
@@ -333,41 +270,24 @@ class _Cleaner:
                 if not external:
                     self.dropped.add(_resolve(source, rel.get("Target", "")))
         if removed:
-            self.out[name] = _serialize(root)
+            self.out[name] = serialize(root)
 
     def _hidden_styles(self) -> set[str]:
-        """Ids of styles that hide their text (directly or through ``basedOn``)."""
         if "word/styles.xml" not in self.names:
             return set()
-        root = parse(self.z.read("word/styles.xml"))
-        based: dict[str, str] = {}
-        hidden: set[str] = set()
-        for style in root.iter(_W + "style"):
-            sid = style.get(_W + "styleId", "")
-            parent = style.find(_W + "basedOn")
-            if parent is not None:
-                based[sid] = parent.get(_W + "val", "")
-            vanish = style.find(f"{_W}rPr/{_W}vanish")
-            if vanish is not None and vanish.get(_W + "val", "1").lower() not in _OFF:
-                hidden.add(sid)
-        changed = True
-        while changed:
-            more = {sid for sid, parent in based.items() if parent in hidden} - hidden
-            hidden |= more
-            changed = bool(more)
-        return hidden
+        return hidden_styles(parse(self.z.read("word/styles.xml")))
 
     def _part(self, name: str, hidden: set[str]) -> list[str] | None:
         raw = self.z.read(name)
         root = parse(raw)
-        changed = _clean_tree(root, self.removed_ids.get(name, set()), hidden)
+        changed = scrub_part(root, self.removed_ids.get(name, set()), hidden)
         if name == "word/settings.xml":
             for element in list(root):
                 if element.tag in _SETTINGS_DROPPED:
                     root.remove(element)
                     changed = True
         if changed:
-            self.out[name] = _serialize(root)
+            self.out[name] = serialize(root)
         if STORIES.fullmatch(name):
             return paragraph_texts(root)
         return None
@@ -379,7 +299,7 @@ class _Cleaner:
                 self.types.remove(element)
             elif element.get("ContentType") in _MAIN_TYPES:
                 element.set("ContentType", _MAIN)
-        self.out["[Content_Types].xml"] = _serialize(self.types)
+        self.out["[Content_Types].xml"] = serialize(self.types)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new:
             for info in self.z.infolist():
@@ -389,122 +309,6 @@ class _Cleaner:
                 data = self.out.get(name)
                 new.writestr(name, data if data is not None else self.z.read(info))
         return buffer.getvalue()
-
-
-def _clean_tree(root: _Element, removed_ids: set[str], hidden: set[str]) -> bool:
-    """Accept tracked changes, drop hidden text, comment marks, permissions and
-    references to removed relationships. True when anything changed."""
-    changed = False
-    for element in list(root.iter()):
-        tag = element.tag
-        if not isinstance(tag, str):  # comments, processing instructions
-            continue
-        if tag in _DROP:
-            changed = _drop_change(element) or changed
-        elif tag in _UNWRAP:
-            _unwrap(element)
-            changed = True
-        elif tag == _W + "commentReference":
-            run = element.getparent()
-            _remove(run if run is not None and run.tag == _W + "r" else element)
-            changed = True
-        elif tag == _W + "r" and _is_hidden_run(element, hidden):
-            _remove(element)
-            changed = True
-        elif tag == _W + "p" and _style(element, "pPr", "pStyle") in hidden:
-            for child in list(element):
-                if child.tag != _W + "pPr":
-                    element.remove(child)
-            changed = True
-        elif tag == _W + "fldSimple" and _FETCHING_FIELD.match(element.get(_W + "instr", "")):
-            _unwrap(element)
-            changed = True
-        elif tag == _W + "instrText" and _FETCHING_FIELD.match(element.text or ""):
-            element.text = ""
-            changed = True
-        if removed_ids and _drop_references(element, removed_ids):
-            changed = True
-    return changed
-
-
-def _drop_change(element: _Element) -> bool:
-    parent = element.getparent()
-    if parent is None:
-        return False
-    if element.tag == _W + "del" and parent.tag == _W + "trPr":  # a deleted table row
-        row = parent.getparent()
-        if row is not None and row.getparent() is not None:
-            row.getparent().remove(row)
-            return True
-    parent.remove(element)
-    return True
-
-
-def _drop_references(element: _Element, removed_ids: set[str]) -> bool:
-    """Hyperlinks keep their text and lose the target; a linked picture, an
-    attached template, a subdocument or an external chunk goes."""
-    attrs = [a for a, v in element.attrib.items() if a.startswith(_R) and v in removed_ids]
-    if not attrs:
-        return False
-    if element.tag in (_W + "hyperlink",) or element.tag.endswith("}blip"):
-        for attr in attrs:
-            del element.attrib[attr]
-        if not element.tag.endswith("}blip") or element.get(f"{{{_R_NS}}}embed"):
-            return True
-    target = element
-    for ancestor in element.iterancestors():
-        if ancestor.tag in (_W + "drawing", _W + "pict", _W + "object"):
-            target = ancestor
-            break
-    _remove(target)
-    return True
-
-
-def _is_hidden_run(run: _Element, hidden: set[str]) -> bool:
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
-    if vanish is not None and vanish.get(_W + "val", "1").lower() not in _OFF:
-        return True
-    return bool(hidden) and _style(run, "rPr", "rStyle") in hidden
-
-
-def _style(element: _Element, props: str, style: str) -> str | None:
-    found = element.find(f"{_W}{props}/{_W}{style}")
-    return None if found is None else found.get(_W + "val")
-
-
-def _unwrap(element: _Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    index = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
-    _remove(element)
-
-
-def _remove(element: _Element) -> None:
-    """Remove ``element`` but keep the text that follows it (lxml's tail)."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
-def paragraph_texts(root: _Element) -> list[str]:
-    """Each paragraph's own text (a text box's paragraphs come as their own lines)."""
-    # Keyed by element: lxml keeps one proxy per element while it is referenced.
-    texts: dict[_Element, list[str]] = {p: [] for p in root.iter(_W + "p")}
-    for t in root.iter(_W + "t", _W + "tab", _W + "br"):
-        owner = next(t.iterancestors(_W + "p"), None)
-        if owner is not None:
-            texts[owner].append(t.text or "" if t.tag == _W + "t" else " ")
-    return ["".join(parts) for parts in texts.values()]
 
 
 def drop_notes(document) -> None:
@@ -521,4 +325,4 @@ def drop_notes(document) -> None:
         if hasattr(part, "_element"):
             part._element = root
         else:
-            part._blob = _serialize(root)
+            part._blob = serialize(root)
