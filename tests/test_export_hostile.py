@@ -473,3 +473,25 @@ def test_any_disguised_cpr_number_is_found(born, serial, sep, invisible, fullwid
         text = text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
     [found] = find_in_text(f"Notat: {text} slut")
     assert re.sub(r"\D", "", found.number) == digits
+
+
+BROKEN_INSIDE = {
+    "header relationship missing": (
+        "word/_rels/document.xml.rels",
+        lambda s: re.sub(r'<Relationship [^>]*relationships/header"[^>]*/>', "", s),
+    ),
+    "settings are not settings": ("word/settings.xml", lambda s: s.replace("w:settings", "w:x")),
+    "styles are not styles": ("word/styles.xml", lambda s: s.replace("w:styles", "w:x")),
+    "header is not a header": ("word/header1.xml", lambda s: s.replace("w:hdr", "w:x")),
+}
+
+
+@pytest.mark.parametrize("placeholder", [False, True], ids=["plain", "with-placeholder"])
+@pytest.mark.parametrize(("name", "change"), BROKEN_INSIDE.values(), ids=BROKEN_INSIDE.keys())
+def test_a_template_broken_inside_is_one_line_naming_it(tmp_path, name, change, placeholder):
+    template = build_template(tmp_path / "t.docx", header_placeholder=placeholder)
+    rewrite_part(template, name, change)
+    with pytest.raises(ExportError) as e:
+        export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
+    assert str(e.value).startswith(f"skabelonen {template} ") and "\n" not in str(e.value)
+    assert not (tmp_path / "memo.docx").exists()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,8 +68,6 @@ def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDo
         _default_layout(document)
         _clear_body(document)
         return OpenedDocument(document, frozenset(), False)
-    from docx.opc.exceptions import OpcError
-
     from .sandbox import render
     from .template import drop_notes, load_template
 
@@ -78,18 +75,19 @@ def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDo
     lines = clean.lines()
     names = frozenset(name for line in lines for name in _PLACEHOLDER.findall(line))
     in_body = any(_JINJA.search(line) for line in clean.text.get("word/document.xml", []))
+    if any(_JINJA.search(line) for line in lines):
+        document = render(clean, context)  # its errors name the placeholder
+    else:
+        document = _open(clean.data, template)
     try:
-        if any(_JINJA.search(line) for line in lines):
-            document = render(clean, context)
-        else:
-            document = docx.Document(io.BytesIO(clean.data))
-    except (ValueError, KeyError, SyntaxError, zipfile.BadZipFile, OpcError):
-        # A zip that claims to be Word but is broken inside.
+        _check_structure(document)
+        if not in_body:
+            _clear_body(document)
+            drop_notes(document)
+        printed = _printed_text(document)
+    except Exception:  # python-docx on a zip that claims to be Word but is broken inside
         raise ExportError(S.TEMPLATE_NOT_WORD.format(path=template)) from None
-    if not in_body:
-        _clear_body(document)
-        drop_notes(document)
-    return OpenedDocument(document, names, in_body, _printed_text(document), lines)
+    return OpenedDocument(document, names, in_body, printed, lines)
 
 
 def check_template(path: Path) -> None:
@@ -101,6 +99,32 @@ def check_template(path: Path) -> None:
     for line in open_document(path, S.TEMPLATE_SAMPLE_VALUES).own_text:
         for match in find_in_text(line):
             raise ExportError(S.TEMPLATE_CPR.format(path=path, number=match.number))
+
+
+def _open(data: bytes, template: Path) -> Document:
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx on a zip that claims to be Word but is broken inside
+        raise ExportError(S.TEMPLATE_NOT_WORD.format(path=template)) from None
+
+
+def _check_structure(document: Document) -> None:
+    """Touch what the export reads of a template (styles, settings, page setup,
+    the headers and footers it defines), so a template broken inside fails here,
+    named, and not halfway through a memo."""
+    from .document import resolve_styles
+
+    resolve_styles(document)
+    _ = document.settings.odd_and_even_pages_header_footer
+    for section in document.sections:
+        _ = (section.page_width, section.left_margin, section.different_first_page_header_footer)
+        for story in (section.header, section.footer, section.first_page_header,
+                      section.first_page_footer, section.even_page_header,
+                      section.even_page_footer):  # fmt: skip
+            if not story.is_linked_to_previous:  # an undefined one would be added
+                _ = story.paragraphs
 
 
 def _printed_text(document: Document) -> list[str]:

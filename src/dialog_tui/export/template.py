@@ -28,6 +28,7 @@ import posixpath
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -148,8 +149,9 @@ def load_template(path: Path) -> CleanTemplate:
             cleaned, text = _Cleaner(z, path).run()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError):
         raise ExportError(S.TEMPLATE_NOT_WORD.format(path=path)) from None
-    # Broken XML (lxml's errors are SyntaxErrors), an unknown compression method.
-    except (SyntaxError, NotImplementedError):
+    # Broken XML (lxml's errors are SyntaxErrors), a corrupt deflate stream, an
+    # unknown compression method, an encrypted entry.
+    except (SyntaxError, zlib.error, NotImplementedError, RuntimeError):
         raise ExportError(S.TEMPLATE_NOT_WORD.format(path=path)) from None
     return CleanTemplate(path, cleaned, text)
 
