@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import strings as S
 from ..errors import ExportError
+from .document import PLACEHOLDERS, printable
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -232,9 +233,14 @@ def check_text(template: CleanTemplate, context: Mapping[str, str]) -> None:
         if "{" not in source:
             continue
         try:
-            _render_text(source, context)
+            _render_text(source, _documented(context))
         except TemplateProblem as e:
             raise ExportError(_describe(template.path, source, e)) from None
+
+
+def _documented(context: Mapping[str, str]) -> dict[str, str]:
+    """Only the documented placeholders reach a template, as plain strings."""
+    return {name: str(context.get(name, "")) for name in PLACEHOLDERS}
 
 
 def _render_text(source: str, context: Mapping[str, str]) -> None:
@@ -248,7 +254,7 @@ def _render_text(source: str, context: Mapping[str, str]) -> None:
         raise TemplateProblem(S.TEMPLATE_PROBLEM_SYNTAX, e.lineno) from None
     _forbidden(tree)
     try:
-        env.from_string(tree).render(dict(context))
+        env.from_string(tree).render(context)
     except TemplateProblem as e:
         e.line = e.line or _template_line(e)
         raise
@@ -286,8 +292,6 @@ def _describe(path: Path, source: str, problem: TemplateProblem) -> str:
     if not tag:
         tags = TAG.findall(source)
         tag = tags[0] if tags else "{{ }}"
-    from .document import printable
-
     tag = " ".join(printable(tag).split())
     if len(tag) > 60:
         tag = tag[:57] + "…"
@@ -302,7 +306,7 @@ def render(template: CleanTemplate, context: Mapping[str, str]) -> Document:
     check_text(template, context)
     docx_template = DocxTemplate(io.BytesIO(template.data))
     try:
-        docx_template.render(dict(context), jinja_env=environment(), autoescape=True)
+        docx_template.render(_documented(context), jinja_env=environment(), autoescape=True)
     except Exception:  # docxtpl's XML surgery on the template's own structure
         raise ExportError(S.TEMPLATE_RENDER_FAILED.format(path=template.path)) from None
     document = docx_template.docx
