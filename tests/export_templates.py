@@ -100,6 +100,7 @@ SECRETS = (
     "slettet hemmelighed",
     "flyttet væk",
     "skjult tekst",
+    "skjult stil",
     "kommentar om eleven",
     "dokumentvariabel",
     "byggeblok hemmelig",
@@ -129,6 +130,7 @@ _TRACKED = (
     f'<w:r><w:rPr><w:b/><w:rPrChange w:id="905" w:author="{SECRET_AUTHOR}"><w:rPr/>'
     "</w:rPrChange></w:rPr><w:t> og fed</w:t></w:r>"
     "<w:r><w:rPr><w:vanish/></w:rPr><w:t>skjult tekst</w:t></w:r>"
+    '<w:r><w:rPr><w:rStyle w:val="Skjult"/></w:rPr><w:t>skjult stil</w:t></w:r>'
     '<w:commentRangeStart w:id="0"/><w:r><w:t> med kommentar</w:t></w:r>'
     '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>'
     '<w:hyperlink r:id="rIdLink"><w:r><w:t> kommunens hjemmeside</w:t></w:r></w:hyperlink>'
@@ -302,6 +304,13 @@ def build_hostile_template(path: Path, *, body: str = "", remote: str = REMOTE) 
             "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
         )
     files["[Content_Types].xml"] = types.encode()
+    styles = files["word/styles.xml"].decode()  # a hidden style, a tracked style change
+    files["word/styles.xml"] = styles.replace(
+        "</w:styles>",
+        '<w:style w:type="character" w:styleId="Skjult"><w:name w:val="Skjult"/>'
+        f'<w:rPr><w:vanish/><w:rPrChange w:id="906" w:author="{SECRET_AUTHOR}"><w:rPr/>'
+        "</w:rPrChange></w:rPr></w:style></w:styles>",
+    ).encode()
     core = files["docProps/core.xml"].decode()
     files["docProps/core.xml"] = core.replace(TEMPLATE_AUTHOR, SECRET_AUTHOR).encode()
     out = io.BytesIO()

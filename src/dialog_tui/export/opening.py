@@ -114,9 +114,7 @@ def _check_structure(document: Document) -> None:
     """Touch what the export reads of a template (styles, settings, page setup,
     the headers and footers it defines), so a template broken inside fails here,
     named, and not halfway through a memo."""
-    from .document import resolve_styles
-
-    resolve_styles(document)
+    _ = len(document.styles)
     _ = document.settings.odd_and_even_pages_header_footer
     for section in document.sections:
         _ = (section.page_width, section.left_margin, section.different_first_page_header_footer)

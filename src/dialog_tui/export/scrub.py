@@ -4,6 +4,7 @@ and references to removed relationships dropped; and reading its paragraphs."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,30 @@ _DROP = frozenset(
 )
 _FETCHING_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
 _OFF = ("0", "false", "off")
+_MARKS = frozenset(_W + t for t in ("commentReference", "vanish", "fldSimple", "instrText"))
+_STYLE_REFS = frozenset((_W + "rStyle", _W + "pStyle"))
+_NAMES = sorted({tag[len(_W) :] for tag in _DROP | _UNWRAP} | {"commentReference", "vanish"})
+_W_PREFIX = re.compile(
+    rb"xmlns(?::([\w.-]+))?\s*=\s*[\"']http://schemas\.openxmlformats\.org/"
+    rb"wordprocessingml/2006/main[\"']"
+)
+
+
+def needs_scrubbing(raw: bytes) -> bool:
+    """Whether a part holds anything :func:`scrub_part` removes (revision marks,
+    hidden text, comment marks, field instructions), under whatever prefix the
+    part gives the Word namespace: a fast look at the bytes, so most parts are
+    never parsed."""
+    if b"instr" in raw:
+        return True
+    prefixes = {m.group(1) or b"" for m in _W_PREFIX.finditer(raw)}
+    return any(_marks(prefix).search(raw) for prefix in prefixes)
+
+
+@functools.cache
+def _marks(prefix: bytes) -> re.Pattern[bytes]:
+    names = "|".join(_NAMES).encode()
+    return re.compile(b"<" + (prefix + b":" if prefix else b"") + b"(?:" + names + rb")[\s/>]")
 
 
 def parse(data: bytes) -> _Element:
@@ -98,12 +123,12 @@ def hidden_styles(styles: _Element) -> set[str]:
 
 def scrub_part(root: _Element, removed_ids: set[str], hidden: set[str]) -> bool:
     """Accept tracked changes, drop hidden text, comment marks, permissions and
-    references to removed relationships. True when anything changed."""
+    references to removed relationships. True when anything changed. Only the
+    elements concerned are visited (lxml filters by tag), not the whole tree."""
+    tags = _DROP | _UNWRAP | _MARKS | (_STYLE_REFS if hidden else frozenset())
     changed = False
-    for element in list(root.iter()):
+    for element in list(root.iter(*tags)):
         tag = element.tag
-        if not isinstance(tag, str):  # comments, processing instructions
-            continue
         if tag in _DROP:
             changed = _drop_change(element) or changed
         elif tag in _UNWRAP:
@@ -113,23 +138,39 @@ def scrub_part(root: _Element, removed_ids: set[str], hidden: set[str]) -> bool:
             run = element.getparent()
             _remove(run if run is not None and run.tag == _W + "r" else element)
             changed = True
-        elif tag == _W + "r" and _is_hidden_run(element, hidden):
-            _remove(element)
-            changed = True
-        elif tag == _W + "p" and _style(element, "pPr", "pStyle") in hidden:
-            for child in list(element):
+        elif tag == _W + "vanish" or tag == _W + "rStyle":
+            changed = _drop_hidden_run(element, hidden) or changed
+        elif tag == _W + "pStyle" and element.get(_W + "val") in hidden:
+            paragraph = element.getparent().getparent()
+            for child in list(paragraph if paragraph.tag == _W + "p" else ()):
                 if child.tag != _W + "pPr":
-                    element.remove(child)
-            changed = True
+                    paragraph.remove(child)
+                    changed = True
         elif tag == _W + "fldSimple" and _FETCHING_FIELD.match(element.get(_W + "instr", "")):
             _unwrap(element)
             changed = True
         elif tag == _W + "instrText" and _FETCHING_FIELD.match(element.text or ""):
             element.text = ""
             changed = True
-        if removed_ids and _drop_references(element, removed_ids):
-            changed = True
+    if removed_ids:
+        referring = root.xpath(f"//*[@*[namespace-uri()='{_R_NS}']]")
+        changed = any([_drop_references(e, removed_ids) for e in referring]) or changed
     return changed
+
+
+def _drop_hidden_run(mark: _Element, hidden: set[str]) -> bool:
+    """The run whose properties hold ``mark`` (``w:vanish``, or a hidden ``w:rStyle``)."""
+    if mark.tag == _W + "vanish":
+        if mark.get(_W + "val", "1").lower() in _OFF:
+            return False
+    elif mark.get(_W + "val") not in hidden:
+        return False
+    props = mark.getparent()
+    run = props.getparent() if props is not None else None
+    if props is None or props.tag != _W + "rPr" or run is None or run.tag != _W + "r":
+        return False  # a style's or a paragraph mark's own properties
+    _remove(run)
+    return True
 
 
 def _drop_change(element: _Element) -> bool:
@@ -163,18 +204,6 @@ def _drop_references(element: _Element, removed_ids: set[str]) -> bool:
             break
     _remove(target)
     return True
-
-
-def _is_hidden_run(run: _Element, hidden: set[str]) -> bool:
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
-    if vanish is not None and vanish.get(_W + "val", "1").lower() not in _OFF:
-        return True
-    return bool(hidden) and _style(run, "rPr", "rStyle") in hidden
-
-
-def _style(element: _Element, props: str, style: str) -> str | None:
-    found = element.find(f"{_W}{props}/{_W}{style}")
-    return None if found is None else found.get(_W + "val")
 
 
 def _unwrap(element: _Element) -> None:

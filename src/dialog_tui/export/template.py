@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING
 
 from .. import strings as S
 from ..errors import ExportError
-from .scrub import hidden_styles, paragraph_texts, parse, scrub_part, serialize
+from .scrub import (
+    hidden_styles,
+    needs_scrubbing,
+    paragraph_texts,
+    parse,
+    scrub_part,
+    serialize,
+)
 
 if TYPE_CHECKING:
     pass
@@ -277,12 +284,21 @@ class _Cleaner:
     def _hidden_styles(self) -> set[str]:
         if "word/styles.xml" not in self.names:
             return set()
-        return hidden_styles(parse(self.z.read("word/styles.xml")))
+        raw = self.z.read("word/styles.xml")
+        return hidden_styles(parse(raw)) if b"vanish" in raw else set()
 
     def _part(self, name: str, hidden: set[str]) -> list[str] | None:
         raw = self.z.read(name)
+        story = STORIES.fullmatch(name) is not None
+        removed = self.removed_ids.get(name, set())
+        always = story or removed or name == "word/settings.xml"
+        # Revision marks and hidden runs belong in stories, styles and numbering
+        # only; the theme, fonts and web settings are left as they are.
+        may_hold = name in ("word/styles.xml", "word/numbering.xml")
+        if not always and not (may_hold and (hidden or needs_scrubbing(raw))):
+            return None
         root = parse(raw)
-        changed = scrub_part(root, self.removed_ids.get(name, set()), hidden)
+        changed = scrub_part(root, removed, hidden)
         if name == "word/settings.xml":
             for element in list(root):
                 if element.tag in _SETTINGS_DROPPED:
@@ -290,9 +306,7 @@ class _Cleaner:
                     changed = True
         if changed:
             self.out[name] = serialize(root)
-        if STORIES.fullmatch(name):
-            return paragraph_texts(root)
-        return None
+        return paragraph_texts(root) if story else None
 
     def _write(self) -> bytes:
         for element in list(self.types):
@@ -303,7 +317,8 @@ class _Cleaner:
                 element.set("ContentType", _MAIN)
         self.out["[Content_Types].xml"] = serialize(self.types)
         buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new:
+        # Stored, not deflated: it only lives in memory until python-docx reads it.
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as new:
             for info in self.z.infolist():
                 name = info.filename
                 if name in self.dropped or name.endswith("/"):
