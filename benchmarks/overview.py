@@ -31,11 +31,11 @@ from datetime import date
 from pathlib import Path
 
 from dialog_tui.agenda import load_agenda
-from dialog_tui.export.goals import goal_line, outcome
 from dialog_tui.export.memo import export_memo
 from dialog_tui.export.overview import by_school, export_overview, theme_counts
 from dialog_tui.model import THEMES, Dialogue, FollowUp, GoalDetails, Note, Participant, Status
 from dialog_tui.store import Store
+from dialog_tui.text import goal_line, outcome
 
 from .common import pandoc as pandoc_path
 from .export_vs_pandoc import SENTENCES, _row, alternate

@@ -81,7 +81,7 @@ def load_agenda_file(path: Path) -> AgendaFile:
         raw = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         reason = getattr(e, "strerror", None) or str(e)
-        raise AgendaError(S.AGENDA_UNREADABLE.format(path=path, reason=reason)) from None
+        raise AgendaError(S.FILE_UNREADABLE.format(path=path, reason=reason)) from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
@@ -94,9 +94,7 @@ def load_agenda_file(path: Path) -> AgendaFile:
         agenda = AgendaFile.model_validate(data)
     except ValidationError as e:
         field, reason = describe_validation_error(e, one_based=True)
-        raise AgendaError(
-            S.AGENDA_BAD_FIELD.format(path=path, field=field, reason=reason)
-        ) from None
+        raise AgendaError(S.FILE_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
     return agenda.model_copy(update={"key": path.stem, "path": path})
 
 

@@ -35,7 +35,7 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
     except ValidationError as e:
         field, reason = describe_validation_error(e)
         raise ExchangeError(
-            S.JSON_BAD_FIELD.format(path=source, field=field, reason=reason)
+            S.FILE_BAD_FIELD.format(path=source, field=field, reason=reason)
         ) from None
 
 
@@ -44,7 +44,7 @@ def read_dialogue(path: Path) -> Dialogue:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         reason = getattr(e, "strerror", None) or str(e)
-        raise ExchangeError(S.JSON_UNREADABLE.format(path=path, reason=reason)) from None
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=reason)) from None
     return dialogue_from_json(text, path)
 
 

@@ -42,18 +42,24 @@ DIALOGUE_OPEN_ELSEWHERE = (
     "dialogen er åben til redigering i en anden proces (pid {pid} på {host} siden {since}); "
     "luk den der først"
 )
+LOCK_TAKEN_OVER = (
+    "dialogen er overtaget af en anden proces (pid {pid} på {host} siden {since}); "
+    "ændringen er ikke gemt, og dialogen kan kun læses her"
+)
+LOCK_CLEARED = (
+    "redigeringslåsen på dialogen er fjernet (dialog-tui unlock); "
+    "ændringen er ikke gemt – åbn dialogen igen for at redigere"
+)
 FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op på (holdt {date})"
 
 # --- Agenda files ------------------------------------------------------------
 AGENDA_NOT_FOUND = "dagsordenen »{name}« findes ikke (kendte: {known})"
-AGENDA_UNREADABLE = "{path}: kan ikke læses: {reason}"
+FILE_UNREADABLE = "{path}: kan ikke læses: {reason}"
 AGENDA_BAD_TOML = "{path}, linje {line}, kolonne {column}: ugyldig TOML: {reason}"
-AGENDA_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
+FILE_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
 
 # --- Exchange (JSON) ---------------------------------------------------------
-JSON_UNREADABLE = "{path}: kan ikke læses: {reason}"
 JSON_BAD_SYNTAX = "{path}, linje {line}, kolonne {column}: ugyldig JSON: {reason}"
-JSON_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
 JSON_NEWER_FORMAT = (
     "{path}: formatet »{found}« er fra en nyere version af dialog-tui "
     "(denne version læser {known})"
@@ -166,11 +172,9 @@ CLI_GOAL_HEADER = "Mål: {text}"
 CLI_GOAL_DETAILS = "  {line}"
 CLI_GOAL_STEP = "  {date}  {status:<8}  {text}"
 CLI_GOAL_FOLLOWUP = "      opfølgning: {status}"
-CLI_GOAL_REACHED = "nået {reached}"
 CLI_GOAL_NOT_FOLLOWED = "ikke vurderet endnu"
 CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
 CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
-CLI_SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
 CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
 CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
@@ -260,7 +264,6 @@ ROOT_FIELD = "(rod)"
 APP_TITLE = "dialog-tui"
 HELP_GROUP_APP = "Generelt"
 HELP_GROUP_LIST = "Dialoger"
-HELP_GROUP_FORM = "Ny dialog"
 HELP_GROUP_NOTES = "Noter"
 HELP_GROUP_MEETING = "Møde og dagsorden"
 HELP_GROUP_AGENDA = "Dagsordenslisten"
@@ -383,16 +386,13 @@ BAD_POINT_NUMBER = "Skriv et punktnummer fra 1 til {count}."
 UNKNOWN_THEME = "Ukendt tema: {theme}"
 
 # --- App: goal details -------------------------------------------------------
-GOAL_TITLE = "Måldetaljer"
 GOAL_INDICATOR = "Indikator (hvad måles?)"
 GOAL_BASELINE = "Udgangspunkt"
 GOAL_TARGET = "Mål"
 GOAL_DUE = "Frist (dato)"
-GOAL_THEME = "Tema"
 GOAL_KEYS = "Enter/Ctrl+S: gem · Esc: fortryd"
 
 # --- App: participants -------------------------------------------------------
-PARTICIPANTS_TITLE = "Deltagere"
 PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
 PARTICIPANTS_KEYS = "Mellemrum: til stede/afbud · P: kun punkt … · Esc: luk"
 PARTICIPANTS_EMPTY = "Ingen deltagere endnu."
@@ -406,7 +406,6 @@ PROMPT_ONLY_POINTS = "Deltog kun under punkt (fx 2 eller 2,3; tomt = alle)"
 BAD_POINT_LIST = "Skriv punktnumre adskilt af komma, fx 2,3."
 
 # --- Year over year (app) ------------------------------------------------------
-HELP_GROUP_FOLLOWUPS = "Opfølgning"
 HELP_GROUP_SEARCH = "Søgning"
 HELP_GROUP_GOALS = "Målhistorik"
 KEY_FOLLOWUP_NEW = "Næste års dialog"
@@ -446,12 +445,9 @@ FOLLOWUPS_KEYS = (
     "1 opfyldt · 2 delvist · 3 ikke opfyldt · 4 videreført · 0 ingen · "
     "Tab: nået værdi og kommentar · Esc: luk"
 )
-FOLLOWUP_NO_STATUS = "ikke vurderet"
 FOLLOWUP_REACHED_LABEL = "Nået værdi"
 FOLLOWUP_COMMENT_LABEL = "Kommentar"
 FOLLOWUP_REACHED_SHORT = "nået {reached}"
-FOLLOWUP_INDICATOR = "indikator: {indicator}"
-FOLLOWUP_DUE = "frist {date}"
 FOLLOWUP_CARRIED_GOAL_KEPT = (
     "Målet, der blev videreført i denne dialog, står der stadig; slet det med F8, "
     "hvis det ikke skal videreføres."
@@ -490,10 +486,8 @@ STATUS_SET = "Dialogen er nu {status}."
 
 SEARCH_TITLE = "Søg i alle dialoger"
 SEARCH_PLACEHOLDER = 'Søg: ord eller ordbegyndelser, "en frase" …'
-SEARCH_SCHOOL = "Skole"
 SEARCH_YEAR = "År"
 SEARCH_KIND = "Type"
-SEARCH_THEME = "Tema"
 SEARCH_HINT = (
     "Skriv for at søge i alle noter, eller vælg kun et filter. Enter åbner dialogen ved noten."
 )
@@ -537,7 +531,6 @@ MEMO_ATTENDED_POINTS = "deltog under punkt {points}"
 MEMO_ATTENDED_THIS_POINT = "Under dette punkt deltog {people}."
 MEMO_OPENING = "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:"
 MEMO_SECTION = "{number}) {title}"
-MEMO_FOLLOWUPS = "Opfølgning på sidste års mål"
 MEMO_SUMMARY = "Opsummering"
 MEMO_SUMMARY_NO_THEME = "Øvrige"
 MEMO_SUMMARY_KINDS = {
@@ -626,7 +619,6 @@ CLI_EXPORT_PDF_HELP = "Skriv også en PDF (kræver LibreOffice)."
 CLI_EXPORT_ALLOW_CPR_HELP = "Eksportér selv om teksten ser ud til at indeholde CPR-numre."
 CLI_EXPORT_WROTE = "Skrev {path}"
 
-EXPORT_SCREEN_TITLE = "Eksportér notat"
 EXPORT_OUTPUT_LABEL = "Word-fil"
 EXPORT_TEMPLATE_LABEL = "Skabelon (tom: standardlayout)"
 EXPORT_SUMMARY_LABEL = "Opsummering til sidst"
@@ -648,7 +640,6 @@ EXPORT_NO_OUTPUT = "Angiv en Word-fil at skrive til"
 EXPORT_BINDING = "Eksportér notat"
 EXPORT_BINDING_CANCEL = "Luk"
 HELP_GROUP_EXPORT = "Eksport"
-EXPORT_KEY_RUN = "Eksportér"
 
 # --- Follow-up in the memo and the council overview ---------------------------
 FOLLOWUP_STATUS_TEXT = {
@@ -708,6 +699,17 @@ RESTORE_CONFIRM = "Erstat alt i {db} med indholdet af {path}?"
 RESTORE_NEEDS_YES = "gendannelse erstatter hele databasen: gentag med --yes for at bekræfte"
 RESTORE_DONE = "Gendannet fra {path}; den tidligere database er gemt som {bak}"
 BACKUP_DAMAGED = "{path} er beskadiget (integritetstjek: {result}) (intet er ændret)"
+CLI_UNLOCK_HELP = (
+    "Fjern redigeringslåsen på en dialog, fx efter et nedbrud (siger først, hvis den var)."
+)
+UNLOCK_WHOSE = "pid {pid} på {host} siden {since}"
+UNLOCK_NONE = "Dialog {id} er ikke låst."
+UNLOCK_CONFIRM = (
+    "Dialog {id} er låst af {whose}. Kører det program stadig, kan det ikke gemme mere. "
+    "Fjern låsen?"
+)
+UNLOCK_NEEDS_YES = "dialogen er låst af {whose}: gentag med --yes for at fjerne låsen"
+UNLOCK_DONE = "Låsen på dialog {id} er fjernet (den var {whose})."
 
 # --- Two at once ---------------------------------------------------------------
 MEETING_LOCKED = (
@@ -715,3 +717,11 @@ MEETING_LOCKED = (
     "Den vises kun til læsning, så ingen ændringer går tabt."
 )
 MEETING_LOCKED_SHORT = "Åben et andet sted: kun læsning"
+
+# --- Meeting session: the lock lost while open (issue 12) --------------------------
+LOCK_LOST = (
+    "Dialogen er overtaget af et andet vindue og vises nu kun til læsning her. "
+    "Det du skrev efter overtagelsen er ikke gemt: kopiér det, hvis det skal med."
+)
+READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
+MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"

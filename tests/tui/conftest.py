@@ -42,3 +42,10 @@ def make_dialogue():
 async def type_text(pilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
+
+
+async def settle(pilot) -> None:
+    """Until every worker thread (export, overview, search, goal history) is done and
+    its result is on the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

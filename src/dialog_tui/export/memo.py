@@ -19,10 +19,10 @@ from docx.shared import Pt, Twips
 
 from .. import strings as S
 from ..model import THEMES, Dialogue, FollowUp, Note, Participant
+from ..text import goal_line, join, long_date, outcome
 from .cpr import dialogue_texts, field_texts, refuse_cpr
-from .danish import join, long_date
 from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 from .opening import open_document
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
 def _followups(w: Writer, followups: list[FollowUp]) -> None:
     """``Opfølgning på sidste års mål``: each of last year's goals, attention points
     and agreements with its numbers, how it went and the comment."""
-    w.paragraph(S.MEMO_FOLLOWUPS, "heading")
+    w.paragraph(S.FOLLOWUPS_TITLE, "heading")
     for f in followups:
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
         w.bullet(f"{label}: {f.text}" if f.text else label)

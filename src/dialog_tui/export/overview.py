@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 from .. import strings as S
 from ..errors import ExportError
 from ..model import THEMES, Dialogue, FollowUp, Note, Status
+from ..text import goal_line, long_date, outcome, sort_key
 from .cpr import Printed, field_texts, refuse_cpr
-from .danish import long_date, sort_key
 from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 from .opening import open_document
 
 if TYPE_CHECKING:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,8 +16,10 @@ from ... import strings as S
 from ...errors import DialogError
 from ...export.cpr import CprFound, CprHit
 from ...export.memo import default_file_name, export_memo
-from ...export.opening import user_template
+from ...export.opening import check_template, user_template
 from ...model import Dialogue
+from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 
@@ -34,22 +37,26 @@ def default_output(dialogue: Dialogue) -> Path:
 
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
-    HELP_GROUP = S.HELP_GROUP_EXPORT
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
-        Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
+    BINDINGS = with_ids(
+        "export",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
+        ],
+    )
 
     def __init__(self, dialogue_id: int) -> None:
         super().__init__()
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
+        self.writing = False
         self.checked_template = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
-            yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
+            yield Static(S.EXPORT_BINDING, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(id="output")
             yield Label(S.EXPORT_TEMPLATE_LABEL)
@@ -79,24 +86,21 @@ class ExportScreen(ModalScreen[Path | None]):
         self.action_export()
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
-        """A template is checked once when it is picked, not only at export."""
-        if event.input.id == "template":
-            self.check_template()
+        """A template is checked once when it is picked (the field is left), not
+        only at export."""
+        value = event.input.value.strip()
+        if event.input.id == "template" and value and value != self.checked_template:
+            self.checked_template = value
+            self.check_in_background(Path(value).expanduser())
 
-    def check_template(self) -> bool:
-        from ...export.opening import check_template
-
-        value = self.query_one("#template", Input).value.strip()
-        if not value or value == self.checked_template:
-            return True
+    @work(thread=True, exclusive=True, group="template-check")
+    def check_in_background(self, template: Path) -> None:
         try:
-            check_template(Path(value).expanduser())
+            check_template(template)
         except DialogError as e:
-            self.show_error(str(e))
-            return False
-        self.checked_template = value
-        self.show_error(S.EXPORT_TEMPLATE_OK)
-        return True
+            self.app.call_from_thread(self.show_error, str(e))
+            return
+        self.app.call_from_thread(self.show_error, S.EXPORT_TEMPLATE_OK)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
@@ -110,7 +114,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
-        if self.query_one("#cpr").display:
+        if self.query_one("#cpr").display or self.writing:
             return
         output = Path(self.query_one("#output", Input).value.strip()).expanduser()
         if not output.is_file():
@@ -130,35 +134,57 @@ class ExportScreen(ModalScreen[Path | None]):
         if not output:
             self.show_error(S.EXPORT_NO_OUTPUT)
             return
-        # Re-read: the notes may have changed since the screen opened.
-        self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
         template = self.query_one("#template", Input).value.strip()
+        self.writing = True
+        self.show_error("")
+        self.write_in_background(
+            Path(output).expanduser(),
+            Path(template).expanduser() if template else None,
+            summary=self.query_one("#summary", Checkbox).value,
+            confirmed=confirmed,
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def write_in_background(
+        self, output: Path, template: Path | None, *, summary: bool, confirmed: bool
+    ) -> None:
+        """Re-read the dialogue (the notes may have changed since the screen opened)
+        and write the memo, which refuses a CPR number unless confirmed: off the
+        event loop."""
+        call = self.app.call_from_thread
         try:
+            with own_store(self.app.store) as store:
+                dialogue = store.get_dialogue(self.dialogue_id)
             path = export_memo(
-                self.dialogue,
-                Path(output).expanduser(),
-                template=Path(template).expanduser() if template else None,
-                summary=self.query_one("#summary", Checkbox).value,
-                allow_cpr=confirmed,
+                dialogue, output, template=template, summary=summary, allow_cpr=confirmed
             )
         except CprFound as e:
-            self.hits = e.hits
-            self.show_hits()
+            call(self.show_hits, e.hits)
             return
         except DialogError as e:
-            self.query_one("#cpr").display = False
-            self.query_one("#form").display = True
-            self.show_error(str(e))
+            call(self.failed, str(e))
             return
+        call(self.written, path)
+
+    def written(self, path: Path) -> None:
+        self.writing = False
         self.app.notify(S.EXPORT_DONE.format(path=path))
         self.dismiss(path)
+
+    def failed(self, message: str) -> None:
+        self.writing = False
+        self.query_one("#cpr").display = False
+        self.query_one("#form").display = True
+        self.show_error(message)
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
         error.update(message)
         self.call_after_refresh(error.scroll_visible)
 
-    def show_hits(self) -> None:
+    def show_hits(self, hits: list[CprHit]) -> None:
+        self.writing = False
+        self.hits = hits
         box = self.query_one("#hits", VerticalScroll)
         box.remove_children()
         box.mount_all(

@@ -16,18 +16,22 @@ from ...agenda import agenda_paths, load_agenda
 from ...errors import DialogError
 from ...model import Dialogue, case_number_looks_valid
 from ...parsing import parse_date, parse_participants, parse_time
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 class NewDialogueScreen(Screen):
     CSS_PATH = "new_dialogue.tcss"
     AUTO_FOCUS = "#school"
-    HELP_GROUP = S.HELP_GROUP_FORM
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.KEY_NEW
+    BINDINGS = with_ids(
+        "new-dialogue",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +14,8 @@ from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
+from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 from .export import in_home
@@ -27,16 +30,20 @@ def default_output(year: int) -> Path:
 
 class OverviewScreen(ModalScreen[Path | None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "overview",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def __init__(self, year: int) -> None:
         super().__init__()
         self.year = year
+        self.writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -66,44 +73,65 @@ class OverviewScreen(ModalScreen[Path | None]):
         error = self.query_one("#overview-error", Static)
         year_text = self.query_one("#year", Input).value
         output = self.query_one("#output", Input).value.strip()
+        if self.writing:
+            return
         if len(year_text) != 4:
             error.update(S.OVERVIEW_BAD_YEAR)
             return
         if not output:
             error.update(S.EXPORT_NO_OUTPUT)
             return
-        year = int(year_text)
-        dialogues = self.app.store.dialogues_held_in(year)
-        self.write(dialogues, year, Path(output).expanduser(), allow_cpr=False)
+        self.writing = True
+        error.update("")
+        case_number = self.query_one("#case-number", Input).value.strip()
+        self.write(int(year_text), Path(output).expanduser(), case_number, confirmed=False)
 
-    def write(self, dialogues, year: int, output: Path, *, allow_cpr: bool) -> None:
+    @work(thread=True, exclusive=True, group="overview")
+    def write(self, year: int, output: Path, case_number: str, *, confirmed: bool) -> None:
+        """Read the year's dialogues and write the overview, which refuses a CPR
+        number unless confirmed (then the user is asked): off the event loop."""
         from ...export.cpr import CprFound, describe_places
         from ...export.opening import user_template
         from ...export.overview import export_overview
 
+        call = self.app.call_from_thread
         try:
+            with own_store(self.app.store) as store:
+                dialogues = store.dialogues_held_in(year)
             written = export_overview(
                 dialogues,
                 year,
                 output,
                 template=user_template(),
-                case_number=self.query_one("#case-number", Input).value.strip(),
-                allow_cpr=allow_cpr,
+                case_number=case_number,
+                allow_cpr=confirmed,
             )
         except CprFound as e:
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self.write(dialogues, year, output, allow_cpr=True)
-
-            question = S.OVERVIEW_CPR_CONFIRM.format(places=describe_places(e.hits))
-            self.app.push_screen(ConfirmScreen(question), confirmed)
+            call(self.confirm_cpr, describe_places(e.hits), year, output, case_number)
             return
         except DialogError as e:
-            self.query_one("#overview-error", Static).update(str(e))
+            call(self.failed, str(e))
             return
-        self.notify(S.OVERVIEW_DONE.format(path=written))
-        self.dismiss(written)
+        call(self.written, written)
+
+    def confirm_cpr(self, places: str, year: int, output: Path, case_number: str) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.write(year, output, case_number, confirmed=True)
+            else:
+                self.writing = False
+
+        question = S.OVERVIEW_CPR_CONFIRM.format(places=places)
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def failed(self, message: str) -> None:
+        self.writing = False
+        self.query_one("#overview-error", Static).update(message)
+
+    def written(self, path: Path) -> None:
+        self.writing = False
+        self.notify(S.OVERVIEW_DONE.format(path=path))
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,23 +15,20 @@ from textual.widgets.option_list import Option
 
 from ... import strings as S
 from ...errors import DialogError
-from ...model import Dialogue, Status
+from ...model import Dialogue
+from ...rules.status import status_actions
+from ...text import timestamp
+from ..keys import with_ids
 from .checklist import ChecklistScreen
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
-
-ALLOWED: dict[Status, tuple[str, ...]] = {
-    Status.draft: ("held", "final"),
-    Status.held: ("final",),
-    Status.final: ("reopen",),
-}
 
 
 def history_text(dialogue: Dialogue) -> Text:
     text = Text()
     for change in dialogue.history:
         line = S.STATUS_CHANGE.format(
-            at=f"{change.at:%d.%m.%Y %H:%M}",
+            at=timestamp(change.at),
             from_status=S.STATUS[change.from_status],
             to_status=S.STATUS[change.to_status],
         )
@@ -45,15 +42,18 @@ def history_text(dialogue: Dialogue) -> Text:
 
 class StatusScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "status.tcss"]
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        Binding("a", "change('held')", S.KEY_MARK_HELD),
-        Binding("e", "change('final')", S.KEY_MARK_FINAL),
-        Binding("g", "change('reopen')", S.KEY_REOPEN),
-        Binding("t", "to_checklist", S.KEY_TO_CHECKLIST),
-        Binding("j", "held_anyway", S.KEY_HELD_ANYWAY),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "status",
+        [
+            Binding("a", "change('held')", S.KEY_MARK_HELD),
+            Binding("e", "change('final')", S.KEY_MARK_FINAL),
+            Binding("g", "change('reopen')", S.KEY_REOPEN),
+            Binding("t", "to_checklist", S.KEY_TO_CHECKLIST),
+            Binding("j", "held_anyway", S.KEY_HELD_ANYWAY),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, locked: bool = False) -> None:
         """``locked``: the dialogue is open for editing elsewhere; nothing may change."""
@@ -89,7 +89,9 @@ class StatusScreen(ModalScreen[bool]):
         )
         actions = self.query_one("#actions", OptionList)
         actions.clear_options()
-        actions.add_options([Option(S.STATUS_ACTIONS[a], id=a) for a in ALLOWED[dialogue.status]])
+        actions.add_options(
+            [Option(S.STATUS_ACTIONS[a], id=a) for a in status_actions(dialogue.status)]
+        )
         actions.highlighted = 0
         history = self.query_one("#history", Static)
         history.update(history_text(dialogue))
@@ -122,7 +124,7 @@ class StatusScreen(ModalScreen[bool]):
         if self.locked:
             self.notify(S.READ_ONLY_LOCKED, severity="warning")
             return
-        if what not in ALLOWED[self.status]:
+        if what not in status_actions(self.status):
             self.notify(
                 S.STATUS_NOT_ALLOWED.format(status=S.STATUS[self.status]), severity="warning"
             )
