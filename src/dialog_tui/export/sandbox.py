@@ -121,15 +121,11 @@ class _Budget:
 
 def environment() -> Any:
     """A fresh sandbox (one per rendering: its budget is used up as it runs)."""
-    from jinja2 import BaseLoader, StrictUndefined
+    from jinja2 import StrictUndefined
     from jinja2.runtime import LoopContext
     from jinja2.sandbox import SandboxedEnvironment
 
     budget = _Budget()
-
-    class Refusing(BaseLoader):
-        def get_source(self, environment: Any, template: str) -> Any:
-            raise TemplateProblem(S.TEMPLATE_PROBLEM_INCLUDE)
 
     class Sandbox(SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**", "%"})
@@ -183,7 +179,8 @@ def environment() -> Any:
                 sys.settrace(previous)
             return "".join(out)
 
-    env = Sandbox(autoescape=True, undefined=StrictUndefined, loader=Refusing())
+    # No loader: include/import/extends are refused before rendering (_forbidden).
+    env = Sandbox(autoescape=True, undefined=StrictUndefined)
     env.globals.clear()
     env.globals["range"] = budget.range
     env.filters = {name: f for name, f in env.filters.items() if name in FILTERS}
