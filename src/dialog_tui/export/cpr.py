@@ -166,11 +166,6 @@ def field_texts(context: Mapping[str, str]) -> Iterator[Printed]:
         yield Printed(S.CPR_PLACE_FIELD.format(name=name), value)
 
 
-def find_cpr(dialogue: Dialogue) -> list[CprHit]:
-    """Every CPR number in the dialogue's printed text (internal notes excluded)."""
-    return find_hits(dialogue_texts(dialogue))
-
-
 def refuse_cpr(printed: Iterable[Printed], template_lines: Iterable[str] = ()) -> None:
     """The one CPR gate of every export: raise :class:`CprFound` naming each place.
     The template's (rendered) text counts as ``skabelonen`` unless the number is a
