@@ -202,13 +202,26 @@ def test_sandbox_escapes_are_one_danish_line_and_run_nothing(cli, db_path, did, 
             "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)",
         ),
         (
+            "{{ (skole * 5000) + (skole * 5000) }}",
+            "{{ (skole * 5000) + (skole * 5000) }}",
+            "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)",
+        ),
+        (
             "Hej {{ rektor }}",
             "{{ rektor }}",
             "bruger et navn, der ikke findes; en skabelon kan bruge dato, sagsnr, "
             "sagsbehandler, titel, skole, aar og kommune",
         ),
     ],
-    ids=["zero-division", "include", "huge-range", "nested-ranges", "huge-string", "unknown"],
+    ids=[
+        "zero-division",
+        "include",
+        "huge-range",
+        "nested-ranges",
+        "huge-string",
+        "long-sum",
+        "unknown",
+    ],
 )
 def test_each_template_problem_names_template_and_placeholder(tmp_path, body, tag, problem):
     template = build_template(tmp_path / "t.docx", body_text=body)

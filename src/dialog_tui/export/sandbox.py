@@ -5,7 +5,7 @@ hostile: it is rendered by ``jinja2.sandbox.SandboxedEnvironment`` with only the
 documented placeholders in its context (unknown names are an error), a few
 harmless filters, no globals but a budgeted ``range``, no ``set``/``with``/macros,
 no ``include``/``import``/``extends``, ``for`` nested at most three deep,
-string repetition and powers capped, a total output cap and a time limit.
+string repetition, addition and powers capped, a total output cap and a time limit.
 
 :func:`check_text` renders the template's text paragraph by paragraph first, so
 a problem is reported as one Danish line naming the template and the
@@ -128,7 +128,7 @@ def environment() -> Any:
     budget = _Budget()
 
     class Sandbox(SandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**", "%"})
+        intercepted_binops = frozenset({"*", "**", "%", "+"})
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if isinstance(obj, str):
@@ -157,6 +157,9 @@ def environment() -> Any:
                     sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
                     if sized and len(seq) * n > MAX_VALUE_CHARS:
                         raise TemplateProblem(S.TEMPLATE_PROBLEM_TOO_BIG)
+            sequences = isinstance(left, str | list | tuple) and isinstance(right, type(left))
+            if operator == "+" and sequences and len(left) + len(right) > MAX_VALUE_CHARS:
+                raise TemplateProblem(S.TEMPLATE_PROBLEM_TOO_BIG)
             return super().call_binop(context, operator, left, right)
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
