@@ -207,6 +207,11 @@ def test_sandbox_escapes_are_one_danish_line_and_run_nothing(cli, db_path, did, 
             "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)",
         ),
         (
+            "{{ skole * 5000 ~ skole * 5000 }}",
+            "{{ skole * 5000 ~ skole * 5000 }}",
+            "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)",
+        ),
+        (
             "Hej {{ rektor }}",
             "{{ rektor }}",
             "bruger et navn, der ikke findes; en skabelon kan bruge dato, sagsnr, "
@@ -220,6 +225,7 @@ def test_sandbox_escapes_are_one_danish_line_and_run_nothing(cli, db_path, did, 
         "nested-ranges",
         "huge-string",
         "long-sum",
+        "long-join",
         "unknown",
     ],
 )
@@ -242,10 +248,15 @@ def test_a_loop_without_range_is_stopped_by_the_time_limit(tmp_path, monkeypatch
 
 
 def test_ordinary_jinja_still_works(tmp_path):
-    body = "{% if sagsnr %}Sag {{ sagsnr }}{% endif %} – {{ skole|upper }} {{ kommune.strip() }}"
+    body = (
+        "{% if sagsnr %}Sag {{ sagsnr }}{% endif %} – {{ skole|upper }} "
+        "{{ kommune.strip() ~ ' <b> ' ~ aar }}"
+    )
     template = build_template(tmp_path / "t.docx", body_text=body)
     out = export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
-    assert texts(out)[0] == "Sag 17.01.00-G01-1-25 – HERSTEDØSTER SKOLE Albertslund Kommune"
+    assert texts(out)[0] == (
+        "Sag 17.01.00-G01-1-25 – HERSTEDØSTER SKOLE Albertslund Kommune <b> 2025"
+    )
 
 
 # --- template check ------------------------------------------------------------

@@ -5,7 +5,8 @@ hostile: it is rendered by ``jinja2.sandbox.SandboxedEnvironment`` with only the
 documented placeholders in its context (unknown names are an error), a few
 harmless filters, no globals but a budgeted ``range``, no ``set``/``with``/macros,
 no ``include``/``import``/``extends``, ``for`` nested at most three deep,
-string repetition, addition and powers capped, a total output cap and a time limit.
+string repetition, addition, joining (``~``) and powers capped, a total output
+cap and a time limit.
 
 :func:`check_text` renders the template's text paragraph by paragraph first, so
 a problem is reported as one Danish line naming the template and the
@@ -122,13 +123,44 @@ class _Budget:
 def environment() -> Any:
     """A fresh sandbox (one per rendering: its budget is used up as it runs)."""
     from jinja2 import StrictUndefined
-    from jinja2.runtime import LoopContext
+    from jinja2.compiler import CodeGenerator
+    from jinja2.runtime import LoopContext, Undefined
     from jinja2.sandbox import SandboxedEnvironment
 
     budget = _Budget()
 
+    class Generator(CodeGenerator):
+        def visit_Concat(self, node: Any, frame: Any) -> None:
+            """Jinja's own ``a ~ b``, with the parts measured before they are joined."""
+            if frame.eval_ctx.volatile:
+                join = "(markup_join if context.eval_ctx.volatile else str_join)"
+            else:
+                join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+            self.write(f"{join}(environment.measured((")
+            for part in node.nodes:
+                self.visit(part, frame)
+                self.write(", ")
+            self.write(")))")
+
     class Sandbox(SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**", "%", "+"})
+        code_generator_class = Generator
+
+        def measured(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
+            """The parts of a ``~``: text and numbers, together within the cap."""
+            size = 0
+            for part in parts:
+                if isinstance(part, Undefined):
+                    str(part)  # StrictUndefined: says which name does not exist
+                if isinstance(part, str):
+                    size += len(part)
+                elif isinstance(part, int | float | bool) or part is None:
+                    size += 4300  # Python's longest int as text
+                else:
+                    raise TemplateProblem(S.TEMPLATE_PROBLEM_FORBIDDEN)
+            if size > MAX_VALUE_CHARS:
+                raise TemplateProblem(S.TEMPLATE_PROBLEM_TOO_BIG)
+            return parts
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if isinstance(obj, str):
