@@ -18,6 +18,7 @@ from .base import ID, DialogGroup, Session, main, pass_session
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
 @click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
+@click.option("--figures", "figures_table", is_flag=True, help=S.CLI_EXPORT_FIGURES_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
 @pass_session
@@ -27,6 +28,7 @@ def export(
     output: Path | None,
     template: Path | None,
     no_summary: bool,
+    figures_table: bool,
     pdf: bool,
     allow_cpr: bool,
 ) -> None:
@@ -40,6 +42,8 @@ def export(
         output,
         template=template or user_template(),
         summary=not no_summary,
+        figures=session.store().series_of(dialogue.school),
+        figures_table=figures_table,
         allow_cpr=allow_cpr,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
@@ -72,12 +76,14 @@ def overview(
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = session.store().dialogues_held_in(year)
     output = output or Path(default_file_name(year))
+    figures = session.store().series_by_school(d.school for d in dialogues)
     written = export_overview(
         dialogues,
         year,
         output,
         template=template or user_template(),
         case_number=case_number,
+        figures=figures,
         allow_cpr=allow_cpr,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))

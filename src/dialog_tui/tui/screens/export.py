@@ -62,6 +62,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
+            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
             yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
@@ -141,12 +142,19 @@ class ExportScreen(ModalScreen[Path | None]):
             Path(output).expanduser(),
             Path(template).expanduser() if template else None,
             summary=self.query_one("#summary", Checkbox).value,
+            figures_table=self.query_one("#figures", Checkbox).value,
             confirmed=confirmed,
         )
 
     @work(thread=True, exclusive=True, group="export")
     def write_in_background(
-        self, output: Path, template: Path | None, *, summary: bool, confirmed: bool
+        self,
+        output: Path,
+        template: Path | None,
+        *,
+        summary: bool,
+        figures_table: bool,
+        confirmed: bool,
     ) -> None:
         """Re-read the dialogue (the notes may have changed since the screen opened)
         and write the memo, which refuses a CPR number unless confirmed: off the
@@ -155,8 +163,15 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
+                figures = store.series_of(dialogue.school)
             path = export_memo(
-                dialogue, output, template=template, summary=summary, allow_cpr=confirmed
+                dialogue,
+                output,
+                template=template,
+                summary=summary,
+                figures=figures,
+                figures_table=figures_table,
+                allow_cpr=confirmed,
             )
         except CprFound as e:
             call(self.show_hits, e.hits)

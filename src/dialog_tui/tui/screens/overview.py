@@ -98,12 +98,14 @@ class OverviewScreen(ModalScreen[Path | None]):
         try:
             with own_store(self.app.store) as store:
                 dialogues = store.dialogues_held_in(year)
+                figures = store.series_by_school(d.school for d in dialogues)
             written = export_overview(
                 dialogues,
                 year,
                 output,
                 template=user_template(),
                 case_number=case_number,
+                figures=figures,
                 allow_cpr=confirmed,
             )
         except CprFound as e:
