@@ -521,3 +521,19 @@ def test_a_template_broken_inside_is_one_line_naming_it(tmp_path, name, change, 
         export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
     assert str(e.value).startswith(f"skabelonen {template} ") and "\n" not in str(e.value)
     assert not (tmp_path / "memo.docx").exists()
+
+
+def test_a_cpr_number_in_a_key_figure_is_refused_naming_the_figures(tmp_path):
+    from dialog_tui.figures_model import Series
+
+    school = sample_dialogue().school
+    figure = Series(
+        school=school, indicator="Andel under 2", unit="%", source="Udtræk 010190‑1234",
+        values=[("2024/25", 8.5)],
+    )  # fmt: skip
+    d = sample_dialogue(status="held")
+    with pytest.raises(CprFound) as memo:
+        export_memo(d, tmp_path / "m.docx", figures=[figure], figures_table=True)
+    assert [h.place for h in memo.value.hits] == ["nøgletallene"]
+    export_memo(d, tmp_path / "m.docx", figures=[figure])  # no table: nothing printed
+    assert (tmp_path / "m.docx").exists()
