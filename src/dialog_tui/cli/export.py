@@ -1,5 +1,6 @@
 """``dialog-tui export``: the memo as a Word file (and optionally a PDF);
-``dialog-tui overview``: every school's goals of a year for the council."""
+``dialog-tui overview``: every school's goals of a year for the council;
+``dialog-tui template check FILE``: a template validated once, when it is chosen."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import click
 
 from .. import strings as S
 from . import output as out
-from .base import FORCE, ID, Session, main, pass_session
+from .base import FORCE, ID, DialogGroup, Session, main, pass_session
 
 
 @main.command(help=S.CLI_EXPORT_HELP)
@@ -34,24 +35,22 @@ def export(
     allow_cpr: bool,
     force: bool,
 ) -> None:
-    from ..errors import ExportError
-    from ..export.cpr import describe_places, find_cpr
-    from ..export.document import user_template
     from ..export.memo import default_file_name, export_memo
+    from ..export.opening import user_template
 
     dialogue = session.store().get_dialogue(dialogue_id)
-    if not allow_cpr:
-        hits = find_cpr(dialogue)
-        if hits:
-            raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
     output = session.output(output or Path(default_file_name(dialogue)), force=force)
     if pdf:
         session.output(output.with_suffix(".pdf"), force=force)
     written = export_memo(
-        dialogue, output, template=template or user_template(), summary=not no_summary,
+        dialogue,
+        output,
+        template=template or user_template(),
+        summary=not no_summary,
         figures=session.store().series_of(dialogue.school),
         figures_table=figures_table,
-    )  # fmt: skip
+        allow_cpr=allow_cpr,
+    )
     out.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
         from ..export.pdf import convert_to_pdf
@@ -78,19 +77,36 @@ def overview(
     allow_cpr: bool,
     force: bool,
 ) -> None:
-    from ..errors import ExportError
-    from ..export.document import user_template
-    from ..export.overview import cpr_schools, default_file_name, export_overview
-    from ..text import join
+    from ..export.opening import user_template
+    from ..export.overview import default_file_name, export_overview
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = session.store().dialogues_held_in(year)
-    if not allow_cpr and (schools := cpr_schools(dialogues)):
-        raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = session.output(output or Path(default_file_name(year)), force=force)
     figures = session.store().series_by_school(d.school for d in dialogues)
     written = export_overview(
-        dialogues, year, output, template=template or user_template(), case_number=case_number,
+        dialogues,
+        year,
+        output,
+        template=template or user_template(),
+        case_number=case_number,
         figures=figures,
-    )  # fmt: skip
+        allow_cpr=allow_cpr,
+    )
     out.echo(S.CLI_EXPORT_WROTE.format(path=written))
+
+
+@main.group(cls=DialogGroup, help=S.CLI_TEMPLATE_HELP)
+def template() -> None:
+    pass
+
+
+@template.command(help=S.CLI_TEMPLATE_CHECK_HELP)
+@click.argument("file", type=click.Path(path_type=Path))
+def check(file: Path) -> None:
+    """Exit 0 and one line when the template can be used; else the one Danish
+    line that export would give, and exit 1."""
+    from ..export.opening import check_template
+
+    check_template(file)
+    out.echo(S.TEMPLATE_OK.format(path=file))
