@@ -135,12 +135,16 @@ def _final_guards() -> list[str]:
             f"""CREATE TRIGGER {table}_final_bd BEFORE DELETE ON {table}
                 WHEN ({old}) = 'final' BEGIN {abort} END""",
         ]
-    changed = " OR ".join(f"new.{c} IS NOT old.{c}" for c in _HEADER_COLUMNS)
-    sql.append(
-        f"""CREATE TRIGGER dialogues_final_bu BEFORE UPDATE ON dialogues
-            WHEN old.status = 'final' AND ({changed}) BEGIN {abort} END"""
-    )
+    sql.append(_final_header_guard(_HEADER_COLUMNS))
     return sql
+
+
+def _final_header_guard(columns: Sequence[str]) -> str:
+    """The trigger refusing a change to a final dialogue's header ``columns``."""
+    abort = f"SELECT RAISE(ABORT, '{FINAL_ABORT}');"
+    changed = " OR ".join(f"new.{c} IS NOT old.{c}" for c in columns)
+    return f"""CREATE TRIGGER dialogues_final_bu BEFORE UPDATE ON dialogues
+            WHEN old.status = 'final' AND ({changed}) BEGIN {abort} END"""
 
 
 # Each migration takes the schema from version i to i+1. Never edit one that
@@ -333,6 +337,14 @@ _MIGRATIONS: list[list[str]] = [
             tokenize='unicode61 remove_diacritics 0', prefix='2 3'
         )""",
         "INSERT INTO notes_search(notes_search) VALUES ('rebuild')",
+    ],
+    [
+        # Schema 5 (casehandler branch): the KLE subject number (and facet) of the
+        # case, kept apart from the case number: a follow-up inherits it before
+        # it has a case number of its own, and not every case number is KLE-shaped.
+        "ALTER TABLE dialogues ADD COLUMN kle TEXT NOT NULL DEFAULT ''",
+        "DROP TRIGGER dialogues_final_bu",
+        _final_header_guard((*_HEADER_COLUMNS, "kle")),
     ],
 ]
 
@@ -664,6 +676,8 @@ class Store:
             ),
         )  # fmt: skip
         dialogue_id = cur.lastrowid
+        if d.kle:  # schema 5
+            c.execute("UPDATE dialogues SET kle = ? WHERE id = ?", (d.kle, dialogue_id))
         for pos, p in enumerate(d.participants):
             self._insert_participant(c, dialogue_id, pos, p)
         for pos, item in enumerate(d.agenda):
@@ -722,6 +736,7 @@ class Store:
             case_number=row["case_number"],
             case_handler=row["case_handler"],
             memo_date=row["memo_date"],
+            kle=row.get("kle", ""),
             status=row["status"],
             agenda_file=row["agenda_file"],
             previous=row["previous"],
@@ -789,7 +804,7 @@ class Store:
     _DIALOGUE_FIELDS = frozenset(
         {
             "school", "municipality", "held_on", "starts_at", "ends_at", "location",
-            "case_number", "case_handler", "memo_date", "agenda_file",
+            "case_number", "case_handler", "memo_date", "agenda_file", "kle",
         }
     )  # fmt: skip
 

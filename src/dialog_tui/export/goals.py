@@ -8,14 +8,20 @@ from ..model import FollowUp, GoalDetails, Note
 from .danish import long_date
 
 
-def goal_line(goal: GoalDetails) -> str:
-    """``Andel under 2: 10 % → 5 %, senest 30. juni 2026`` (empty when nothing is set)."""
+def goal_line(goal: GoalDetails, *, question_marks: bool = True) -> str:
+    """``Andel under 2: 10 % → 5 %, senest 30. juni 2026`` (empty when nothing is set).
+    A missing baseline or target reads ``?``, or with ``question_marks=False`` is
+    left out (``mål: 5 %``)."""
     parts = []
     change = ""
-    if goal.baseline or goal.target:
+    if goal.baseline and goal.target or question_marks and (goal.baseline or goal.target):
         change = S.MEMO_GOAL_CHANGE.format(
             baseline=goal.baseline or "?", target=goal.target or "?"
         )
+    elif goal.target:
+        change = S.MEMO_GOAL_TARGET_ONLY.format(target=goal.target)
+    elif goal.baseline:
+        change = S.MEMO_GOAL_BASELINE_ONLY.format(baseline=goal.baseline)
     if goal.indicator:
         parts.append(f"{goal.indicator}: {change}" if change else goal.indicator)
     elif change:
