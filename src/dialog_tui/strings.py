@@ -709,7 +709,7 @@ JSON_ERRORS = {
     "Expecting ',' delimiter": "her mangler et komma",
     "Expecting ':' delimiter": "her mangler et kolon",
     "Extra data": "der står mere efter slutningen",
-    "Unterminated string": "en tekst slutter ikke (mangler \")",
+    "Unterminated string": 'en tekst slutter ikke (mangler ")',
     "Invalid control character": "ugyldigt kontroltegn",
     "Invalid \\escape": "ugyldig \\-kode",
 }
@@ -729,7 +729,9 @@ HEADER_LABELS = {
     "kle": "KLE-nr.",
 }
 HEADER_FIELD_ERROR = "{field}: {reason}"
-HEADER_KLE_WARNING = "Ligner ikke et KLE-nummer (fx 17.01.00 eller 17.01.00-G01); gemmes alligevel."
+HEADER_KLE_WARNING = (
+    "Ligner ikke et KLE-nummer (fx 17.01.00 eller 17.01.00-G01); gemmes alligevel."
+)
 FORM_KLE = "KLE-nr. (fx 17.01.00-G01)"
 HEADER_TITLE = "Oplysninger om samtalen"
 HEADER_SAVE = "Gem (Ctrl+S)"
@@ -787,6 +789,7 @@ FILING_NO_CASE_NUMBER = (
     "»dialog-tui set {id} --case-number …« eller under Oplysninger (F12)"
 )
 FILING_NOT_A_FOLDER = "{path} er ikke en mappe"
+FILING_NO_FOLDER = "mappen {path} findes ikke"
 FILING_CATEGORY = "Referat"
 FILING_DOCUMENT_TYPE = "Referat"
 CLI_FILE_HELP = (

@@ -3,12 +3,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import strings as S
 from .base import ID, Session, main, pass_session
+
+if TYPE_CHECKING:
+    from ..model import Dialogue
+
+
+def refuse_cpr(dialogue: Dialogue, allow_cpr: bool) -> None:
+    """Nothing leaves with what looks like a CPR number, unless ``--allow-cpr``."""
+    from ..errors import ExportError
+    from ..export.cpr import describe_places, find_cpr
+
+    if not allow_cpr and (hits := find_cpr(dialogue)):
+        raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
 
 
 @main.command(help=S.CLI_EXPORT_HELP)
@@ -16,7 +30,8 @@ from .base import ID, Session, main, pass_session
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
-@click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
+@click.option("--style", type=click.Path(path_type=Path), help=S.CLI_EXPORT_STYLE_HELP)
+@click.option("--summary/--no-summary", default=None, help=S.CLI_EXPORT_SUMMARY_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
 @pass_session
@@ -25,23 +40,24 @@ def export(
     dialogue_id: int,
     output: Path | None,
     template: Path | None,
-    no_summary: bool,
+    style: Path | None,
+    summary: bool | None,
     pdf: bool,
     allow_cpr: bool,
 ) -> None:
-    from ..errors import ExportError
-    from ..export.cpr import describe_places, find_cpr
     from ..export.document import user_template
     from ..export.memo import default_file_name, export_memo
+    from ..export.style import load_style
 
     dialogue = session.store().get_dialogue(dialogue_id)
-    if not allow_cpr:
-        hits = find_cpr(dialogue)
-        if hits:
-            raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
+    refuse_cpr(dialogue, allow_cpr)
     output = output or Path(default_file_name(dialogue))
     written = export_memo(
-        dialogue, output, template=template or user_template(), summary=not no_summary
+        dialogue,
+        output,
+        template=template or user_template(),
+        summary=summary,
+        style=load_style(style).style,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
@@ -53,6 +69,7 @@ def export(
 
 @main.command(help=S.CLI_OVERVIEW_HELP)
 @click.option("--year", type=int, required=True, help=S.CLI_OVERVIEW_YEAR_HELP)
+@click.option("--municipality", help=S.CLI_OVERVIEW_MUNICIPALITY_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_OVERVIEW_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
@@ -62,6 +79,7 @@ def export(
 def overview(
     session: Session,
     year: int,
+    municipality: str | None,
     output: Path | None,
     template: Path | None,
     case_number: str,
@@ -70,10 +88,22 @@ def overview(
     from ..errors import ExportError
     from ..export.danish import join
     from ..export.document import user_template
-    from ..export.overview import cpr_schools, default_file_name, export_overview
+    from ..export.overview import cpr_schools, default_file_name, export_overview, of_municipality
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = session.store().dialogues_held_in(year)
+    if dialogues:
+        if municipality is None:
+            municipality = Counter(d.municipality for d in dialogues).most_common(1)[0][0]
+        chosen = of_municipality(dialogues, municipality, year)
+        click.echo(
+            S.OVERVIEW_MUNICIPALITY_CHOSEN.format(
+                municipality=chosen[0].municipality or "-", count=len(chosen),
+                total=len(dialogues),
+            ),
+            err=True,
+        )  # fmt: skip
+        dialogues = chosen
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))

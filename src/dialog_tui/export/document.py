@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import strings as S
-from ..errors import ExportError
+from ..errors import ExportError, os_reason
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -99,7 +99,7 @@ def read_template(path: Path) -> bytes:
     except FileNotFoundError:
         raise ExportError(S.TEMPLATE_NOT_FOUND.format(path=path)) from None
     except OSError as e:
-        reason = e.strerror or str(e)
+        reason = os_reason(e)
         raise ExportError(S.TEMPLATE_UNREADABLE.format(path=path, reason=reason)) from None
     if data.startswith(_OLE_MAGIC):
         # Office wraps a password-protected .docx in an OLE file with an

@@ -14,7 +14,7 @@ def goal_line(goal: GoalDetails, *, question_marks: bool = True) -> str:
     left out (``mål: 5 %``)."""
     parts = []
     change = ""
-    if goal.baseline and goal.target or question_marks and (goal.baseline or goal.target):
+    if (goal.baseline and goal.target) or (question_marks and (goal.baseline or goal.target)):
         change = S.MEMO_GOAL_CHANGE.format(
             baseline=goal.baseline or "?", target=goal.target or "?"
         )

@@ -268,7 +268,9 @@ def _summary(w: Writer, dialogue: Dialogue, style: MemoStyle, themes: ThemeSet) 
         entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
         for kind, note in entries:
             w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
-            if kind == "goal" and note.goal and (
-                line := goal_line(note.goal, question_marks=style.question_marks)
+            if (
+                kind == "goal"
+                and note.goal
+                and (line := goal_line(note.goal, question_marks=style.question_marks))
             ):
                 w.bullet(line, 1)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from .. import strings as S
 from ..errors import ExportError
-from ..model import THEMES, Dialogue, FollowUp, Note, Status
+from ..model import Dialogue, FollowUp, FollowUpStatus, Note, Status
+from ..themes import ThemeSet, current_themes
 from .danish import long_date, sort_key
 from .document import (
     Writer,
@@ -57,6 +58,28 @@ class Goal:
 class SchoolDialogue:
     dialogue: Dialogue
     goals: list[Goal] = field(default_factory=list)
+
+    @property
+    def not_carried(self) -> list[FollowUp]:
+        """Last year's goals that were not carried on: the council hears how they went."""
+        return [
+            f
+            for f in self.dialogue.followups
+            if f.kind == "goal" and f.carried_to is None and f.status != FollowUpStatus.carried_on
+        ]
+
+
+def of_municipality(dialogues: Sequence[Dialogue], municipality: str, year: int) -> list[Dialogue]:
+    """The dialogues of one municipality (its name in any case); none is an error
+    naming the municipalities there are."""
+    wanted = municipality.strip().casefold()
+    found = [d for d in dialogues if d.municipality.strip().casefold() == wanted]
+    if not found:
+        known = ", ".join(sorted({d.municipality or "-" for d in dialogues}, key=sort_key))
+        raise ExportError(
+            S.OVERVIEW_NO_MUNICIPALITY.format(municipality=municipality, year=year, known=known)
+        )
+    return found
 
 
 def goals_of(dialogue: Dialogue) -> list[Goal]:
@@ -149,12 +172,14 @@ def build_overview(
     w.paragraph(title, "title")
     w.paragraph(S.OVERVIEW_SUBJECT, bold=True)
     schools = by_school(dialogues)
+    themes = current_themes()
     w.paragraph(_intro(dialogues, len(schools)))
     for school, held in schools:
-        w.paragraph(school, "heading")
+        # Kept with what follows: a school's name never ends a page alone.
+        w.paragraph(school, "heading", keep_with_next=True)
         for entry in held:
-            _dialogue(w, entry)
-    _theme_table(w, schools)
+            _dialogue(w, entry, themes)
+    _theme_table(w, schools, themes)
     add_page_furniture(document, S.OVERVIEW_RUNNING_HEADER.format(title=title))
     set_properties(
         document,
@@ -198,27 +223,35 @@ def _intro(dialogues: Sequence[Dialogue], schools: int) -> str:
     )
 
 
-def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
+def _dialogue(w: Writer, entry: SchoolDialogue, themes: ThemeSet) -> None:
     line = S.OVERVIEW_DIALOGUE.format(date=long_date(entry.dialogue.held_on))
     if entry.dialogue.status != Status.final:
         line = S.OVERVIEW_NOT_FINAL.format(line=line)
     w.paragraph(line, keep_with_next=True)
     if not entry.goals:
-        w.paragraph(S.OVERVIEW_NO_GOALS)
+        w.paragraph(S.OVERVIEW_NO_GOALS, keep_with_next=bool(entry.not_carried))
     for goal in entry.goals:
         w.bullet(goal.note.text)
         if goal.note.goal and (line := goal_line(goal.note.goal)):
             w.bullet(line, 1)
         if goal.theme:
-            w.bullet(S.OVERVIEW_THEME.format(theme=S.THEME_LABELS[goal.theme]), 1)
+            w.bullet(S.OVERVIEW_THEME.format(theme=themes.label(goal.theme)), 1)
         if goal.last_year:
             comment = goal.last_year.comment
             template = S.OVERVIEW_LAST_YEAR_COMMENT if comment else S.OVERVIEW_LAST_YEAR
             w.bullet(template.format(outcome=outcome(goal.last_year), comment=comment), 1)
+    if entry.not_carried:
+        w.paragraph(S.OVERVIEW_NOT_CARRIED, keep_with_next=True)
+        for followup in entry.not_carried:
+            w.bullet(S.OVERVIEW_NOT_CARRIED_GOAL.format(text=followup.text,
+                                                        outcome=outcome(followup)))  # fmt: skip
+            if followup.comment:
+                w.bullet(followup.comment, 1)
 
 
 def theme_counts(
     schools: Sequence[tuple[str, list[SchoolDialogue]]],
+    themes: ThemeSet | None = None,
 ) -> list[tuple[str | None, int, int]]:
     """(theme, goals, schools with at least one) for every theme of the plan, in
     the plan's order, then goals without a theme when there are any."""
@@ -229,20 +262,25 @@ def theme_counts(
             for goal in entry.goals:
                 goals[goal.theme] = goals.get(goal.theme, 0) + 1
                 with_theme.setdefault(goal.theme, set()).add(school)
-    themes: list[str | None] = [*THEMES, None] if None in goals else list(THEMES)
-    return [(t, goals.get(t, 0), len(with_theme.get(t, ()))) for t in themes]
+    plan = (themes or current_themes()).keys
+    order: list[str | None] = [*plan, *sorted(t for t in goals if t and t not in plan)]
+    if None in goals:
+        order.append(None)
+    return [(t, goals.get(t, 0), len(with_theme.get(t, ()))) for t in order]
 
 
-def _theme_table(w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> None:
-    counts = theme_counts(schools)
-    w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading")
+def _theme_table(
+    w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]], themes: ThemeSet
+) -> None:
+    counts = theme_counts(schools, themes)
+    w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading", keep_with_next=True)
     w.paragraph(S.OVERVIEW_THEMES_INTRO, keep_with_next=True)
     total_goals = sum(goals for _, goals, _ in counts)
     total_schools = sum(1 for _, held in schools if any(e.goals for e in held))
     rows = [
         list(S.OVERVIEW_TABLE_HEADER),
         *(
-            [S.THEME_LABELS[t] if t else S.OVERVIEW_NO_THEME, str(goals), str(n)]
+            [themes.label(t) if t else S.OVERVIEW_NO_THEME, str(goals), str(n)]
             for t, goals, n in counts
         ),
         [S.OVERVIEW_TABLE_TOTAL, str(total_goals), str(total_schools)],

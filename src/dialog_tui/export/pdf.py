@@ -18,9 +18,15 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx: Path, pdf: Path) -> Path:
+# LibreOffice's PDF export filter asked for PDF/A-2b, the archive format case
+# systems keep (the JSON filter options need LibreOffice 7.4 or newer).
+PDF_ARCHIVE = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+
+def convert_to_pdf(docx: Path, pdf: Path, *, archive: bool = False) -> Path:
     """Convert with a throwaway LibreOffice profile (so a running LibreOffice does
-    not swallow the job) and move the PDF into place in one rename."""
+    not swallow the job) and move the PDF into place in one rename; ``archive``
+    writes PDF/A-2b."""
     program = libreoffice()
     if program is None:
         raise ExportError(S.PDF_NO_LIBREOFFICE.format(path=docx))
@@ -30,7 +36,7 @@ def convert_to_pdf(docx: Path, pdf: Path) -> Path:
         try:
             result = subprocess.run(
                 [program, f"-env:UserInstallation={profile}", "--headless",
-                 "--convert-to", "pdf", "--outdir", tmp, str(docx)],
+                 "--convert-to", PDF_ARCHIVE if archive else "pdf", "--outdir", tmp, str(docx)],
                 capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
             )  # fmt: skip
         except (OSError, subprocess.TimeoutExpired) as e:
