@@ -819,3 +819,4 @@ CLI_SCHOOLS_AMBIGUOUS = "»{school}« passer på flere skoler: {schools}; skriv 
 CLI_SEARCH_NEEDS_SOMETHING = (
     "skriv noget at søge efter, eller vælg med --school, --year, --kind eller --theme"
 )
+HELP_GROUP_HEADER = "Oplysninger"

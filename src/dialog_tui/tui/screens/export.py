@@ -1,5 +1,7 @@
 """Export the memo: output file, template, summary, and the CPR check before
-anything leaves. Dismisses with the written path, or None."""
+anything leaves; or file it in one step (Ctrl+G) into the case's folder. Shows
+the memo style (memo.toml) and template in use. Dismisses with the written path,
+or None."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from ... import strings as S
 from ...errors import DialogError
 from ...export.cpr import CprHit, find_cpr
 from ...export.document import user_template
+from ...export.filing import file_memo, filing_name
 from ...export.memo import default_file_name, export_memo
+from ...export.style import LoadedStyle, load_style
 from ...model import Dialogue
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
@@ -38,6 +42,7 @@ class ExportScreen(ModalScreen[Path | None]):
     BINDINGS = [
         *FIELD_NAVIGATION,
         Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
+        Binding("ctrl+g", "file", S.KEY_FILE, priority=True),
         Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
     ]
 
@@ -45,6 +50,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
+        self.filing = False  # what the CPR warning's "anyway" goes on with
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
@@ -54,9 +60,13 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
-            yield Static("", id="error")
+            yield Label(S.EXPORT_FOLDER_LABEL)
+            yield Field(id="folder")
+            yield Static("", id="style", classes="muted", markup=False)
+            yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
+                yield Button(S.EXPORT_FILE_BUTTON, id="file")
                 yield Button(S.EXPORT_CANCEL, id="cancel")
         with Vertical(classes="dialog", id="cpr"):
             yield Static(S.EXPORT_CPR_TITLE, classes="title")
@@ -71,8 +81,35 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#output", Input).value = str(default_output(self.dialogue))
         template = user_template()
         self.query_one("#template", Input).value = str(template) if template else ""
+        self.query_one("#folder", Input).value = str(default_output(self.dialogue).parent)
         self.query_one("#cpr").display = False
+        style = self.style()
+        if style is not None:
+            self.query_one("#summary", Checkbox).value = style.style.summary
+        self.show_style()
         self.query_one("#output", Input).focus()
+
+    def style(self) -> LoadedStyle | None:
+        """The memo style in use; None (and the error shown) when memo.toml is bad."""
+        try:
+            return load_style()
+        except DialogError as e:
+            self.show_error(str(e))
+            return None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "template":
+            self.show_style()
+
+    def show_style(self) -> None:
+        loaded = self.style()
+        template = self.query_one("#template", Input).value.strip()
+        self.query_one("#style", Static).update(
+            S.EXPORT_STYLE_LINE.format(
+                style=loaded.describe() if loaded else "-",
+                template=template or S.EXPORT_TEMPLATE_DEFAULT,
+            )
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
@@ -82,6 +119,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self.write(confirmed=True)
         elif event.button.id == "run":
             self.action_export()
+        elif event.button.id == "file":
+            self.action_file()
         else:  # cancel, or back to fix the text
             self.action_cancel()
 
@@ -89,10 +128,19 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
+        self.filing = False
+        self.start(Path(self.query_one("#output", Input).value.strip()).expanduser())
+
+    def action_file(self) -> None:
+        """The filing package into the folder: named by case number, school, date."""
+        self.filing = True
+        folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()
+        self.start(folder / f"{filing_name(self.dialogue)}.docx")
+
+    def start(self, target: Path) -> None:
         if self.query_one("#cpr").display:
             return
-        output = Path(self.query_one("#output", Input).value.strip()).expanduser()
-        if not output.is_file():
+        if not target.is_file():
             self.write(confirmed=False)
             return
 
@@ -101,13 +149,16 @@ class ExportScreen(ModalScreen[Path | None]):
                 self.write(confirmed=False)
 
         # The case handler may have edited last export in Word since.
-        question = S.EXPORT_OVERWRITE.format(path=output)
+        question = S.EXPORT_OVERWRITE.format(path=target)
         self.app.push_screen(ConfirmScreen(question), overwrite)
 
     def write(self, *, confirmed: bool) -> None:
         output = self.query_one("#output", Input).value.strip()
-        if not output:
+        if not output and not self.filing:
             self.show_error(S.EXPORT_NO_OUTPUT)
+            return
+        style = self.style()
+        if style is None:
             return
         # Re-read: the notes may have changed since the screen opened.
         self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
@@ -116,20 +167,30 @@ class ExportScreen(ModalScreen[Path | None]):
             if self.hits:
                 self.show_hits()
                 return
-        template = self.query_one("#template", Input).value.strip()
+        text = self.query_one("#template", Input).value.strip()
+        template = Path(text).expanduser() if text else None
+        summary = self.query_one("#summary", Checkbox).value
         try:
-            path = export_memo(
-                self.dialogue,
-                Path(output).expanduser(),
-                template=Path(template).expanduser() if template else None,
-                summary=self.query_one("#summary", Checkbox).value,
-            )
+            if self.filing:
+                folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()
+                path = file_memo(
+                    self.dialogue, folder, template=template, style=style.style, summary=summary
+                ).docx
+            else:
+                path = export_memo(
+                    self.dialogue,
+                    Path(output).expanduser(),
+                    template=template,
+                    summary=summary,
+                    style=style.style,
+                )
         except DialogError as e:
             self.query_one("#cpr").display = False
             self.query_one("#form").display = True
             self.show_error(str(e))
             return
-        self.app.notify(S.EXPORT_DONE.format(path=path))
+        done = S.FILING_DONE if self.filing else S.EXPORT_DONE
+        self.app.notify(done.format(path=path), markup=False)
         self.dismiss(path)
 
     def show_error(self, message: str) -> None:

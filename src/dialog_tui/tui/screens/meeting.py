@@ -51,6 +51,7 @@ class MeetingScreen(Screen):
         # Priority: the note editor's ctrl+k (delete to end of line) gives way.
         Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
         Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
+        Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
         Binding("escape", "agenda", S.KEY_AGENDA, show=False),
         Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
     ]
@@ -384,6 +385,18 @@ class MeetingScreen(Screen):
         from .export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.dialogue_id))
+
+    def action_header(self) -> None:
+        from .header import HeaderScreen
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
+                self.title = f"{self.dialogue.school} · {day(self.dialogue.held_on)}"
+
+        self.query_one(NoteList).in_order(
+            lambda: self.app.push_screen(HeaderScreen(self.dialogue_id), done)
+        )
 
     # --- Year over year: follow-up, checklist, status ------------------------
 
