@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import sqlite3
 import uuid
@@ -25,6 +26,7 @@ from .model import (
     KINDS,
     MARK_END,
     MARK_START,
+    THEME_KEY,
     THEMES,
     AgendaItem,
     ChecklistItem,
@@ -1381,7 +1383,7 @@ class Store:
             item_id = target.id
         elif item_id not in {i.id for i in items}:
             raise NotFound(S.AGENDA_ITEM_NOT_FOUND.format(id=item_id))
-        themes = [t for t in json.loads(source["tags"]) if t in THEMES] if source else []
+        themes = [t for t in json.loads(source["tags"]) if t not in KINDS] if source else []
         goal = (f.goal or GoalDetails()).model_copy(update={"ancestor": f.source_uid})
         if goal.theme and goal.theme not in themes:
             themes.append(goal.theme)
@@ -1546,7 +1548,8 @@ class Store:
         the beginning of a word (search as you type: "læs" finds "Læsning")."""
         if kind is not None and kind not in KINDS:
             raise StoreError(S.SEARCH_BAD_KIND.format(kind=kind, known=", ".join(KINDS)))
-        if theme is not None and theme not in THEMES:
+        # Any theme key (themes.toml says which there are); what is not one is refused.
+        if theme is not None and not re.match(THEME_KEY, theme):
             raise StoreError(S.SEARCH_BAD_THEME.format(theme=theme, known=", ".join(THEMES)))
         if limit < 1:
             raise StoreError(S.SEARCH_BAD_LIMIT)

@@ -91,23 +91,22 @@ def overview(
     from ..export.overview import cpr_schools, default_file_name, export_overview, of_municipality
 
     # No dialogues held that year: export_overview refuses before writing.
-    dialogues = session.store().dialogues_held_in(year)
+    dialogues = chosen = session.store().dialogues_held_in(year)
     if dialogues:
         if municipality is None:
             municipality = Counter(d.municipality for d in dialogues).most_common(1)[0][0]
         chosen = of_municipality(dialogues, municipality, year)
-        click.echo(
-            S.OVERVIEW_MUNICIPALITY_CHOSEN.format(
-                municipality=chosen[0].municipality or "-", count=len(chosen),
-                total=len(dialogues),
-            ),
-            err=True,
-        )  # fmt: skip
-        dialogues = chosen
-    if not allow_cpr and (schools := cpr_schools(dialogues)):
+    if not allow_cpr and (schools := cpr_schools(chosen)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
     written = export_overview(
-        dialogues, year, output, template=template or user_template(), case_number=case_number
+        chosen, year, output, template=template or user_template(), case_number=case_number
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
+    # Said once written, so that an error stays the one line on stderr.
+    click.echo(
+        S.OVERVIEW_MUNICIPALITY_CHOSEN.format(
+            municipality=chosen[0].municipality or "-", count=len(chosen), total=len(dialogues)
+        ),
+        err=True,
+    )

@@ -9,8 +9,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ... import strings as S
-from ...model import THEMES, GoalDetails, Note
+from ...model import GoalDetails, Note
 from ...parsing import parse_date
+from ...themes import current_themes
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
@@ -42,7 +43,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Field(due, id="due")
             yield Label(S.GOAL_THEME)
             yield Select(
-                [(S.THEME_LABELS[t], t) for t in THEMES],
+                [(label, key) for key, label in current_themes().labels.items()],
                 value=goal.theme or Select.NULL,
                 prompt=S.GOAL_NO_THEME,
                 id="theme",

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ... import strings as S
 from ...model import GoalChain, GoalStep
+from ...themes import current_themes
 from ..format import day, followup_result, followup_status, goal_line
 
 
@@ -39,7 +40,7 @@ def chain_label(number: int, chain: GoalChain) -> Text:
     text = Text(S.GOALS_CHAIN.format(number=number, years=years), style="bold underline")
     theme = next((s.note.goal.theme for s in chain.steps if s.note.goal), None)
     if theme:
-        text.append(f"  {S.THEME_LABELS[theme]}", style="italic")
+        text.append(f"  {current_themes().label(theme)}", style="italic")
     return text
 
 

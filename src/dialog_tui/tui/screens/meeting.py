@@ -16,7 +16,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 
 from ... import strings as S
 from ...errors import DialogError
-from ...model import THEMES, AgendaItem
+from ...model import AgendaItem
+from ...themes import current_themes
 from ..format import day
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
@@ -275,31 +276,20 @@ class MeetingScreen(Screen):
 
     def action_theme(self) -> None:
         notes = self.query_one(NoteList)
+        themes = current_themes()
 
         def done(value: str | None) -> None:
             if not value:
                 return
-            theme = self._theme_from(value)
-            if theme is None:
-                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning")
+            try:  # the label or key, or its beginning ("forældre")
+                theme = themes.resolve(value)
+            except DialogError:
+                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning", markup=False)
             else:
                 notes.toggle_tag(theme)
 
-        labels = [S.THEME_LABELS[t] for t in THEMES]
+        labels = list(themes.labels.values())
         self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=labels), done)
-
-    @staticmethod
-    def _theme_from(value: str) -> str | None:
-        """The theme a typed name stands for: its Danish label or key, or the one
-        label or key it begins ("forældre" → forældresamarbejde)."""
-        value = value.strip().casefold()
-        names = {theme: (theme, S.THEME_LABELS[theme].casefold()) for theme in THEMES}
-        for theme, (key, label) in names.items():
-            if value in (key, label):
-                return theme
-        matches = [t for t, (key, label) in names.items() if value and
-                   (key.startswith(value) or label.startswith(value))]  # fmt: skip
-        return matches[0] if len(matches) == 1 else None
 
     def action_goal_details(self) -> None:
         self.query_one(NoteList).in_order(self._goal_details)

@@ -14,7 +14,8 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 
 from ... import strings as S
 from ...errors import DialogError
-from ...model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
+from ...model import KINDS, MARK_END, MARK_START, SearchHit
+from ...themes import current_themes
 from ..format import day
 from ..widgets.field import FIELD_NAVIGATION, Field
 from ..widgets.note_row import TAG_STYLES
@@ -82,8 +83,9 @@ class SearchScreen(Screen):
             )
             yield Field(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
             yield Select([(S.KIND_LABELS[k], k) for k in KINDS], prompt=S.SEARCH_KIND, id="kind")
+            themes = current_themes().labels.items()
             yield Select(
-                [(S.THEME_LABELS[t], t) for t in THEMES], prompt=S.SEARCH_THEME, id="theme"
+                [(label, key) for key, label in themes], prompt=S.SEARCH_THEME, id="theme"
             )
         yield Static(S.SEARCH_HINT, id="search-info", classes="muted")
         yield OptionList(id="hits")
