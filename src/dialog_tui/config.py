@@ -43,8 +43,9 @@ def read_toml(path: Path, model: type[M], error: type[DialogError]) -> M:
     try:
         parsed = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
-        line, column = _toml_position(str(e))
+        line, column = _toml_position(str(e), raw)
         reason = str(e).split(" (at ")[0]
+        reason = next((v for k, v in S.TOML_ERRORS.items() if reason.startswith(k)), reason)
         raise error(
             S.AGENDA_BAD_TOML.format(path=path, line=line, column=column, reason=reason)
         ) from None
@@ -55,7 +56,10 @@ def read_toml(path: Path, model: type[M], error: type[DialogError]) -> M:
         raise error(S.AGENDA_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
 
 
-def _toml_position(message: str) -> tuple[str, str]:
-    # tomllib: "Invalid value (at line 3, column 9)"
+def _toml_position(message: str, raw: str) -> tuple[str, str]:
+    # tomllib: "Invalid value (at line 3, column 9)" or "(at end of document)"
     m = re.search(r"line (\d+), column (\d+)", message)
-    return (m.group(1), m.group(2)) if m else ("?", "?")
+    if m:
+        return m.group(1), m.group(2)
+    lines = raw.split("\n")
+    return str(len(lines)), str(len(lines[-1]) + 1)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import strings as S
-from .errors import NotFound, StoreError, describe_validation_error
+from .errors import NotFound, StoreError, describe_validation_error, os_reason
 from .model import (
     KINDS,
     MARK_END,
@@ -433,9 +433,7 @@ class Store:
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
             except OSError as e:
-                raise StoreError(
-                    S.DB_CANNOT_OPEN.format(path=path, reason=e.strerror or e)
-                ) from None
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=os_reason(e))) from None
         try:
             conn = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=5.0
@@ -616,7 +614,7 @@ class Store:
             os.replace(tmp, path)
         except (OSError, sqlite3.Error) as e:
             tmp.unlink(missing_ok=True)
-            reason = getattr(e, "strerror", None) or e
+            reason = os_reason(e) if isinstance(e, OSError) else e
             raise StoreError(S.OUTPUT_UNWRITABLE.format(path=path, reason=reason)) from None
 
     def restore_from(self, path: Path) -> Path:

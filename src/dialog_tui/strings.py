@@ -714,6 +714,17 @@ JSON_ERRORS = {
     "Invalid \\escape": "ugyldig \\-kode",
 }
 OS_ERROR_LINE = "{path}: {reason}"
+TOML_ERRORS = {
+    "Invalid value": "ugyldig værdi",
+    "Invalid statement": "ugyldig linje",
+    "Expected '=' after a key": "der mangler = efter navnet",
+    "Unclosed array": "en liste [ … ] slutter ikke",
+    "Unterminated string": 'en tekst slutter ikke (mangler ")',
+    "Cannot overwrite a value": "samme navn står to gange",
+    "Cannot declare": "samme tabel står to gange",
+    "Illegal character": "ugyldigt tegn",
+    "Expected newline or end of document": "der står mere efter værdien på linjen",
+}
 
 # The header ("Oplysninger"): app screen and `dialog-tui set`.
 HEADER_LABELS = {
