@@ -259,7 +259,10 @@ def test_followup_prints_the_new_id_alone(cli, years, db_path):
         new = store.get_dialogue(7)
         assert (new.school, new.held_on) == ("Engskolen", date(2026, 3, 10))
         assert (new.case_number, new.kle, new.kle_number, new.facet) == (
-            "", "17.01.00-G01", "17.01.00", "G01"
+            "",
+            "17.01.00-G01",
+            "17.01.00",
+            "G01",
         )
         assert [f.text for f in new.followups] == [
             "Eleverne inddrages i undervisningens tilrettelæggelse"

@@ -50,13 +50,21 @@ def parse_header(typed: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, st
             values[name] = text
         else:
             raise ValueError(f"not a header field: {name}")
-    if not errors:
-        try:
-            Dialogue(**{"school": "-", "held_on": date.min, **values})
-        except ValidationError as e:
-            field, reason = describe_validation_error(e)
-            errors[field if field in FIELDS else "ends_at"] = reason  # the times' order
+    base = {"school": "-", "held_on": date.min}
+    for name, value in values.items():  # each field alone: every bad one is marked
+        if name not in errors and (reason := _refused({**base, name: value})):
+            errors[name] = reason
+    if not errors and (reason := _refused({**base, **values})):
+        errors["ends_at"] = reason  # together: only the times' order is left
     return values, errors
+
+
+def _refused(fields: dict[str, Any]) -> str:
+    try:
+        Dialogue(**fields)
+    except ValidationError as e:
+        return describe_validation_error(e)[1]
+    return ""
 
 
 def warnings(values: Mapping[str, Any]) -> dict[str, str]:

@@ -282,7 +282,8 @@ class DialoguesScreen(Screen):
 
         note = S.CLI_FOLLOWUP_KLE.format(kle=kle) if kle else ""
         question = S.PROMPT_FOLLOWUP_CASE_NUMBER.format(kle=note)
-        self.app.push_screen(PromptScreen(question, f"{kle}-" if kle else ""), done)
+        prompt = PromptScreen(question, f"{kle}-" if kle else "", complete=True)
+        self.app.push_screen(prompt, done)
 
     def action_header(self) -> None:
         from .header import HeaderScreen
