@@ -775,7 +775,7 @@ CLI_FOLLOWUP_NO_CASE_NUMBER = (
 )
 CLI_FOLLOWUP_KLE = " (KLE {kle} som sidste år)"
 PROMPT_FOLLOWUP_CASE_NUMBER = (
-    "Sagsnummer for den nye dialog (tomt: senere via Oplysninger, F12){kle}"
+    "Sagsnummer for den nye dialog{kle}\nTomt: sæt det senere under Oplysninger (F12)."
 )
 FOLLOWUP_CASE_NUMBER_LATER = "Ingen sagsnummer endnu: sæt det under Oplysninger (F12)."
 
@@ -810,7 +810,7 @@ CLI_FILE_HELP = (
 )
 CLI_FILE_TO_HELP = "Mappen filerne skrives i (fx sagens mappe på drevet)."
 CLI_FILE_PDF_HELP = "Skriv også en PDF/A (kræver LibreOffice)."
-EXPORT_FOLDER_LABEL = "Journalisér i mappe (Ctrl+J)"
+EXPORT_FOLDER_LABEL = "Journalisér i sagens mappe (Ctrl+G)"
 EXPORT_FILE_BUTTON = "Journalisér"
 KEY_FILE = "Journalisér"
 FILING_DONE = "Journaliseret: {path} (+ .json)"

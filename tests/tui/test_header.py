@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from dialog_tui import strings as S
 from dialog_tui import yearly
@@ -186,6 +186,7 @@ async def test_export_screen_shows_style_and_files_in_one_step(db_path, make_dia
         assert isinstance(app.screen, ExportScreen)
         shown = str(app.screen.query_one("#style", Static).render())
         assert shown == (f"Notatlayout: Egedal ({config / 'memo.toml'})\nSkabelon: standardlayout")
+        assert app.screen.query_one("#summary", Checkbox).value is False  # from memo.toml
         app.screen.query_one("#folder", Input).value = str(folder)
         await pilot.press("ctrl+g")
         await pilot.pause()

@@ -56,12 +56,12 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog", id="form"):
             yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
-            yield Field(id="output")
+            yield Field(id="output", compact=True)
             yield Label(S.EXPORT_TEMPLATE_LABEL)
-            yield Field(id="template")
+            yield Field(id="template", compact=True)
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
             yield Label(S.EXPORT_FOLDER_LABEL)
-            yield Field(id="folder")
+            yield Field(id="folder", compact=True)
             yield Static("", id="style", classes="muted", markup=False)
             yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
