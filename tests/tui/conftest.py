@@ -42,3 +42,15 @@ def make_dialogue():
 async def type_text(pilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
+
+
+async def follow_up_from_list(pilot, app, when: str) -> None:
+    """Ctrl+O on the selected dialogue, the date typed over the suggested one."""
+    from textual.widgets import Input
+
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    app.screen.query_one(Input).value = ""
+    await type_text(pilot, when)
+    await pilot.press("enter")
+    await pilot.pause()

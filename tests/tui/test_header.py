@@ -20,7 +20,7 @@ from dialog_tui.tui.screens.help import collect_bindings
 from dialog_tui.tui.screens.meeting import MeetingScreen
 from dialog_tui.tui.screens.prompt import PromptScreen
 
-from .conftest import type_text
+from .conftest import follow_up_from_list, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +33,13 @@ def texts(path: Path) -> list[str]:
     from docx import Document
 
     return [p.text for p in Document(str(path)).paragraphs]
+
+
+def write_memo_toml(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config" / "dialog-tui" / "memo.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def field(app, name: str) -> Input:
@@ -55,12 +62,7 @@ async def test_followup_gets_case_number_and_memo_date_in_the_app(
     app = DialogApp(store)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        app.screen.query_one(Input).value = ""
-        await type_text(pilot, "9.3.2026")
-        await pilot.press("enter")
-        await pilot.pause()
+        await follow_up_from_list(pilot, app, "9.3.2026")
         # The new dialogue asks its own case number, starting from last year's KLE.
         assert isinstance(app.screen, PromptScreen)
         assert app.screen.query_one(Input).value == "17.01.00-G01-"
@@ -171,9 +173,7 @@ async def test_header_key_is_in_help_and_palette(db_path, make_dialogue):
 
 
 async def test_export_screen_shows_style_and_files_in_one_step(db_path, make_dialogue, tmp_path):
-    config = tmp_path / "config" / "dialog-tui"
-    config.mkdir(parents=True)
-    (config / "memo.toml").write_text('name = "Egedal"\nsummary = false\n', encoding="utf-8")
+    memo_toml = write_memo_toml(tmp_path, 'name = "Egedal"\nsummary = false\n')
     store = Store.open(db_path)
     dialogue_id = make_dialogue(store)
     folder = tmp_path / "sag"
@@ -185,7 +185,7 @@ async def test_export_screen_shows_style_and_files_in_one_step(db_path, make_dia
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         shown = str(app.screen.query_one("#style", Static).render())
-        assert shown == (f"Notatlayout: Egedal ({config / 'memo.toml'})\nSkabelon: standardlayout")
+        assert shown == f"Notatlayout: Egedal ({memo_toml})\nSkabelon: standardlayout"
         assert app.screen.query_one("#summary", Checkbox).value is False  # from memo.toml
         app.screen.query_one("#folder", Input).value = str(folder)
         await pilot.press("ctrl+g")
@@ -200,9 +200,7 @@ async def test_export_screen_shows_style_and_files_in_one_step(db_path, make_dia
 async def test_export_screen_with_a_bad_memo_toml_says_so_and_writes_nothing(
     db_path, make_dialogue, tmp_path
 ):
-    config = tmp_path / "config" / "dialog-tui"
-    config.mkdir(parents=True)
-    (config / "memo.toml").write_text("bullet = 1\n", encoding="utf-8")
+    memo_toml = write_memo_toml(tmp_path, "bullet = 1\n")
     store = Store.open(db_path)
     dialogue_id = make_dialogue(store)
     app = DialogApp(store, open_id=dialogue_id)
@@ -215,7 +213,7 @@ async def test_export_screen_with_a_bad_memo_toml_says_so_and_writes_nothing(
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         error = str(app.screen.query_one("#error", Static).render())
-        assert error.startswith(str(config / "memo.toml")) and "»bullet«" in error
+        assert error.startswith(str(memo_toml)) and "»bullet«" in error
     assert not (tmp_path / "m.docx").exists()
     store.close()
 

@@ -10,6 +10,7 @@ import click
 from .. import strings as S
 from ..errors import DialogError
 from .base import ID, Session, main, pass_session
+from .export import memo_options
 
 _OPTIONS = (
     ("--case-number", "case_number"),
@@ -52,10 +53,7 @@ def set_(session: Session, dialogue_id: int, **typed: str | None) -> None:
 @click.option("--to", "folder", type=click.Path(path_type=Path), required=True,
               help=S.CLI_FILE_TO_HELP)  # fmt: skip
 @click.option("--pdf", is_flag=True, help=S.CLI_FILE_PDF_HELP)
-@click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
-@click.option("--style", type=click.Path(path_type=Path), help=S.CLI_EXPORT_STYLE_HELP)
-@click.option("--summary/--no-summary", default=None, help=S.CLI_EXPORT_SUMMARY_HELP)
-@click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
+@memo_options
 @pass_session
 def file_(
     session: Session,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,15 +26,29 @@ def refuse_cpr(dialogue: Dialogue, allow_cpr: bool) -> None:
         raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
 
 
+def memo_options(command: Callable) -> Callable:
+    """What every command writing a memo takes: template, style, summary, CPR."""
+    for option in reversed(
+        (
+            click.option("--template", type=click.Path(path_type=Path),
+                         help=S.CLI_EXPORT_TEMPLATE_HELP),
+            click.option("--style", type=click.Path(path_type=Path),
+                         help=S.CLI_EXPORT_STYLE_HELP),
+            click.option("--summary/--no-summary", default=None,
+                         help=S.CLI_EXPORT_SUMMARY_HELP),
+            click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP),
+        )
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
 @main.command(help=S.CLI_EXPORT_HELP)
 @click.argument("dialogue_id", type=ID)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
-@click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
-@click.option("--style", type=click.Path(path_type=Path), help=S.CLI_EXPORT_STYLE_HELP)
-@click.option("--summary/--no-summary", default=None, help=S.CLI_EXPORT_SUMMARY_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
-@click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
+@memo_options
 @pass_session
 def export(
     session: Session,
