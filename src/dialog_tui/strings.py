@@ -172,7 +172,9 @@ CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser"
 CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
 CLI_SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
-CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
+CLI_SEARCH_THEME_HELP = (
+    'Kun noter med dette tema: navn eller nøgle (fx tilstedeværelse, "Faglige resultater").'
+)
 CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
 CLI_SEARCH_EMPTY = "Intet fundet."
 CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {internal}{snippet}"
@@ -822,6 +824,7 @@ CLI_OVERVIEW_MUNICIPALITY_HELP = (
 OVERVIEW_MUNICIPALITY_CHOSEN = "Oversigten gælder {municipality} ({count} af {total} dialoger)."
 OVERVIEW_NO_MUNICIPALITY = "ingen dialoger fra »{municipality}« i {year} (kendte: {known})"
 OVERVIEW_NOT_CARRIED = "Sidste års mål, der ikke er videreført:"
+OVERVIEW_MUNICIPALITY_LABEL = "Kommune (standard: den med flest samtaler det år)"
 OVERVIEW_NOT_CARRIED_GOAL = "{text}: {outcome}"
 
 # CLI filters.

@@ -223,3 +223,35 @@ def test_followup_keeps_kle_when_last_year_had_only_a_case_number(db_path, make_
         old_id = make_dialogue(store)
         new_id = yearly.start_followup(store, old_id, date(2026, 3, 9))
         assert store.get_dialogue(new_id).kle == "17.01.00-G01"
+
+
+async def test_overview_screen_takes_the_municipality_of_most_dialogues(
+    db_path, make_dialogue, tmp_path
+):
+    from dialog_tui.tui.screens.overview import OverviewScreen
+
+    store = Store.open(db_path)
+    for school, municipality in [("Skovskolen", "Egedal"), ("Engskolen", "Egedal"),
+                                 ("Byskolen", "Herlev")]:  # fmt: skip
+        store.mark_held(make_dialogue(store, school, municipality=municipality))
+    output = tmp_path / "o.docx"
+    app = DialogApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        assert field(app, "municipality").value == "Egedal"
+        field(app, "output").value = str(output)
+        field(app, "municipality").value = "Ballerup"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#overview-error", Static).render())
+        assert error == "ingen dialoger fra »Ballerup« i 2025 (kendte: Egedal, Herlev)"
+        field(app, "municipality").value = "herlev"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, OverviewScreen)
+    got = texts(output)
+    assert "Byskolen" in got and "Skovskolen" not in got
+    store.close()

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,13 +102,19 @@ def overview(
     from ..errors import ExportError
     from ..export.danish import join
     from ..export.document import user_template
-    from ..export.overview import cpr_schools, default_file_name, export_overview, of_municipality
+    from ..export.overview import (
+        cpr_schools,
+        default_file_name,
+        export_overview,
+        most_dialogues,
+        of_municipality,
+    )
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = chosen = session.store().dialogues_held_in(year)
     if dialogues:
         if municipality is None:
-            municipality = Counter(d.municipality for d in dialogues).most_common(1)[0][0]
+            municipality = most_dialogues(dialogues)
         chosen = of_municipality(dialogues, municipality, year)
     if not allow_cpr and (schools := cpr_schools(chosen)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))

@@ -69,6 +69,14 @@ class SchoolDialogue:
         ]
 
 
+def most_dialogues(dialogues: Sequence[Dialogue]) -> str:
+    """The municipality most of ``dialogues`` belong to: the overview's default."""
+    from collections import Counter
+
+    counts = Counter(d.municipality for d in dialogues)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
 def of_municipality(dialogues: Sequence[Dialogue], municipality: str, year: int) -> list[Dialogue]:
     """The dialogues of one municipality (its name in any case); none is an error
     naming the municipalities there are."""

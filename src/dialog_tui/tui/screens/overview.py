@@ -45,26 +45,42 @@ class OverviewScreen(ModalScreen[Path | None]):
             yield Field(str(self.year), id="year", restrict=r"\d*", max_length=4)
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(str(default_output(self.year)), id="output")
+            yield Label(S.OVERVIEW_MUNICIPALITY_LABEL)
+            yield Field(self.municipality(self.year), id="municipality")
             yield Label(S.FORM_CASE_NUMBER)
             yield Field(id="case-number")
             yield Static("", id="overview-error", classes="error")
             yield Static(S.OVERVIEW_KEYS, classes="muted")
 
+    def municipality(self, year: int) -> str:
+        """The municipality of most dialogues held that year (the CLI's default too)."""
+        from ...export.overview import most_dialogues
+
+        try:
+            return most_dialogues(self.app.store.dialogues_held_in(year))
+        except DialogError:  # a year the store refuses: the field stays as it is
+            return ""
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        """The file name follows the year, until the user writes a name of their own."""
+        """The file name and municipality follow the year, until the user writes
+        their own."""
         if event.input.id != "year" or len(event.value) != 4:
             return
+        year = int(event.value)
         output = self.query_one("#output", Input)
         if output.value == str(default_output(self.year)):
-            self.year = int(event.value)
-            output.value = str(default_output(self.year))
+            output.value = str(default_output(year))
+        municipality = self.query_one("#municipality", Input)
+        if municipality.value == self.municipality(self.year):
+            municipality.value = self.municipality(year)
+        self.year = year
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
 
     def action_export(self) -> None:
         from ...export.danish import join
-        from ...export.overview import cpr_schools
+        from ...export.overview import cpr_schools, of_municipality
 
         error = self.query_one("#overview-error", Static)
         year_text = self.query_one("#year", Input).value
@@ -76,7 +92,14 @@ class OverviewScreen(ModalScreen[Path | None]):
             error.update(S.EXPORT_NO_OUTPUT)
             return
         year = int(year_text)
-        dialogues = self.app.store.dialogues_held_in(year)
+        try:
+            dialogues = self.app.store.dialogues_held_in(year)
+            if dialogues:  # none: the export says so
+                municipality = self.query_one("#municipality", Input).value
+                dialogues = of_municipality(dialogues, municipality, year)
+        except DialogError as e:
+            error.update(str(e))
+            return
         schools = cpr_schools(dialogues)
         if not schools:
             self.write(dialogues, year, Path(output).expanduser())
