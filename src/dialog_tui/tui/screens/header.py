@@ -15,6 +15,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...header import typed_text
 from ...model import Status
+from ...yearly import inherited_kle
 from ..widgets.field import FIELD_NAVIGATION
 from .header_form import HeaderForm
 
@@ -45,6 +46,8 @@ class HeaderScreen(HeaderForm, ModalScreen[bool]):
     def on_mount(self) -> None:
         dialogue = self.app.store.get_dialogue(self.dialogue_id)
         self.fill(typed_text(dialogue))
+        # Without a KLE number of its own, the case number's shows as the hint.
+        self.query_one("#kle", Input).placeholder = inherited_kle(dialogue)
         self.final = dialogue.status == Status.final
         notice = self.query_one("#final", Static)
         notice.update(S.HEADER_FINAL if self.final else "")
