@@ -15,6 +15,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def pandoc() -> str | None:
+    """The pandoc baseline: one on PATH, else the one the test extra brings in a
+    wheel (pypandoc-binary), so a fresh machine has it after the README's install."""
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    try:
+        import pypandoc
+    except ImportError:
+        return None
+    try:
+        return pypandoc.get_pandoc_path()
+    except OSError:
+        return None
+
+
 def row(
     figure: str,
     size: str,

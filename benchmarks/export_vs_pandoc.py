@@ -11,7 +11,6 @@ have no baseline and say so.
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from dialog_tui.model import Dialogue, GoalDetails, Note, Participant
 from dialog_tui.store import Store
 
 from .common import compile_sources, row
+from .common import pandoc as pandoc_path
 
 NOTES = 300
 SENTENCES = [
@@ -117,7 +117,7 @@ def run(quick: bool) -> list[dict]:
 
 def _run_size(notes: int, repetitions: int) -> list[dict]:
     compile_sources()
-    pandoc = shutil.which("pandoc")
+    pandoc = pandoc_path()
     cli = Path(sys.executable).with_name("dialog-tui")
     exporter = [str(cli)] if cli.exists() else [sys.executable, "-m", "dialog_tui"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -157,7 +157,7 @@ def _row(
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    if not shutil.which("pandoc"):
+    if not pandoc_path():
         print("pandoc not found: only dialog-tui is timed", file=sys.stderr)
     for r in run(quick):
         ratio = f"{r['ratio']:.2f}×" if r["ratio"] else "n/a"

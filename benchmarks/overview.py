@@ -23,7 +23,6 @@ command: {name, value, baseline, ratio, unit}.
 from __future__ import annotations
 
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -32,12 +31,13 @@ from datetime import date
 from pathlib import Path
 
 from dialog_tui.agenda import load_agenda
-from dialog_tui.export.goals import goal_line, outcome
 from dialog_tui.export.memo import export_memo
 from dialog_tui.export.overview import by_school, export_overview, theme_counts
 from dialog_tui.model import THEMES, Dialogue, FollowUp, GoalDetails, Note, Participant, Status
 from dialog_tui.store import Store
+from dialog_tui.text import goal_line, outcome
 
+from .common import pandoc as pandoc_path
 from .export_vs_pandoc import SENTENCES, _row, alternate
 
 SCHOOLS = 60
@@ -176,7 +176,7 @@ def run(quick: bool) -> list[dict]:
     repetitions = 3 if quick else 9
     ds = dialogues()
     memo = same_goals_as_memo(ds)
-    pandoc = shutil.which("pandoc")
+    pandoc = pandoc_path()
     cli = Path(sys.executable).with_name("dialog-tui")
     command = [str(cli)] if cli.exists() else [sys.executable, "-m", "dialog_tui"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,12 +15,13 @@ import importlib
 import json
 import os
 import platform
-import shutil
 import sqlite3
 import subprocess
 import sys
 import time
 from importlib.metadata import version
+
+from .common import pandoc as pandoc_path
 
 # Each module has run(quick) -> list of rows (see common.row). "overview" is the
 # export helper's module; it joins the table once its branch is merged.
@@ -37,7 +38,7 @@ def machine() -> dict:
                         if line.startswith("model name")), cpu)  # fmt: skip
     except OSError:
         pass
-    pandoc = shutil.which("pandoc")
+    pandoc = pandoc_path()
     pandoc_version = None
     if pandoc:
         out = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout
@@ -118,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine and rows as JSON")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="only these modules")
     args = parser.parse_args(argv)
-    if not shutil.which("pandoc"):
-        print("pandoc not found: the export figures have no baseline (install pandoc)",
+    if not pandoc_path():
+        print("pandoc not found: the export figures have no baseline (the test extra brings it)",
               file=sys.stderr)  # fmt: skip
     info = machine()
     rows = collect(args.quick, args.only)

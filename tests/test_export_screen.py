@@ -24,6 +24,12 @@ class StoreApp(App):
         self.push_screen(ExportScreen(self.dialogue_id), self.result.append)
 
 
+async def settle(pilot) -> None:
+    """Until the export's worker thread is done and its result is on the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def _set(app: App, selector: str, value: str) -> None:
     app.screen.query_one(selector, Input).value = value
 
@@ -38,13 +44,13 @@ async def test_defaults_and_export_without_summary(store, tmp_path, monkeypatch)
     did = store.create_dialogue(sample_dialogue())
     app = StoreApp(store, did)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         output = app.screen.query_one("#output", Input).value
         assert output == str(tmp_path / "Referat Herstedøster Skole 10. marts 2025.docx")
         assert app.screen.query_one("#template", Input).value == ""
         app.screen.query_one("#summary", Checkbox).value = False
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
     assert app.result == [Path(output)]
     got = texts(Path(output))
     assert "Opsummering" not in got and got[0] == "Dato: 14. marts 2025"
@@ -57,10 +63,10 @@ def _with_cpr(store, point: int, text: str) -> StoreApp:
 
 
 async def _export_until_hits(app: StoreApp, pilot, out: Path) -> list[str]:
-    await pilot.pause()
+    await settle(pilot)
     _set(app, "#output", str(out))
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await settle(pilot)
     return _hits(app)
 
 
@@ -76,7 +82,7 @@ async def test_cpr_hits_are_shown_with_their_point_then_fixed_or_confirmed(store
             await pilot.press("enter")  # "Tilbage og ret" has the focus
         else:
             await pilot.click("#confirm")
-        await pilot.pause()
+        await settle(pilot)
     if how == "fix":
         assert app.result == [None] and not out.exists()
     else:
@@ -91,16 +97,16 @@ async def test_a_bad_template_shows_the_error_and_keeps_the_screen(store, tmp_pa
     out = tmp_path / "memo.docx"
     app = StoreApp(store, did)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         _set(app, "#output", str(out))
         _set(app, "#template", str(bad))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         error = str(app.screen.query_one("#error", Static).render())
         assert error == f"skabelonen {bad} er ikke en Word-fil (.docx eller .dotx)"
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
     assert app.result == [None]
     assert not out.exists()
 
@@ -111,16 +117,16 @@ async def test_ctrl_e_opens_the_export_screen_from_the_list_and_the_meeting(stor
     did = store.create_dialogue(sample_dialogue())
     app = DialogApp(store)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         app.open_meeting(did)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ExportScreen) and app.screen.dialogue_id == did
 
 
@@ -133,18 +139,18 @@ async def test_an_existing_memo_is_only_replaced_when_confirmed(store, tmp_path)
     out.write_bytes(b"edited in Word")
     app = StoreApp(store, did)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         _set(app, "#output", str(out))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert out.read_bytes() == b"edited in Word"
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("j")
-        await pilot.pause()
+        await settle(pilot)
     assert app.result == [out]
     assert "Referat fra skoleudviklingssamtale på Herstedøster Skole 10. marts 2025" in texts(out)

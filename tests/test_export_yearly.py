@@ -21,9 +21,9 @@ from yearly_data import (
 )
 
 from dialog_tui.cli import main
-from dialog_tui.export.danish import long_date
 from dialog_tui.export.memo import export_memo
 from dialog_tui.store import Store
+from dialog_tui.text import long_date
 
 
 @pytest.fixture

@@ -37,9 +37,9 @@ def read_toml(path: Path, model: type[M], error: type[DialogError]) -> M:
             raise error(S.SETTINGS_TOO_BIG.format(path=path))
         raw = data.decode("utf-8-sig")
     except OSError as e:
-        raise error(S.AGENDA_UNREADABLE.format(path=path, reason=os_reason(e))) from None
+        raise error(S.FILE_UNREADABLE.format(path=path, reason=os_reason(e))) from None
     except UnicodeDecodeError:
-        raise error(S.AGENDA_UNREADABLE.format(path=path, reason=S.NOT_UTF8)) from None
+        raise error(S.FILE_UNREADABLE.format(path=path, reason=S.NOT_UTF8)) from None
     try:
         parsed = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
@@ -53,7 +53,7 @@ def read_toml(path: Path, model: type[M], error: type[DialogError]) -> M:
         return model.model_validate(parsed)
     except ValidationError as e:
         field, reason = describe_validation_error(e, one_based=True)
-        raise error(S.AGENDA_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
+        raise error(S.FILE_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
 
 
 def _toml_position(message: str, raw: str) -> tuple[str, str]:

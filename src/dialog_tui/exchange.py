@@ -37,7 +37,7 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
     except ValidationError as e:
         field, reason = describe_validation_error(e)
         raise ExchangeError(
-            S.JSON_BAD_FIELD.format(path=source, field=field, reason=reason)
+            S.FILE_BAD_FIELD.format(path=source, field=field, reason=reason)
         ) from None
 
 
@@ -45,9 +45,9 @@ def read_dialogue(path: Path) -> Dialogue:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as e:
-        raise ExchangeError(S.JSON_UNREADABLE.format(path=path, reason=os_reason(e))) from None
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=os_reason(e))) from None
     except UnicodeDecodeError:
-        raise ExchangeError(S.JSON_UNREADABLE.format(path=path, reason=S.NOT_UTF8)) from None
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=S.NOT_UTF8)) from None
     return dialogue_from_json(text, path)
 
 

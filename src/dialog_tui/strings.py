@@ -46,14 +46,12 @@ FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op
 
 # --- Agenda files ------------------------------------------------------------
 AGENDA_NOT_FOUND = "dagsordenen »{name}« findes ikke (kendte: {known})"
-AGENDA_UNREADABLE = "{path}: kan ikke læses: {reason}"
+FILE_UNREADABLE = "{path}: kan ikke læses: {reason}"
 AGENDA_BAD_TOML = "{path}, linje {line}, kolonne {column}: ugyldig TOML: {reason}"
-AGENDA_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
+FILE_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
 
 # --- Exchange (JSON) ---------------------------------------------------------
-JSON_UNREADABLE = "{path}: kan ikke læses: {reason}"
 JSON_BAD_SYNTAX = "{path}, linje {line}, kolonne {column}: ugyldig JSON: {reason}"
-JSON_BAD_FIELD = "{path}: feltet »{field}«: {reason}"
 JSON_NEWER_FORMAT = (
     "{path}: formatet »{found}« er fra en nyere version af dialog-tui "
     "(denne version læser {known})"
@@ -166,11 +164,9 @@ CLI_GOAL_HEADER = "Mål: {text}"
 CLI_GOAL_DETAILS = "  {line}"
 CLI_GOAL_STEP = "  {date}  {status:<8}  {text}"
 CLI_GOAL_FOLLOWUP = "      opfølgning: {status}"
-CLI_GOAL_REACHED = "nået {reached}"
 CLI_GOAL_NOT_FOLLOWED = "ikke vurderet endnu"
 CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
 CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
-CLI_SEARCH_BAD_KIND = "ukendt slags: {kind} (brug en af: {known})"
 CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
 CLI_SEARCH_THEME_HELP = (
     'Kun noter med dette tema: navn eller nøgle (fx tilstedeværelse, "Faglige resultater").'
@@ -262,7 +258,6 @@ ROOT_FIELD = "(rod)"
 APP_TITLE = "dialog-tui"
 HELP_GROUP_APP = "Generelt"
 HELP_GROUP_LIST = "Dialoger"
-HELP_GROUP_FORM = "Ny dialog"
 HELP_GROUP_NOTES = "Noter"
 HELP_GROUP_MEETING = "Møde og dagsorden"
 HELP_GROUP_AGENDA = "Dagsordenslisten"
@@ -385,16 +380,13 @@ BAD_POINT_NUMBER = "Skriv et punktnummer fra 1 til {count}."
 UNKNOWN_THEME = "Ukendt tema: {theme}"
 
 # --- App: goal details -------------------------------------------------------
-GOAL_TITLE = "Måldetaljer"
 GOAL_INDICATOR = "Indikator (hvad måles?)"
 GOAL_BASELINE = "Udgangspunkt"
 GOAL_TARGET = "Mål"
 GOAL_DUE = "Frist (dato)"
-GOAL_THEME = "Tema"
 GOAL_KEYS = "Enter/Ctrl+S: gem · Esc: fortryd"
 
 # --- App: participants -------------------------------------------------------
-PARTICIPANTS_TITLE = "Deltagere"
 PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
 PARTICIPANTS_KEYS = "Mellemrum: til stede/afbud · P: kun punkt … · Esc: luk"
 PARTICIPANTS_EMPTY = "Ingen deltagere endnu."
@@ -408,7 +400,6 @@ PROMPT_ONLY_POINTS = "Deltog kun under punkt (fx 2 eller 2,3; tomt = alle)"
 BAD_POINT_LIST = "Skriv punktnumre adskilt af komma, fx 2,3."
 
 # --- Year over year (app) ------------------------------------------------------
-HELP_GROUP_FOLLOWUPS = "Opfølgning"
 HELP_GROUP_SEARCH = "Søgning"
 HELP_GROUP_GOALS = "Målhistorik"
 KEY_FOLLOWUP_NEW = "Næste års dialog"
@@ -448,12 +439,9 @@ FOLLOWUPS_KEYS = (
     "1 opfyldt · 2 delvist · 3 ikke opfyldt · 4 videreført · 0 ingen · "
     "Tab: nået værdi og kommentar · Esc: luk"
 )
-FOLLOWUP_NO_STATUS = "ikke vurderet"
 FOLLOWUP_REACHED_LABEL = "Nået værdi"
 FOLLOWUP_COMMENT_LABEL = "Kommentar"
 FOLLOWUP_REACHED_SHORT = "nået {reached}"
-FOLLOWUP_INDICATOR = "indikator: {indicator}"
-FOLLOWUP_DUE = "frist {date}"
 FOLLOWUP_CARRIED_GOAL_KEPT = (
     "Målet, der blev videreført i denne dialog, står der stadig; slet det med F8, "
     "hvis det ikke skal videreføres."
@@ -492,10 +480,8 @@ STATUS_SET = "Dialogen er nu {status}."
 
 SEARCH_TITLE = "Søg i alle dialoger"
 SEARCH_PLACEHOLDER = 'Søg: ord eller ordbegyndelser, "en frase" …'
-SEARCH_SCHOOL = "Skole"
 SEARCH_YEAR = "År"
 SEARCH_KIND = "Type"
-SEARCH_THEME = "Tema"
 SEARCH_HINT = (
     "Skriv for at søge i alle noter, eller vælg kun et filter. Enter åbner dialogen ved noten."
 )
@@ -539,7 +525,6 @@ MEMO_ATTENDED_POINTS = "deltog under punkt {points}"
 MEMO_ATTENDED_THIS_POINT = "Under dette punkt deltog {people}."
 MEMO_OPENING = "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:"
 MEMO_SECTION = "{number}) {title}"
-MEMO_FOLLOWUPS = "Opfølgning på sidste års mål"
 MEMO_SUMMARY = "Opsummering"
 MEMO_SUMMARY_NO_THEME = "Øvrige"
 MEMO_SUMMARY_KINDS = {
@@ -586,7 +571,6 @@ CLI_EXPORT_PDF_HELP = "Skriv også en PDF (kræver LibreOffice)."
 CLI_EXPORT_ALLOW_CPR_HELP = "Eksportér selv om teksten ser ud til at indeholde CPR-numre."
 CLI_EXPORT_WROTE = "Skrev {path}"
 
-EXPORT_SCREEN_TITLE = "Eksportér notat"
 EXPORT_OUTPUT_LABEL = "Word-fil"
 EXPORT_TEMPLATE_LABEL = "Skabelon (tom: standardlayout)"
 EXPORT_SUMMARY_LABEL = "Opsummering til sidst"
@@ -606,7 +590,6 @@ EXPORT_NO_OUTPUT = "Angiv en Word-fil at skrive til"
 EXPORT_BINDING = "Eksportér notat"
 EXPORT_BINDING_CANCEL = "Luk"
 HELP_GROUP_EXPORT = "Eksport"
-EXPORT_KEY_RUN = "Eksportér"
 
 # --- Follow-up in the memo and the council overview ---------------------------
 FOLLOWUP_STATUS_TEXT = {
@@ -677,6 +660,14 @@ MEETING_LOCKED = (
     "Den vises kun til læsning, så ingen ændringer går tabt."
 )
 MEETING_LOCKED_SHORT = "Åben et andet sted: kun læsning"
+
+# --- Meeting session: the lock lost while open (issue 12) --------------------------
+LOCK_LOST = (
+    "Dialogen er overtaget af et andet vindue og vises nu kun til læsning her. "
+    "Det du skrev efter overtagelsen er ikke gemt: kopiér det, hvis det skal med."
+)
+READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
+MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
 
 # --- The case handler's day (issue 15) ----------------------------------------
 # Settings files (themes.toml, memo.toml) and system errors.
@@ -819,12 +810,12 @@ FILING_DONE = "Journaliseret: {path} (+ .json)"
 
 # The council's overview.
 CLI_OVERVIEW_MUNICIPALITY_HELP = (
-    "Kun denne kommunes dialoger (standard: kommunen med flest dialoger det år)."
+    'Kun denne kommunes dialoger (standard: kommunen med flest dialoger det år; "": alle).'
 )
 OVERVIEW_MUNICIPALITY_CHOSEN = "Oversigten gælder {municipality} ({count} af {total} dialoger)."
 OVERVIEW_NO_MUNICIPALITY = "ingen dialoger fra »{municipality}« i {year} (kendte: {known})"
 OVERVIEW_NOT_CARRIED = "Sidste års mål, der ikke er videreført:"
-OVERVIEW_MUNICIPALITY_LABEL = "Kommune (standard: den med flest samtaler det år)"
+OVERVIEW_MUNICIPALITY_LABEL = "Kommune (den med flest samtaler det år; tom: alle)"
 OVERVIEW_NOT_CARRIED_GOAL = "{text}: {outcome}"
 
 # CLI filters.
@@ -833,4 +824,3 @@ CLI_SCHOOLS_AMBIGUOUS = "»{school}« passer på flere skoler: {schools}; skriv 
 CLI_SEARCH_NEEDS_SOMETHING = (
     "skriv noget at søge efter, eller vælg med --school, --year, --kind eller --theme"
 )
-HELP_GROUP_HEADER = "Oplysninger"

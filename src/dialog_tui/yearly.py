@@ -15,6 +15,7 @@ from .agenda import agenda_paths, load_agenda
 from .errors import FollowUpError
 from .model import AgendaItem, ChecklistItem, Dialogue, FollowUp, Note, Participant
 from .store import Store
+from .text import short_date
 
 FOLLOWED_KINDS = ("goal", "attention", "agreement")
 """What is followed up next year, in this order when a note has more than one."""
@@ -32,9 +33,7 @@ def start_followup(store: Store, previous_id: int, held_on: date) -> int:
     previous = store.get_dialogue(previous_id)
     if held_on <= previous.held_on:
         held = previous.held_on
-        raise FollowUpError(
-            S.FOLLOWUP_TOO_EARLY.format(date=f"{held.day}.{held.month}.{held.year}")
-        )
+        raise FollowUpError(S.FOLLOWUP_TOO_EARLY.format(date=short_date(held)))
     agenda, checklist = _agenda_and_checklist(previous)
     return store.create_dialogue(
         Dialogue(

@@ -44,6 +44,12 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press("space" if ch == " " else ch)
 
 
+async def settle(pilot) -> None:
+    """Until every worker thread (export, overview, search, goal history) is done and
+    its result is on the screen."""
+    await pilot.app.workers.wait_for_complete()
+
+
 async def follow_up_from_list(pilot, app, when: str) -> None:
     """Ctrl+O on the selected dialogue, the date typed over the suggested one."""
     from textual.widgets import Input

@@ -11,7 +11,7 @@ from dialog_tui.model import GoalDetails
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 
-from .conftest import no_blink
+from .conftest import no_blink, settle
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -36,7 +36,7 @@ def filled_store(db_path, make_dialogue):
 
 
 async def _settle(pilot) -> None:
-    await pilot.pause()
+    await settle(pilot)  # worker threads (search, goal history) have drawn their results
     no_blink(pilot.app)
     await pilot.pause()
 

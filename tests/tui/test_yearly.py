@@ -26,7 +26,7 @@ from dialog_tui.tui.screens.status import StatusScreen
 from dialog_tui.tui.widgets.note_list import NoteList
 from dialog_tui.tui.widgets.side_panel import SidePanel
 
-from .conftest import follow_up_from_list, type_text
+from .conftest import follow_up_from_list, settle, type_text
 
 
 def screen_text(app, selector: str) -> str:
@@ -185,7 +185,8 @@ async def test_followup_statuses_value_comment_and_carry_on(followed_up):
         assert isinstance(app.screen, FollowUpsScreen)
         rows = options_text(app, "#followups")
         assert "Læsning løftes i 4. årgang." in rows[0]
-        assert "62 % → 75 %" in rows[0] and "frist 30.6.2026" in rows[0]
+        # The goal line as the memo writes it (dialog_tui.text.goal_line).
+        assert "Andel sikre læsere: 62 % → 75 %, senest 30. juni 2026" in rows[0]
         assert all("ikke vurderet" in r for r in rows)
 
         # 4 on the goal: carried on as a goal of this dialogue, linked to last year's.
@@ -336,6 +337,7 @@ async def wait_for_search(pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.05)
         if pilot.app.screen.timer is None:
+            await settle(pilot)  # and its worker thread has shown the results
             return
     raise AssertionError("the search never ran")
 
@@ -439,7 +441,7 @@ async def test_goal_history_shows_each_year_and_opens_the_goal(followed_up):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+g")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, GoalHistoryScreen)
         assert "Målhistorik: Skovskolen" in app.screen.query_one(".title", Static).render().plain
         rows = options_text(app, "#goals")
@@ -482,7 +484,7 @@ async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
         year.value = "2019"
         app.screen.query_one("#output", Input).value = str(output)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "ingen skoleudviklingssamtaler er afholdt i 2019" in screen_text(
             app, "#overview-error"
         )
@@ -490,7 +492,7 @@ async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
         year.value = "2025"
         app.screen.query_one("#case-number", Input).value = "17.01.00-A00-3-25"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, OverviewScreen)
         assert any("Oversigten er skrevet" in m for m in notices(app))
     text = "\n".join(p.text for p in Document(str(output)).paragraphs)

@@ -100,7 +100,6 @@ def overview(
     allow_cpr: bool,
 ) -> None:
     from ..errors import ExportError
-    from ..export.danish import join
     from ..export.document import user_template
     from ..export.overview import (
         cpr_schools,
@@ -109,12 +108,13 @@ def overview(
         most_dialogues,
         of_municipality,
     )
+    from ..text import join
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = chosen = session.store().dialogues_held_in(year)
-    if dialogues:
-        if municipality is None:
-            municipality = most_dialogues(dialogues)
+    if municipality is None:
+        municipality = most_dialogues(dialogues)
+    if dialogues and municipality.strip():  # "" : every municipality
         chosen = of_municipality(dialogues, municipality, year)
     if not allow_cpr and (schools := cpr_schools(chosen)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
@@ -124,9 +124,11 @@ def overview(
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     # Said once written, so that an error stays the one line on stderr.
-    click.echo(
-        S.OVERVIEW_MUNICIPALITY_CHOSEN.format(
-            municipality=chosen[0].municipality or "-", count=len(chosen), total=len(dialogues)
-        ),
-        err=True,
-    )
+    if len(chosen) < len(dialogues) or municipality.strip():
+        click.echo(
+            S.OVERVIEW_MUNICIPALITY_CHOSEN.format(
+                municipality=chosen[0].municipality or "-", count=len(chosen),
+                total=len(dialogues),
+            ),
+            err=True,
+        )  # fmt: skip

@@ -66,7 +66,7 @@ def _dumps(rows: list) -> str:
 @click.option("--date", "held_on", help=S.CLI_FOLLOWUP_DATE_HELP)
 @pass_session
 def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
-    from ..export.danish import long_date
+    from ..text import long_date
     from ..yearly import start_followup
 
     store, previous_id = session.store(), _id(dialogue_id)
@@ -85,7 +85,7 @@ def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def goals(session: Session, school: str | None, as_json: bool) -> None:
-    from ..export.goals import goal_line
+    from ..text import goal_line
     from .filters import one_school
 
     if not school or not school.strip():
@@ -117,14 +117,11 @@ def goals(session: Session, school: str | None, as_json: bool) -> None:
 
 
 def _followed_up(f) -> str:
+    from ..text import outcome
+
     if f is None or f.status is None:
         return S.CLI_GOAL_NOT_FOLLOWED
-    parts = [S.FOLLOWUP_STATUS_LABELS[f.status]]
-    if f.reached:
-        parts.append(S.CLI_GOAL_REACHED.format(reached=f.reached))
-    if f.comment:
-        parts.append(f.comment)
-    return ", ".join(parts)
+    return ", ".join(part for part in (outcome(f), f.comment) if part)
 
 
 @main.command(help=S.CLI_SEARCH_HELP)
@@ -193,7 +190,7 @@ def _kind(value: str | None) -> str | None:
     if typed in kinds.values():
         return typed
     if typed not in kinds:
-        raise DialogError(S.CLI_SEARCH_BAD_KIND.format(kind=value, known=", ".join(kinds)))
+        raise DialogError(S.SEARCH_BAD_KIND.format(kind=value, known=", ".join(kinds)))
     return kinds[typed]
 
 

@@ -94,7 +94,7 @@ def find_cpr(dialogue: Dialogue) -> list[CprHit]:
 
 def describe_places(hits: list[CprHit]) -> str:
     """``punkt 2 og 4`` / ``deltagerlisten og punkt 3``: where the hits are, once each."""
-    from .danish import join
+    from ..text import join
 
     points = sorted({h.point for h in hits if h.point is not None})
     places = list(dict.fromkeys(h.place for h in hits if h.point is None))

@@ -19,8 +19,8 @@ from docx.shared import Pt, Twips
 
 from .. import strings as S
 from ..model import Dialogue, FollowUp, Note, Participant
+from ..text import goal_line, join, long_date, outcome
 from ..themes import ThemeSet, current_themes
-from .danish import join, long_date
 from .document import (
     Writer,
     add_page_furniture,
@@ -29,7 +29,7 @@ from .document import (
     set_properties,
     top_right_block,
 )
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 from .style import DEFAULT, MemoStyle, date_line, use_bullet
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
 def _followups(w: Writer, followups: list[FollowUp], style: MemoStyle) -> None:
     """``Opfølgning på sidste års mål``: each of last year's goals, attention points
     and agreements with its numbers, how it went and the comment."""
-    w.paragraph(S.MEMO_FOLLOWUPS, "heading")
+    w.paragraph(S.FOLLOWUPS_TITLE, "heading")
     for f in followups:
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
         w.bullet(f"{label}: {f.text}" if f.text else label)

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from .. import strings as S
 from ..errors import ExportError
 from ..model import Dialogue, FollowUp, FollowUpStatus, Note, Status
+from ..text import goal_line, long_date, outcome, sort_key
 from ..themes import ThemeSet, current_themes
-from .danish import long_date, sort_key
 from .document import (
     Writer,
     add_page_furniture,
@@ -30,7 +30,7 @@ from .document import (
     set_properties,
     top_right_block,
 )
-from .goals import goal_line, note_theme, outcome
+from .goals import note_theme
 
 if TYPE_CHECKING:
     from docx.document import Document

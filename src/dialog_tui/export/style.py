@@ -20,7 +20,7 @@ from .. import strings as S
 from ..config import config_dir, read_toml
 from ..errors import SettingsError
 from ..model import Dialogue, clean_text
-from .danish import LOCALE, long_date
+from ..text import LOCALE, long_date
 
 if TYPE_CHECKING:
     from docx.document import Document

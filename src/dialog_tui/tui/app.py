@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from .. import strings as S
 from ..store import Store
+from .keys import with_ids
 
 
 class DialogApp(App):
@@ -19,13 +20,16 @@ class DialogApp(App):
 
     TITLE = S.APP_TITLE
     CSS_PATH = "app.tcss"
-    HELP_GROUP = S.HELP_GROUP_APP
-    BINDINGS = [
-        Binding("ctrl+q", "quit", S.KEY_QUIT, priority=True),
-        Binding("f1", "help", S.KEY_HELP),
-        # Ours, so the footer and help say it in Danish (Textual adds an English one).
-        Binding("ctrl+p", "command_palette", S.KEY_PALETTE, show=False, priority=True),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_APP
+    BINDINGS = with_ids(
+        "app",
+        [
+            Binding("ctrl+q", "quit", S.KEY_QUIT, priority=True),
+            Binding("f1", "help", S.KEY_HELP),
+            # Ours, so the footer and help say it in Danish (Textual adds an English one).
+            Binding("ctrl+p", "command_palette", S.KEY_PALETTE, show=False, priority=True),
+        ],
+    )
 
     def __init__(self, store: Store, *, open_id: int | None = None, new: bool = False) -> None:
         super().__init__()

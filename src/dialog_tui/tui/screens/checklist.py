@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from ... import strings as S
 from ...errors import DialogError
 from ...model import ChecklistItem
+from ..keys import with_ids
 
 
 def checklist_label(item: ChecklistItem) -> Text:
@@ -22,13 +23,16 @@ def checklist_label(item: ChecklistItem) -> Text:
 
 class ChecklistScreen(ModalScreen[None]):
     CSS_PATH = ["modal.tcss", "checklist.tcss"]
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        # Not priority: a priority key would overtake arrow keys typed ahead of it.
-        # Enter reaches the list first and comes back as OptionSelected.
-        Binding("space,enter", "toggle", S.KEY_TICK),
-        Binding("escape", "close", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "checklist",
+        [
+            # Not priority: a priority key would overtake arrow keys typed ahead of it.
+            # Enter reaches the list first and comes back as OptionSelected.
+            Binding("space,enter", "toggle", S.KEY_TICK),
+            Binding("escape", "close", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, refuse: str | None = None) -> None:
         """``refuse``: why nothing may be changed (final, or open elsewhere), or None."""

@@ -9,15 +9,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ... import strings as S
+from ..keys import with_ids
 
 
 class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        Binding("j,y,enter", "answer(True)", S.YES),
-        Binding("n,escape", "answer(False)", S.NO),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "confirm",
+        [
+            Binding("j,y,enter", "answer(True)", S.YES),
+            Binding("n,escape", "answer(False)", S.NO),
+        ],
+    )
 
     def __init__(self, question: str) -> None:
         super().__init__()

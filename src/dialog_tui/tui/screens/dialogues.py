@@ -14,7 +14,8 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import DialogueSummary
 from ...parsing import parse_date
-from ..format import day
+from ...text import short_date
+from ..keys import with_ids
 from ..widgets.field import Field
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
@@ -25,10 +26,6 @@ are loaded after the first paint and added in batches, because building 10,000
 summaries takes ~70 ms and a Textual DataTable measures every cell it holds
 (10,000 rows took 1.3 s even in a bare app)."""
 BATCH_ROWS = 1000
-
-
-def short_date(summary: DialogueSummary) -> str:
-    return day(summary.held_on)
 
 
 def a_year_later(held_on: date, today: date) -> date:
@@ -43,7 +40,7 @@ def a_year_later(held_on: date, today: date) -> date:
 
 
 def _cells(row: DialogueSummary) -> tuple[str, ...]:
-    return (short_date(row), row.school, S.STATUS[row.status], row.case_number,
+    return (short_date(row.held_on), row.school, S.STATUS[row.status], row.case_number,
             row.case_handler)  # fmt: skip
 
 
@@ -54,27 +51,30 @@ def _haystack(row: DialogueSummary) -> str:
 
 class DialoguesScreen(Screen):
     CSS_PATH = "dialogues.tcss"
-    HELP_GROUP = S.HELP_GROUP_LIST
-    BINDINGS = [
-        Binding("enter", "open", S.KEY_OPEN, priority=True),
-        Binding("ctrl+n", "new", S.KEY_NEW),
-        # The footer keeps the everyday keys; all are in F1 and the palette.
-        Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True, show=False),
-        Binding("ctrl+b", "toggle_bin", S.KEY_BIN, show=False),
-        # Not plain "e": the filter field has the focus and takes letters.
-        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
-        Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
-        # Not priority: the filter does not use these, and typed-ahead letters come first.
-        Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
-        Binding("ctrl+f", "search", S.KEY_SEARCH),
-        Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, show=False),
-        Binding("ctrl+y", "overview", S.KEY_OVERVIEW, show=False),
-        Binding("f12", "header", S.KEY_HEADER, show=False),
-        Binding("up", "cursor(-1)", show=False, priority=True),
-        Binding("down", "cursor(1)", show=False, priority=True),
-        Binding("pageup", "cursor(-10)", show=False, priority=True),
-        Binding("pagedown", "cursor(10)", show=False, priority=True),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_LIST
+    BINDINGS = with_ids(
+        "dialogues",
+        [
+            Binding("enter", "open", S.KEY_OPEN, priority=True),
+            Binding("ctrl+n", "new", S.KEY_NEW),
+            # The footer keeps the everyday keys; all are in F1 and the palette.
+            Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True, show=False),
+            Binding("ctrl+b", "toggle_bin", S.KEY_BIN, show=False),
+            # Not plain "e": the filter field has the focus and takes letters.
+            Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
+            Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
+            # Not priority: the filter does not use these, and typed-ahead letters come first.
+            Binding("ctrl+o", "followup", S.KEY_FOLLOWUP_NEW),
+            Binding("ctrl+f", "search", S.KEY_SEARCH),
+            Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, show=False),
+            Binding("ctrl+y", "overview", S.KEY_OVERVIEW, show=False),
+            Binding("f12", "header", S.KEY_HEADER, show=False),
+            Binding("up", "cursor(-1)", show=False, priority=True),
+            Binding("down", "cursor(1)", show=False, priority=True),
+            Binding("pageup", "cursor(-10)", show=False, priority=True),
+            Binding("pagedown", "cursor(10)", show=False, priority=True),
+        ],
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -205,10 +205,10 @@ class DialoguesScreen(Screen):
         def done(confirmed: bool | None) -> None:
             if confirmed:
                 self.app.store.delete_dialogue(row.id)
-                self.notify(S.DELETED.format(school=row.school, date=short_date(row)))
+                self.notify(S.DELETED.format(school=row.school, date=short_date(row.held_on)))
                 self.reload()
 
-        question = S.CONFIRM_DELETE.format(school=row.school, date=short_date(row))
+        question = S.CONFIRM_DELETE.format(school=row.school, date=short_date(row.held_on))
         self.app.push_screen(ConfirmScreen(question), done)
 
     def action_export(self) -> None:
@@ -227,7 +227,7 @@ class DialoguesScreen(Screen):
         if row is None or not self.show_bin:
             return
         self.app.store.restore_dialogue(row.id)
-        self.notify(S.RESTORED.format(school=row.school, date=short_date(row)))
+        self.notify(S.RESTORED.format(school=row.school, date=short_date(row.held_on)))
         self.reload()
 
     # --- Year over year ------------------------------------------------------
@@ -256,11 +256,11 @@ class DialoguesScreen(Screen):
                 return
             self.ask_case_number(new_id)
 
-        question = S.PROMPT_FOLLOWUP_DATE.format(school=row.school, date=short_date(row))
+        question = S.PROMPT_FOLLOWUP_DATE.format(school=row.school, date=short_date(row.held_on))
         earlier = self.app.store.followed_up_by(row.id)
         if earlier:  # said, not refused: a second follow-up can be meant
-            question += "\n" + S.FOLLOWUP_ALREADY.format(dates=", ".join(map(day, earlier)))
-        default = day(a_year_later(row.held_on, date.today()))
+            question += "\n" + S.FOLLOWUP_ALREADY.format(dates=", ".join(map(short_date, earlier)))
+        default = short_date(a_year_later(row.held_on, date.today()))
         self.app.push_screen(PromptScreen(question, default), done)
 
     def ask_case_number(self, new_id: int) -> None:

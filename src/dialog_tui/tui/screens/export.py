@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,8 +20,10 @@ from ...export.cpr import CprHit, find_cpr
 from ...export.document import user_template
 from ...export.filing import file_memo, filing_name
 from ...export.memo import default_file_name, export_memo
-from ...export.style import LoadedStyle, load_style
+from ...export.style import LoadedStyle, MemoStyle, load_style
 from ...model import Dialogue
+from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 
@@ -38,23 +41,27 @@ def default_output(dialogue: Dialogue) -> Path:
 
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
-    HELP_GROUP = S.HELP_GROUP_EXPORT
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
-        Binding("ctrl+g", "file", S.KEY_FILE, priority=True),
-        Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
+    BINDINGS = with_ids(
+        "export",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("ctrl+g", "file", S.KEY_FILE, priority=True),
+            Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
+        ],
+    )
 
     def __init__(self, dialogue_id: int) -> None:
         super().__init__()
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
-        self.filing = False  # what the CPR warning's "anyway" goes on with
+        self.writing = False
+        self.filing = False  # Ctrl+G: the filing package, not one file
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
-            yield Static(S.EXPORT_SCREEN_TITLE, classes="title")
+            yield Static(S.EXPORT_BINDING, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(id="output", compact=True)
             yield Label(S.EXPORT_TEMPLATE_LABEL)
@@ -134,13 +141,15 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_file(self) -> None:
         """The filing package into the folder: named by case number, school, date."""
         self.filing = True
-        folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()
-        self.start(folder / f"{filing_name(self.dialogue)}.docx")
+        self.start(self.folder() / f"{filing_name(self.dialogue)}.docx")
 
-    def start(self, target: Path) -> None:
-        if self.query_one("#cpr").display:
+    def folder(self) -> Path:
+        return Path(self.query_one("#folder", Input).value.strip()).expanduser()
+
+    def start(self, output: Path) -> None:
+        if self.query_one("#cpr").display or self.writing:
             return
-        if not target.is_file():
+        if not output.is_file():
             self.write(confirmed=False)
             return
 
@@ -149,7 +158,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 self.write(confirmed=False)
 
         # The case handler may have edited last export in Word since.
-        question = S.EXPORT_OVERWRITE.format(path=target)
+        question = S.EXPORT_OVERWRITE.format(path=output)
         self.app.push_screen(ConfirmScreen(question), overwrite)
 
     def write(self, *, confirmed: bool) -> None:
@@ -160,43 +169,69 @@ class ExportScreen(ModalScreen[Path | None]):
         style = self.style()
         if style is None:
             return
-        # Re-read: the notes may have changed since the screen opened.
-        self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        if not confirmed:
-            self.hits = find_cpr(self.dialogue)
-            if self.hits:
-                self.show_hits()
-                return
-        text = self.query_one("#template", Input).value.strip()
-        template = Path(text).expanduser() if text else None
-        summary = self.query_one("#summary", Checkbox).value
+        template = self.query_one("#template", Input).value.strip()
+        self.writing = True
+        self.show_error("")
+        self.write_in_background(
+            self.folder() if self.filing else Path(output).expanduser(),
+            Path(template).expanduser() if template else None,
+            style.style,
+            summary=self.query_one("#summary", Checkbox).value,
+            confirmed=confirmed,
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def write_in_background(
+        self,
+        output: Path,
+        template: Path | None,
+        style: MemoStyle,
+        *,
+        summary: bool,
+        confirmed: bool,
+    ) -> None:
+        """Re-read the dialogue (the notes may have changed since the screen opened),
+        look for CPR numbers unless confirmed, and write the memo (or, filing, the
+        package into the folder ``output``): off the event loop."""
+        call = self.app.call_from_thread
         try:
+            with own_store(self.app.store) as store:
+                dialogue = store.get_dialogue(self.dialogue_id)
+            hits = [] if confirmed else find_cpr(dialogue)
+            if hits:
+                call(self.show_hits, hits)
+                return
             if self.filing:
-                folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()
                 path = file_memo(
-                    self.dialogue, folder, template=template, style=style.style, summary=summary
+                    dialogue, output, template=template, style=style, summary=summary
                 ).docx
             else:
                 path = export_memo(
-                    self.dialogue,
-                    Path(output).expanduser(),
-                    template=template,
-                    summary=summary,
-                    style=style.style,
+                    dialogue, output, template=template, summary=summary, style=style
                 )
         except DialogError as e:
-            self.query_one("#cpr").display = False
-            self.query_one("#form").display = True
-            self.show_error(str(e))
+            call(self.failed, str(e))
             return
+        call(self.written, path)
+
+    def written(self, path: Path) -> None:
+        self.writing = False
         done = S.FILING_DONE if self.filing else S.EXPORT_DONE
         self.app.notify(done.format(path=path), markup=False)
         self.dismiss(path)
 
+    def failed(self, message: str) -> None:
+        self.writing = False
+        self.query_one("#cpr").display = False
+        self.query_one("#form").display = True
+        self.show_error(message)
+
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(message)
 
-    def show_hits(self) -> None:
+    def show_hits(self, hits: list[CprHit]) -> None:
+        self.writing = False
+        self.hits = hits
         box = self.query_one("#hits", VerticalScroll)
         box.remove_children()
         box.mount_all(

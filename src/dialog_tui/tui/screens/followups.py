@@ -16,7 +16,9 @@ from textual.widgets import Input, Label, OptionList, Static
 from ... import strings as S
 from ...errors import DialogError
 from ...model import FollowUp, FollowUpStatus
-from ..format import followup_result, followup_status, goal_line
+from ...text import goal_line
+from ..format import followup_result, followup_status
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field, OwnKeysInOrder
 from ..widgets.note_row import TAG_STYLES
 
@@ -40,14 +42,17 @@ class FollowUpList(OwnKeysInOrder, OptionList):
     """The list owns the status keys, so digits typed in the fields stay text; they
     act in the list's own queue, so a digit typed just before Tab is not lost."""
 
-    HELP_GROUP = S.HELP_GROUP_FOLLOWUPS
-    BINDINGS = [
-        Binding("1", "status('opfyldt')", S.KEY_MET),
-        Binding("2", "status('delvist opfyldt')", S.KEY_PARTLY_MET),
-        Binding("3", "status('ikke opfyldt')", S.KEY_NOT_MET),
-        Binding("4", "status('videreført')", S.KEY_CARRY_ON),
-        Binding("0", "status('')", S.KEY_CLEAR_STATUS),
-    ]
+    BINDING_GROUP_TITLE = S.KEY_FOLLOWUPS
+    BINDINGS = with_ids(
+        "follow-up-list",
+        [
+            Binding("1", "status('opfyldt')", S.KEY_MET),
+            Binding("2", "status('delvist opfyldt')", S.KEY_PARTLY_MET),
+            Binding("3", "status('ikke opfyldt')", S.KEY_NOT_MET),
+            Binding("4", "status('videreført')", S.KEY_CARRY_ON),
+            Binding("0", "status('')", S.KEY_CLEAR_STATUS),
+        ],
+    )
 
     def action_status(self, status: str) -> None:
         self.screen.set_status(self.highlighted, status)
@@ -56,13 +61,16 @@ class FollowUpList(OwnKeysInOrder, OptionList):
 class FollowUpsScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "followups.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        # Priority, so the keys typed after Enter in a field reach the list.
-        Binding("enter", "to_list", show=False, priority=True),
-        Binding("escape", "close", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "follow-ups",
+        [
+            *FIELD_NAVIGATION,
+            # Priority, so the keys typed after Enter in a field reach the list.
+            Binding("enter", "to_list", show=False, priority=True),
+            Binding("escape", "close", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, refuse: str | None = None) -> None:
         """``refuse``: why nothing may be changed (final, or open elsewhere), or None."""

@@ -11,18 +11,23 @@ from textual.widgets import Input, Label, Select, Static
 from ... import strings as S
 from ...model import GoalDetails, Note
 from ...parsing import parse_date
+from ...text import short_date
 from ...themes import current_themes
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
 class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "save", S.KEY_OK, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "goal-details",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "save", S.KEY_OK, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def __init__(self, note: Note) -> None:
         super().__init__()
@@ -31,7 +36,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.GOAL_TITLE}[/b]: {self.note.text}")
+            yield Static(f"[b]{S.KEY_GOAL_DETAILS}[/b]: {self.note.text}")
             yield Label(S.GOAL_INDICATOR)
             yield Field(goal.indicator, id="indicator")
             yield Label(S.GOAL_BASELINE)
@@ -39,9 +44,9 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Label(S.GOAL_TARGET)
             yield Field(goal.target, id="target")
             yield Label(S.GOAL_DUE)
-            due = f"{goal.due.day}.{goal.due.month}.{goal.due.year}" if goal.due else ""
+            due = short_date(goal.due) if goal.due else ""
             yield Field(due, id="due")
-            yield Label(S.GOAL_THEME)
+            yield Label(S.KEY_THEME)
             yield Select(
                 [(label, key) for key, label in current_themes().labels.items()],
                 value=goal.theme or Select.NULL,

@@ -4,6 +4,7 @@ dialogue followed it up. Enter opens that year's dialogue at the goal."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,14 +12,18 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import strings as S
+from ...errors import DialogError
 from ...model import GoalChain, GoalStep
+from ...text import goal_line, short_date
 from ...themes import current_themes
-from ..format import day, followup_result, followup_status, goal_line
+from ..background import own_store
+from ..format import followup_result, followup_status
+from ..keys import with_ids
 
 
 def step_label(step: GoalStep) -> Text:
     text = Text()
-    text.append(f"{day(step.held_on)}  ", style="bold")
+    text.append(f"{short_date(step.held_on)}  ", style="bold")
     text.append(step.note.text or "…")
     details = goal_line(step.note.goal)
     if details:
@@ -46,11 +51,14 @@ def chain_label(number: int, chain: GoalChain) -> Text:
 
 class GoalHistoryScreen(Screen):
     CSS_PATH = "goal_history.tcss"
-    HELP_GROUP = S.HELP_GROUP_GOALS
-    BINDINGS = [
-        Binding("enter", "open", S.KEY_OPEN_RESULT),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_GOALS
+    BINDINGS = with_ids(
+        "goal-history",
+        [
+            Binding("enter", "open", S.KEY_OPEN_RESULT),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, school: str) -> None:
         super().__init__()
@@ -71,8 +79,18 @@ class GoalHistoryScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    @work(thread=True, exclusive=True, group="goal-history")
     def reload(self) -> None:
-        chains = self.app.store.goal_history(self.school)
+        """Read the school's goal chains off the event loop (every year of it)."""
+        try:
+            with own_store(self.app.store) as store:
+                chains = store.goal_history(self.school)
+        except DialogError as e:
+            self.app.call_from_thread(self.notify, str(e), severity="error")
+            return
+        self.app.call_from_thread(self.show, chains)
+
+    def show(self, chains: list[GoalChain]) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()

@@ -16,18 +16,22 @@ from ...errors import DialogError
 from ...header import typed_text
 from ...model import Status
 from ...yearly import inherited_kle
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION
 from .header_form import HeaderForm
 
 
 class HeaderScreen(HeaderForm, ModalScreen[bool]):
     CSS_PATH = "header.tcss"
-    HELP_GROUP = S.HELP_GROUP_HEADER
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "save", S.KEY_HEADER_SAVE, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.KEY_HEADER
+    BINDINGS = with_ids(
+        "header",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "save", S.KEY_HEADER_SAVE, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, *, focus: str = "school") -> None:
         super().__init__()

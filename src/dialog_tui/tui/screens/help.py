@@ -1,4 +1,5 @@
-"""Every key of the screen below, grouped by the widget that owns it (``HELP_GROUP``)."""
+"""Every key of the screen below, grouped by the widget that owns it (Textual's
+``BINDING_GROUP_TITLE``, which its own keys panel shows too)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ... import strings as S
+from ..keys import with_ids
 
 
 def own_bindings(node: DOMNode) -> list[Binding]:
@@ -29,7 +31,7 @@ def collect_bindings(screen: Screen) -> dict[str, list[tuple[str, str]]]:
     nodes: list[DOMNode] = [screen, *screen.walk_children(with_self=False), screen.app]
     seen: set[tuple[str, str]] = set()
     for node in nodes:
-        group = getattr(type(node), "HELP_GROUP", None)
+        group = getattr(type(node), "BINDING_GROUP_TITLE", None)
         if group is None:
             continue
         for binding in own_bindings(node):
@@ -46,7 +48,7 @@ def collect_bindings(screen: Screen) -> dict[str, list[tuple[str, str]]]:
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "modal.tcss"
-    BINDINGS = [Binding("escape,f1,q,question_mark", "close", S.KEY_BACK)]
+    BINDINGS = with_ids("help", [Binding("escape,f1,q,question_mark", "close", S.KEY_BACK)])
 
     def __init__(self, below: Screen) -> None:
         super().__init__()

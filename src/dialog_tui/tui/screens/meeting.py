@@ -3,7 +3,6 @@ tagged items right, clocks and the saved indicator at the bottom."""
 
 from __future__ import annotations
 
-import contextlib
 import time as _time
 from collections.abc import Callable
 from datetime import datetime
@@ -15,10 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ... import strings as S
-from ...errors import DialogError
 from ...model import AgendaItem
+from ...text import clock, short_date
 from ...themes import current_themes
-from ..format import day
+from ..keys import with_ids
+from ..notes import NotesController, theme_from
+from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
@@ -30,32 +31,37 @@ REFUSED_NOTICE_SECONDS = 5
 class MeetingScreen(Screen):
     CSS_PATH = "meeting.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    HELP_GROUP = S.HELP_GROUP_MEETING
-    BINDINGS = [
-        Binding("f2", "tag('observation')", S.KEY_OBSERVATION, priority=True),
-        Binding("f3", "tag('goal')", S.KEY_GOAL, priority=True),
-        Binding("f4", "tag('attention')", S.KEY_ATTENTION, priority=True),
-        Binding("f5", "tag('agreement')", S.KEY_AGREEMENT, priority=True),
-        Binding("f6", "theme", S.KEY_THEME, priority=True),
-        Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
-        Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
-        Binding("ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False),
-        Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
-        # Out of the footer (it holds what a meeting needs every minute); in F1
-        # and the palette like every key.
-        Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
-        Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
-        Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
-        Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
-        # Shown with their keys in the side panel, not the footer.
-        Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
-        # Priority: the note editor's ctrl+k (delete to end of line) gives way.
-        Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
-        Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
-        Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
-        Binding("escape", "agenda", S.KEY_AGENDA, show=False),
-        Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MEETING
+    BINDINGS = with_ids(
+        "meeting",
+        [
+            Binding("f2", "tag('observation')", S.KEY_OBSERVATION, priority=True),
+            Binding("f3", "tag('goal')", S.KEY_GOAL, priority=True),
+            Binding("f4", "tag('attention')", S.KEY_ATTENTION, priority=True),
+            Binding("f5", "tag('agreement')", S.KEY_AGREEMENT, priority=True),
+            Binding("f6", "theme", S.KEY_THEME, priority=True),
+            Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
+            Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
+            Binding(
+                "ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False
+            ),
+            Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
+            # Out of the footer (it holds what a meeting needs every minute); in F1
+            # and the palette like every key.
+            Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
+            Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
+            Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
+            Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
+            # Shown with their keys in the side panel, not the footer.
+            Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
+            # Priority: the note editor's ctrl+k (delete to end of line) gives way.
+            Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
+            Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
+            Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
+            Binding("escape", "agenda", S.KEY_AGENDA, show=False),
+            Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
+        ],
+    )
 
     def __init__(
         self,
@@ -68,34 +74,28 @@ class MeetingScreen(Screen):
         self.dialogue_id = dialogue_id
         self.start_note_id = note_id
         self.clock = clock
-        self.items: list[AgendaItem] = []
-        self.current = 0
-        self.used: dict[int, int] = {}
-        self.point_entered = clock()
-        self.meeting_started = clock()
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
         self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        dialogue = store.get_dialogue(self.dialogue_id)
-        self.dialogue = dialogue
-        final = dialogue.status == "final"
-        self.lock_holder = None if final else store.acquire_edit_lock(self.dialogue_id)
-        self.read_only = final or self.lock_holder is not None
+        self.dialogue = store.get_dialogue(self.dialogue_id)
+        self.session = MeetingSession(store, self.dialogue_id, clock=self.clock)
+        self.session.report = lambda line: self.notify(line, severity="error")
+        self.session.on_read_only = self.lock_lost
+        self.session.open()
+        self.controller = NotesController(store, self.session)
         yield Header()
         with Horizontal(id="columns"):
             yield AgendaPanel(id="agenda")
-            yield NoteList(store, read_only=self.read_only)
+            yield NoteList(self.controller)
             yield SidePanel(id="side")
         yield Static("", id="status")
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.title = f"{self.dialogue.school} · {day(self.dialogue.held_on)}"
-        self.items = self.app.store.agenda_items(self.dialogue_id)
-        self.used = {i.id: i.elapsed_seconds for i in self.items}
+        self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
         note_id = self.start_note_id
         if note_id is None:
             last = self.app.store.last_edited_note(self.dialogue_id)
@@ -103,69 +103,58 @@ class MeetingScreen(Screen):
         current = 0
         if note_id is not None:
             _, item_id, _ = self.app.store.note_location(note_id)
-            current = next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
+            current = self.session.index_of(item_id)
+        self.session.current = current  # where the meeting opens: no time to fold in yet
         await self.go_to(current, note_id)
         self.refresh_tagged()
         self.refresh_progress()
         self.set_interval(1, self.tick)
-        self.set_interval(60, self.save_time)
-        if self.lock_holder is not None:
-            holder = self.lock_holder
-            since = datetime.fromisoformat(holder.acquired_at).strftime("%H:%M")
-            self.notify(
-                S.MEETING_LOCKED.format(pid=holder.pid, host=holder.host, since=since),
-                severity="warning",
-                timeout=15,
-            )
-        elif self.read_only:
-            self.notify(S.FINAL_OPENED, timeout=10)
+        self.set_interval(60, self.session.save_time)
+        notice = self.session.opening_notice()
+        if notice is not None:
+            self.notify(notice, severity="warning", timeout=15)
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def refuse(self) -> str | None:
+        """Why this dialogue may not be changed here, or None."""
+        return self.session.refusal
+
+    def lock_lost(self, line: str) -> None:
+        """Another instance took the dialogue over: stop writing, say so."""
+        self.query_one(NoteList).set_read_only(True)
+        self.notify(line, severity="error", timeout=30)
+        self.tick()
 
     # --- Points and time -----------------------------------------------------
 
     @property
+    def items(self) -> list[AgendaItem]:
+        return self.session.items
+
+    @property
+    def current(self) -> int:
+        return self.session.current
+
+    @property
     def item(self) -> AgendaItem:
-        return self.items[self.current]
-
-    def _current_used(self) -> int:
-        return self.used.get(self.item.id, 0) + int(self.clock() - self.point_entered)
-
-    def save_time(self) -> None:
-        """Fold the time spent on the current point into the database."""
-        if not self.items or self.read_only:
-            return
-        self.app.store.heartbeat_edit_lock(self.dialogue_id)
-        used = self._current_used()
-        item = self.item
-        fields = {"elapsed_seconds": used, "ended_at": datetime.now()}
-        if item.started_at is None:
-            fields["started_at"] = datetime.now()
-        try:
-            updated = self.app.store.update_agenda_item(item.id, **fields)
-        except DialogError as e:
-            self.notify(S.SAVE_FAILED.format(message=e), severity="error")
-            return
-        self.items[self.current] = updated
-        self.used[item.id] = used
-        self.point_entered = self.clock()
+        return self.session.item
 
     async def go_to(self, index: int, note_id: int | None = None) -> None:
         if not self.items:
             return
-        if self.is_mounted and index != self.current:
-            self.save_time()
-        self.current = max(0, min(index, len(self.items) - 1))
-        self.point_entered = self.clock()
+        self.session.go_to(index)
         self.refresh_agenda()
         self.query_one(SidePanel).show_prompts(self.item)
         await self.query_one(NoteList).show_point(self.item.id, note_id)
         self.tick()
 
     def refresh_agenda(self) -> None:
-        used = dict(self.used)
-        if self.items:
-            used[self.item.id] = self._current_used()
         panel = self.query_one(AgendaPanel)
-        panel.show(self.items, self.current, used)
+        panel.show(self.items, self.current, self.session.used_by_point())
         panel.highlighted = self.current
 
     def refresh_tagged(self) -> None:
@@ -189,27 +178,24 @@ class MeetingScreen(Screen):
     def tick(self) -> None:
         if not self.items:
             return
-        meeting = int(self.clock() - self.meeting_started)
-        used = self._current_used()
-        planned = self.item.planned_minutes
+        clock = self.session.point_clock()
+        meeting, used = clock.meeting_seconds, clock.used_seconds
         parts = [S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}")]
-        if planned is None:
-            parts.append(
-                S.MEETING_POINT_CLOCK_UNPLANNED.format(number=self.current + 1, used=used // 60)
-            )
+        if clock.planned_minutes is None:
+            unplanned = S.MEETING_POINT_CLOCK_UNPLANNED
+            parts.append(unplanned.format(number=clock.number, used=used // 60))
         else:
             parts.append(
                 S.MEETING_POINT_CLOCK.format(
-                    number=self.current + 1, used=used // 60, planned=planned
+                    number=clock.number, used=used // 60, planned=clock.planned_minutes
                 )
             )
-            if used > planned * 60:
+            if clock.over:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
         if self.has_class("-narrow"):
             parts += self.progress_short
-        if self.read_only:
-            label = S.MEETING_READ_ONLY if self.lock_holder is None else S.MEETING_LOCKED_SHORT
-            parts.append(f"[b]{label}[/]")
+        if self.session.label is not None:
+            parts.append(f"[b]{self.session.label}[/]")
         elif self.saved_at:
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
         # One fixed-height line (meeting.tcss): its size never changes, so no layout
@@ -219,7 +205,7 @@ class MeetingScreen(Screen):
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
-        self.saved_at = datetime.now().strftime("%H:%M:%S")
+        self.saved_at = clock(datetime.now(), seconds=True)
         self.tick()
 
     def on_note_list_refused(self, event: NoteList.Refused) -> None:
@@ -243,18 +229,11 @@ class MeetingScreen(Screen):
         self.query_one(AgendaPanel).focus()
 
     def move_point(self, index: int | None, delta: int) -> None:
-        if index is None or self.read_only:
+        if index is None:
             return
-        target = index + delta
-        if not 0 <= target < len(self.items):
+        target = self.session.move_point(index, delta)
+        if target is None:
             return
-        moving = self.items[index]
-        self.app.store.move_agenda_item(moving.id, target)
-        self.items = self.app.store.agenda_items(self.dialogue_id)
-        if self.current == index:
-            self.current = target
-        elif self.current == target:
-            self.current = index
         self.refresh_agenda()
         self.query_one(AgendaPanel).highlighted = target
 
@@ -263,9 +242,9 @@ class MeetingScreen(Screen):
     def action_tag(self, tag: str) -> None:
         self.query_one(NoteList).in_order(lambda: self._tag(tag))
 
-    def _tag(self, tag: str) -> None:
+    async def _tag(self, tag: str) -> None:
         notes = self.query_one(NoteList)
-        notes.toggle_tag(tag)
+        await notes.toggle_tag(tag)
         note = notes.note
         if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
             self._goal_details()
@@ -278,15 +257,14 @@ class MeetingScreen(Screen):
         notes = self.query_one(NoteList)
         themes = current_themes()
 
-        def done(value: str | None) -> None:
+        async def done(value: str | None) -> None:
             if not value:
                 return
-            try:  # the label or key, or its beginning ("forældre")
-                theme = themes.resolve(value)
-            except DialogError:
+            theme = theme_from(value)
+            if theme is None:
                 self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning", markup=False)
             else:
-                notes.toggle_tag(theme)
+                await notes.toggle_tag(theme)
 
         labels = list(themes.labels.values())
         self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=labels), done)
@@ -302,55 +280,36 @@ class MeetingScreen(Screen):
         if note is None or self.read_only:
             return
 
-        def done(goal) -> None:
+        async def done(goal) -> None:
             if goal is not None:
-                notes.set_goal(goal, note)
+                await notes.set_goal(goal, note)
 
         self.app.push_screen(GoalDetailsScreen(note), done)
 
     # --- Agenda points -------------------------------------------------------
-
-    @staticmethod
-    def _title_minutes(value: str) -> tuple[str, int | None]:
-        title, _, minutes = value.rpartition(",")
-        if title and minutes.strip().isdigit():
-            return title.strip(), int(minutes)
-        return value.strip(), None
 
     def action_new_point(self) -> None:
         if self.read_only:
             return
 
         async def done(value: str | None) -> None:
-            if not value or not value.strip():
-                return
-            title, minutes = self._title_minutes(value)
-            self.app.store.add_agenda_item(self.dialogue_id, title, minutes)
-            self.items = self.app.store.agenda_items(self.dialogue_id)
-            await self.go_to(len(self.items) - 1)
+            if value and self.session.add_point(value):
+                await self.go_to(self.current)
 
         self.app.push_screen(PromptScreen(S.PROMPT_NEW_POINT), done)
 
     def action_rename_point(self) -> None:
         if self.read_only:
             return
-        item = self.item
+        item, index = self.item, self.current
         value = item.title + (f", {item.planned_minutes}" if item.planned_minutes else "")
 
         def done(value: str | None) -> None:
-            if not value or not value.strip():
-                return
-            title, minutes = self._title_minutes(value)
-            fields = {"title": title}
-            if minutes is not None:
-                fields["planned_minutes"] = minutes
-            try:
-                self.items[self.current] = self.app.store.update_agenda_item(item.id, **fields)
-            except DialogError as e:
-                self.notify(str(e), severity="error")
-            self.refresh_agenda()
+            if value:
+                self.session.rename_point(index, value)
+                self.refresh_agenda()
 
-        question = S.PROMPT_RENAME_POINT.format(number=self.current + 1)
+        question = S.PROMPT_RENAME_POINT.format(number=index + 1)
         self.app.push_screen(PromptScreen(question, value), done)
 
     def action_move_note_to_point(self) -> None:
@@ -382,20 +341,13 @@ class MeetingScreen(Screen):
         def done(saved: bool | None) -> None:
             if saved:
                 self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-                self.title = f"{self.dialogue.school} · {day(self.dialogue.held_on)}"
+                self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
 
         self.query_one(NoteList).in_order(
             lambda: self.app.push_screen(HeaderScreen(self.dialogue_id), done)
         )
 
     # --- Year over year: follow-up, checklist, status ------------------------
-
-    @property
-    def refuse(self) -> str | None:
-        """Why this dialogue may not be changed here, or None."""
-        if self.lock_holder is not None:
-            return S.READ_ONLY_LOCKED
-        return S.READ_ONLY_FINAL if self.read_only else None
 
     # Each opens after the keys typed before it (NoteList.in_order).
 
@@ -429,30 +381,21 @@ class MeetingScreen(Screen):
     def open_status(self) -> None:
         from .status import StatusScreen
 
-        if not self.read_only:
-            self.save_time()  # the time spent is in before the dialogue may become final
+        self.session.save_time()  # the time spent is in before the dialogue may become final
 
         async def done(changed: bool | None) -> None:
             self.refresh_progress()
             if changed:
                 await self.status_changed()
 
-        locked = self.lock_holder is not None
+        locked = self.session.reason is ReadOnly.HELD_ELSEWHERE
         self.app.push_screen(StatusScreen(self.dialogue_id, locked=locked), done)
 
     async def status_changed(self) -> None:
         """Final makes the meeting read-only at once; reopening makes it editable again."""
-        final = self.app.store.get_dialogue(self.dialogue_id).status == "final"
-        if final == self.read_only:
+        if not self.session.status_changed():
             return
-        if final:  # nobody edits a final dialogue: a reopening elsewhere must not wait
-            self.app.store.release_edit_lock(self.dialogue_id)
-        else:
-            self.lock_holder = self.app.store.acquire_edit_lock(self.dialogue_id)
-        self.read_only = final or self.lock_holder is not None
-        notes = self.query_one(NoteList)
-        notes.read_only = notes.editor.read_only = self.read_only
-        self.point_entered = self.clock()
+        self.query_one(NoteList).set_read_only(self.read_only)
         await self.show_current_point()
         self.tick()
 
@@ -462,7 +405,7 @@ class MeetingScreen(Screen):
         await notes.show_point(self.item.id, note.id if note else None)
 
     def action_back(self) -> None:
-        self.save_time()
+        self.session.save_time()
         from .dialogues import DialoguesScreen
 
         if len(self.app.screen_stack) > 2:  # back to the list, search or goal history
@@ -471,7 +414,4 @@ class MeetingScreen(Screen):
             self.app.switch_screen(DialoguesScreen())
 
     def on_unmount(self) -> None:
-        with contextlib.suppress(DialogError):
-            self.save_time()
-            if self.lock_holder is None:
-                self.app.store.release_edit_lock(self.dialogue_id)
+        self.session.close()

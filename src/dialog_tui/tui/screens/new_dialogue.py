@@ -13,6 +13,7 @@ from ...agenda import agenda_paths, load_agenda
 from ...errors import DialogError
 from ...model import Dialogue
 from ...parsing import parse_participants
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION
 from .header_form import HeaderForm
 
@@ -20,12 +21,15 @@ from .header_form import HeaderForm
 class NewDialogueScreen(HeaderForm, Screen):
     CSS_PATH = "new_dialogue.tcss"
     AUTO_FOCUS = "#school"
-    HELP_GROUP = S.HELP_GROUP_FORM
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.KEY_NEW
+    BINDINGS = with_ids(
+        "new-dialogue",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()

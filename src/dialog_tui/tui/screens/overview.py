@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +14,9 @@ from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
+from ...model import Status
+from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 from .export import in_home
@@ -27,16 +31,20 @@ def default_output(year: int) -> Path:
 
 class OverviewScreen(ModalScreen[Path | None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("ctrl+s", "export", S.EXPORT_KEY_RUN, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "overview",
+        [
+            *FIELD_NAVIGATION,
+            Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("escape", "cancel", S.KEY_CANCEL),
+        ],
+    )
 
     def __init__(self, year: int) -> None:
         super().__init__()
         self.year = year
+        self.writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -53,13 +61,15 @@ class OverviewScreen(ModalScreen[Path | None]):
             yield Static(S.OVERVIEW_KEYS, classes="muted")
 
     def municipality(self, year: int) -> str:
-        """The municipality of most dialogues held that year (the CLI's default too)."""
+        """The municipality of most dialogues held that year (the CLI's default too),
+        from the list's rows: quick enough to follow the year as it is typed."""
         from ...export.overview import most_dialogues
 
         try:
-            return most_dialogues(self.app.store.dialogues_held_in(year))
+            rows = self.app.store.list_dialogues(year=year)
         except DialogError:  # a year the store refuses: the field stays as it is
             return ""
+        return most_dialogues([r for r in rows if r.status != Status.draft])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The file name and municipality follow the year, until the user writes
@@ -79,56 +89,69 @@ class OverviewScreen(ModalScreen[Path | None]):
         self.action_export()
 
     def action_export(self) -> None:
-        from ...export.danish import join
-        from ...export.overview import cpr_schools, of_municipality
-
         error = self.query_one("#overview-error", Static)
         year_text = self.query_one("#year", Input).value
         output = self.query_one("#output", Input).value.strip()
+        if self.writing:
+            return
         if len(year_text) != 4:
             error.update(S.OVERVIEW_BAD_YEAR)
             return
         if not output:
             error.update(S.EXPORT_NO_OUTPUT)
             return
-        year = int(year_text)
+        self.writing = True
+        error.update("")
+        case_number = self.query_one("#case-number", Input).value.strip()
+        self.write(int(year_text), Path(output).expanduser(), case_number, confirmed=False)
+
+    @work(thread=True, exclusive=True, group="overview")
+    def write(self, year: int, output: Path, case_number: str, *, confirmed: bool) -> None:
+        """Read the year's dialogues (of the municipality given; all when it is left
+        empty), ask first if a CPR number is in their goals, and write the overview:
+        off the event loop."""
+        from ...export.document import user_template
+        from ...export.overview import cpr_schools, export_overview, of_municipality
+
+        call = self.app.call_from_thread
+        municipality = self.query_one("#municipality", Input).value.strip()
         try:
-            dialogues = self.app.store.dialogues_held_in(year)
-            if dialogues:  # none: the export says so
-                municipality = self.query_one("#municipality", Input).value
+            with own_store(self.app.store) as store:
+                dialogues = store.dialogues_held_in(year)
+            if dialogues and municipality:  # none: the export says so
                 dialogues = of_municipality(dialogues, municipality, year)
+            schools = [] if confirmed else cpr_schools(dialogues)
+            if schools:
+                call(self.confirm_cpr, schools, year, output, case_number)
+                return
+            written = export_overview(
+                dialogues, year, output, template=user_template(), case_number=case_number
+            )
         except DialogError as e:
-            error.update(str(e))
+            call(self.failed, str(e))
             return
-        schools = cpr_schools(dialogues)
-        if not schools:
-            self.write(dialogues, year, Path(output).expanduser())
-            return
+        call(self.written, written)
+
+    def confirm_cpr(self, schools: list[str], year: int, output: Path, case_number: str) -> None:
+        from ...text import join
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.write(dialogues, year, Path(output).expanduser())
+                self.write(year, output, case_number, confirmed=True)
+            else:
+                self.writing = False
 
         question = S.OVERVIEW_CPR_CONFIRM.format(schools=join(schools))
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
-    def write(self, dialogues, year: int, output: Path) -> None:
-        from ...export.document import user_template
-        from ...export.overview import export_overview
+    def failed(self, message: str) -> None:
+        self.writing = False
+        self.query_one("#overview-error", Static).update(message)
 
-        try:
-            written = export_overview(
-                dialogues,
-                year,
-                output,
-                template=user_template(),
-                case_number=self.query_one("#case-number", Input).value.strip(),
-            )
-        except DialogError as e:
-            self.query_one("#overview-error", Static).update(str(e))
-            return
-        self.notify(S.OVERVIEW_DONE.format(path=written))
-        self.dismiss(written)
+    def written(self, path: Path) -> None:
+        self.writing = False
+        self.notify(S.OVERVIEW_DONE.format(path=path))
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import Participant
 from ...parsing import parse_participant, parse_point_numbers
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .prompt import PromptScreen
 
@@ -32,14 +33,17 @@ def describe(p: Participant) -> Text:
 
 class ParticipantsScreen(ModalScreen[None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        Binding("space", "toggle_present", S.KEY_TOGGLE_PRESENT),
-        Binding("p", "only_points", S.KEY_ONLY_POINTS),
-        Binding("delete", "remove", S.KEY_REMOVE_PARTICIPANT),
-        Binding("escape", "close", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "participants",
+        [
+            *FIELD_NAVIGATION,
+            Binding("space", "toggle_present", S.KEY_TOGGLE_PRESENT),
+            Binding("p", "only_points", S.KEY_ONLY_POINTS),
+            Binding("delete", "remove", S.KEY_REMOVE_PARTICIPANT),
+            Binding("escape", "close", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, point_count: int) -> None:
         super().__init__()
@@ -49,7 +53,7 @@ class ParticipantsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.PARTICIPANTS_TITLE}[/b]")
+            yield Static(f"[b]{S.KEY_PARTICIPANTS}[/b]")
             yield OptionList(id="people")
             yield Field(placeholder=S.PARTICIPANTS_ADD, id="add")
             yield Static(S.PARTICIPANTS_KEYS, classes="muted")

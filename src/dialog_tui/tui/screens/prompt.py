@@ -12,13 +12,14 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from ... import strings as S
+from ..keys import with_ids
 from ..widgets.field import Field
 
 
 class PromptScreen(ModalScreen[str | None]):
     CSS_PATH = "modal.tcss"
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids("prompt", [Binding("escape", "cancel", S.KEY_CANCEL)])
 
     def __init__(
         self,

@@ -4,6 +4,7 @@ theme; Enter opens the dialogue at the note found."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -11,12 +12,15 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.worker import get_current_worker
 
 from ... import strings as S
 from ...errors import DialogError
 from ...model import KINDS, MARK_END, MARK_START, SearchHit
+from ...text import short_date
 from ...themes import current_themes
-from ..format import day
+from ..background import own_store
+from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from ..widgets.note_row import TAG_STYLES
 
@@ -36,7 +40,10 @@ def marked(snippet: str) -> Text:
 
 def hit_label(hit: SearchHit) -> Text:
     head = S.SEARCH_HIT_HEAD.format(
-        school=hit.school, date=day(hit.held_on), number=hit.item_number, title=hit.item_title
+        school=hit.school,
+        date=short_date(hit.held_on),
+        number=hit.item_number,
+        title=hit.item_title,
     )
     text = Text(head, style="bold")
     for tag in hit.tags:
@@ -51,24 +58,31 @@ def hit_label(hit: SearchHit) -> Text:
 
 class SearchScreen(Screen):
     CSS_PATH = "search.tcss"
-    HELP_GROUP = S.HELP_GROUP_SEARCH
+    BINDING_GROUP_TITLE = S.HELP_GROUP_SEARCH
     AUTO_FOCUS = "#query"
     DEBOUNCE = 0.25
-    BINDINGS = [
-        *FIELD_NAVIGATION,
-        # Enter reaches the screen in typing order as Input.Submitted or
-        # OptionList.OptionSelected. The arrows are priority, so they move the
-        # result at their place among the keys (an open filter list keeps its own).
-        Binding("enter", "open", S.KEY_OPEN_RESULT),
-        Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False, priority=True),
-        Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False, priority=True),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDINGS = with_ids(
+        "search",
+        [
+            *FIELD_NAVIGATION,
+            # Enter reaches the screen in typing order as Input.Submitted or
+            # OptionList.OptionSelected. The arrows are priority, so they move the
+            # result at their place among the keys (an open filter list keeps its own).
+            Binding("enter", "open", S.KEY_OPEN_RESULT),
+            Binding("down", "cursor(1)", S.KEY_NEXT_RESULT, show=False, priority=True),
+            Binding("up", "cursor(-1)", S.KEY_PREV_RESULT, show=False, priority=True),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[SearchHit] = []
         self.timer: Timer | None = None
+        self.searching = False
+        """A search is running in its worker thread."""
+        self.open_when_found = False
+        """Enter came before the results: open the first highlighted one when they do."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,16 +91,14 @@ class SearchScreen(Screen):
         schools = sorted({d.school for d in self.app.store.list_dialogues()})
         with Horizontal(id="filters"):
             yield Field(
-                placeholder=S.SEARCH_SCHOOL,
+                placeholder=S.FORM_SCHOOL,
                 id="school",
                 suggester=SuggestFromList(schools, case_sensitive=False),
             )
             yield Field(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
             yield Select([(S.KIND_LABELS[k], k) for k in KINDS], prompt=S.SEARCH_KIND, id="kind")
             themes = current_themes().labels.items()
-            yield Select(
-                [(label, key) for key, label in themes], prompt=S.SEARCH_THEME, id="theme"
-            )
+            yield Select([(label, key) for key, label in themes], prompt=S.KEY_THEME, id="theme")
         yield Static(S.SEARCH_HINT, id="search-info", classes="muted")
         yield OptionList(id="hits")
         yield Footer()
@@ -130,27 +142,48 @@ class SearchScreen(Screen):
     def run_search(self) -> None:
         self.timer = None
         query = self.query_one("#query", Input).value
-        info = self.query_one("#search-info", Static)
-        results = self.query_one("#hits", OptionList)
-        results.clear_options()
-        self.hits = []
         filters = self.filters()
         if not query.strip() and not any(filters.values()):
-            info.update(S.SEARCH_HINT)
+            self.searching = False
+            self.show_hits([], S.SEARCH_HINT)
             return
+        self.searching = True
+        self.search_in_background(query, filters)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_in_background(self, query: str, filters: dict[str, object]) -> None:
+        """The search off the event loop; a newer search (typed since) wins."""
+        worker = get_current_worker()
         try:  # an empty query with a filter lists what the filter selects
-            self.hits = self.app.store.search(query, limit=LIMIT, prefixes=True, **filters)
+            with own_store(self.app.store) as store:
+                hits = store.search(query, limit=LIMIT, prefixes=True, **filters)
         except DialogError as e:
-            info.update(S.SEARCH_FAILED.format(message=e))
+            hits, info = [], S.SEARCH_FAILED.format(message=e)
+        else:
+            count = len(hits)
+            label = S.SEARCH_COUNT_MAX if count >= LIMIT else S.SEARCH_COUNT
+            info = S.SEARCH_COUNT_ONE if count == 1 else label.format(count=count)
+            info = info if hits else S.SEARCH_NO_HITS
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.found, hits, info)
+
+    def found(self, hits: list[SearchHit], info: str) -> None:
+        if self.timer is not None or not self.searching:  # typed on since: not these
             return
-        if not self.hits:
-            info.update(S.SEARCH_NO_HITS)
-            return
-        count = len(self.hits)
-        label = S.SEARCH_COUNT_MAX if count >= LIMIT else S.SEARCH_COUNT
-        info.update(S.SEARCH_COUNT_ONE if count == 1 else label.format(count=count))
-        results.add_options([hit_label(h) for h in self.hits])
-        results.highlighted = 0
+        self.searching = False
+        self.show_hits(hits, info)
+        if self.open_when_found:
+            self.open_when_found = False
+            self.action_open()
+
+    def show_hits(self, hits: list[SearchHit], info: str) -> None:
+        self.hits = hits
+        self.query_one("#search-info", Static).update(info)
+        results = self.query_one("#hits", OptionList)
+        results.clear_options()
+        if hits:
+            results.add_options([hit_label(h) for h in hits])
+            results.highlighted = 0
 
     def action_cursor(self, delta: int) -> None:
         results = self.query_one("#hits", OptionList)
@@ -167,6 +200,9 @@ class SearchScreen(Screen):
     def action_open(self) -> None:
         if self.timer is not None:  # Enter before the pause: search what is typed first
             self.run_search()
+        if self.searching:  # open what is found for what was typed
+            self.open_when_found = True
+            return
         index = self.query_one("#hits", OptionList).highlighted
         if self.hits and index is not None:
             hit = self.hits[index]

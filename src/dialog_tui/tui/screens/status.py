@@ -16,6 +16,8 @@ from textual.widgets.option_list import Option
 from ... import strings as S
 from ...errors import DialogError
 from ...model import Dialogue, Status
+from ...text import timestamp
+from ..keys import with_ids
 from .checklist import ChecklistScreen
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
@@ -31,7 +33,7 @@ def history_text(dialogue: Dialogue) -> Text:
     text = Text()
     for change in dialogue.history:
         line = S.STATUS_CHANGE.format(
-            at=f"{change.at:%d.%m.%Y %H:%M}",
+            at=timestamp(change.at),
             from_status=S.STATUS[change.from_status],
             to_status=S.STATUS[change.to_status],
         )
@@ -45,15 +47,18 @@ def history_text(dialogue: Dialogue) -> Text:
 
 class StatusScreen(ModalScreen[bool]):
     CSS_PATH = ["modal.tcss", "status.tcss"]
-    HELP_GROUP = S.HELP_GROUP_MODAL
-    BINDINGS = [
-        Binding("a", "change('held')", S.KEY_MARK_HELD),
-        Binding("e", "change('final')", S.KEY_MARK_FINAL),
-        Binding("g", "change('reopen')", S.KEY_REOPEN),
-        Binding("t", "to_checklist", S.KEY_TO_CHECKLIST),
-        Binding("j", "held_anyway", S.KEY_HELD_ANYWAY),
-        Binding("escape", "back", S.KEY_BACK),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
+    BINDINGS = with_ids(
+        "status",
+        [
+            Binding("a", "change('held')", S.KEY_MARK_HELD),
+            Binding("e", "change('final')", S.KEY_MARK_FINAL),
+            Binding("g", "change('reopen')", S.KEY_REOPEN),
+            Binding("t", "to_checklist", S.KEY_TO_CHECKLIST),
+            Binding("j", "held_anyway", S.KEY_HELD_ANYWAY),
+            Binding("escape", "back", S.KEY_BACK),
+        ],
+    )
 
     def __init__(self, dialogue_id: int, locked: bool = False) -> None:
         """``locked``: the dialogue is open for editing elsewhere; nothing may change."""

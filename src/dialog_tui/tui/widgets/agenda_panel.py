@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from ... import strings as S
 from ...model import AgendaItem
+from ..keys import with_ids
 
 
 def minutes_label(used_seconds: int, planned: int | None) -> Text:
@@ -21,11 +22,14 @@ def minutes_label(used_seconds: int, planned: int | None) -> Text:
 
 
 class AgendaPanel(OptionList):
-    HELP_GROUP = S.HELP_GROUP_AGENDA
-    BINDINGS = [
-        Binding("ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
-        Binding("ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
-    ]
+    BINDING_GROUP_TITLE = S.HELP_GROUP_AGENDA
+    BINDINGS = with_ids(
+        "agenda-panel",
+        [
+            Binding("ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
+            Binding("ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+        ],
+    )
 
     def show(self, items: list[AgendaItem], current: int, used: dict[int, int]) -> None:
         highlighted = self.highlighted

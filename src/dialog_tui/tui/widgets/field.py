@@ -15,10 +15,15 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
-FIELD_NAVIGATION = [
-    Binding("tab", "app.focus_next", show=False, priority=True),
-    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
-]
+from ..keys import with_ids
+
+FIELD_NAVIGATION = with_ids(
+    "field",
+    [
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+    ],
+)
 
 
 class OwnKeysInOrder:

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from ... import strings as S
+from ..keys import with_ids
 from .field import OwnKeysInOrder
 
 Deferred = Callable[[], Awaitable[None] | None]
@@ -31,21 +32,24 @@ class NoteCommands(Protocol):
 
     def save_text(self, text: str) -> None: ...
     async def new_note(self) -> None: ...
-    def indent(self, delta: int) -> None: ...
+    async def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
     async def delete_empty(self) -> None: ...
     def refused(self) -> None: ...
 
 
 class NoteEditor(OwnKeysInOrder, TextArea):
-    HELP_GROUP = S.HELP_GROUP_NOTES
+    BINDING_GROUP_TITLE = S.HELP_GROUP_NOTES
     # Shown in the footer, help and palette; the keys themselves are handled in
     # ``_on_key`` so they act in typing order.
-    BINDINGS = [
-        Binding("enter", "new_note", S.KEY_NEW_NOTE, show=False),
-        Binding("tab", "indent(1)", S.KEY_INDENT, show=False),
-        Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, show=False),
-    ]
+    BINDINGS = with_ids(
+        "note-editor",
+        [
+            Binding("enter", "new_note", S.KEY_NEW_NOTE, show=False),
+            Binding("tab", "indent(1)", S.KEY_INDENT, show=False),
+            Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, show=False),
+        ],
+    )
 
     class Run(Message, bubble=False):
         """An action queued behind the keys typed before it."""

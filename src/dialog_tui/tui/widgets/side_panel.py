@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ... import strings as S
 from ...model import AgendaItem, ChecklistItem, FollowUp, Note
+from ...text import goal_change
 from .note_row import TAG_STYLES
 
 
@@ -54,8 +55,8 @@ class SidePanel(VerticalScroll, can_focus=False):
                     text.append(f" {S.TAG_MARKERS[tag]} ", style=TAG_STYLES[tag])
             text.append(f" {number}. ", style="bold")
             text.append(note.text or "…")
-            if note.goal and (note.goal.baseline or note.goal.target):
-                text.append(f" ({note.goal.baseline} → {note.goal.target})", style="dim")
+            if change := goal_change(note.goal):
+                text.append(f" ({change})", style="dim")
             text.append("\n")
         self.query_one("#tagged", Static).update(text)
 

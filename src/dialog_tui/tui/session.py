@@ -1,0 +1,319 @@
+"""The meeting's state that is not drawing: the edit lock and why the meeting may be
+read-only, the agenda points and the clocks. No Textual here; the meeting screen
+draws what this holds and unit tests drive it with a fake clock.
+
+Every write that can fail goes through ``MeetingSession.write``, the one place that
+turns a store error into a Danish line for the screen; a lost lock (at a heartbeat or
+at a write) turns the session read-only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, TypeVar
+
+from .. import strings as S
+from ..errors import DialogError, StoreError
+from ..model import AgendaItem
+from ..store import Store
+from ..text import clock
+
+if TYPE_CHECKING:
+    from ..store import EditLock
+
+try:  # the store package raises it when a write finds its lock taken over
+    from ..store import LockLost
+except ImportError:  # today's store never raises it; the funnels still handle it
+
+    class LockLost(StoreError):  # type: ignore[no-redef]
+        """This instance's edit lock was taken over by another instance."""
+
+
+T = TypeVar("T")
+
+
+class ReadOnly(Enum):
+    """Why the meeting cannot be changed here."""
+
+    FINAL = "final"
+    HELD_ELSEWHERE = "held"
+    LOCK_LOST = "lost"
+
+
+REFUSALS = {
+    ReadOnly.FINAL: S.READ_ONLY_FINAL,
+    ReadOnly.HELD_ELSEWHERE: S.READ_ONLY_LOCKED,
+    ReadOnly.LOCK_LOST: S.READ_ONLY_LOCK_LOST,
+}
+LABELS = {
+    ReadOnly.FINAL: S.MEETING_READ_ONLY,
+    ReadOnly.HELD_ELSEWHERE: S.MEETING_LOCKED_SHORT,
+    ReadOnly.LOCK_LOST: S.MEETING_LOCK_LOST_SHORT,
+}
+
+
+def lock_held(store: Store, dialogue_id: int) -> bool:
+    """Whether this instance still holds the dialogue's edit lock, refreshing it.
+
+    The store package's heartbeat answers itself; today's returns None, so ask
+    whether another instance holds the lock now (taking it back if nobody does)."""
+    held = store.heartbeat_edit_lock(dialogue_id)
+    if isinstance(held, bool):
+        return held
+    return store.acquire_edit_lock(dialogue_id) is None
+
+
+def title_minutes(value: str) -> tuple[str, int | None]:
+    """``Trivsel, 20`` → ("Trivsel", 20): a point's title with its planned minutes."""
+    title, _, minutes = value.rpartition(",")
+    if title and minutes.strip().isdigit():
+        return title.strip(), int(minutes)
+    return value.strip(), None
+
+
+@dataclass(frozen=True)
+class PointClock:
+    """What the status bar says about time: the meeting's and the current point's."""
+
+    meeting_seconds: int
+    number: int
+    used_seconds: int
+    planned_minutes: int | None
+
+    @property
+    def over(self) -> bool:
+        return self.planned_minutes is not None and self.used_seconds > self.planned_minutes * 60
+
+
+class MeetingSession:
+    """One dialogue open in the meeting screen: its lock, points and clocks.
+
+    ``clock`` is monotonic seconds (timers), ``now`` the wall clock (the times
+    written to the database and shown as "saved at")."""
+
+    def __init__(
+        self,
+        store: Store,
+        dialogue_id: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.store = store
+        self.dialogue_id = dialogue_id
+        self.clock = clock
+        self.now = now
+        self.reason: ReadOnly | None = None
+        self.holder: EditLock | None = None
+        self.report: Callable[[str], None] = lambda line: None
+        """Shows a failed write's Danish line (the screen sets it)."""
+        self.on_read_only: Callable[[str], None] = lambda line: None
+        """Called with a Danish line when the session turns read-only while open."""
+        self.items: list[AgendaItem] = []
+        self.current = 0
+        self.used: dict[int, int] = {}
+        self.meeting_started = clock()
+        self.point_entered = clock()
+
+    # --- The lock ------------------------------------------------------------
+
+    def open(self) -> None:
+        """Take the edit lock unless the dialogue is final or held elsewhere; load
+        the points."""
+        final = self.store.get_dialogue(self.dialogue_id).status == "final"
+        self.holder = None if final else self.store.acquire_edit_lock(self.dialogue_id)
+        if final:
+            self.reason = ReadOnly.FINAL
+        elif self.holder is not None:
+            self.reason = ReadOnly.HELD_ELSEWHERE
+        self.load_items()
+
+    @property
+    def read_only(self) -> bool:
+        return self.reason is not None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why this dialogue may not be changed here, or None."""
+        return REFUSALS[self.reason] if self.reason else None
+
+    @property
+    def label(self) -> str | None:
+        """The status bar's short word for the read-only reason, or None."""
+        return LABELS[self.reason] if self.reason else None
+
+    def opening_notice(self) -> str | None:
+        """What to say when the meeting opens read-only."""
+        if self.reason is ReadOnly.HELD_ELSEWHERE and self.holder is not None:
+            since = clock(datetime.fromisoformat(self.holder.acquired_at))
+            return S.MEETING_LOCKED.format(pid=self.holder.pid, host=self.holder.host, since=since)
+        return S.FINAL_OPENED if self.reason is ReadOnly.FINAL else None
+
+    def lose_lock(self) -> None:
+        """Another instance has the lock now: nothing more is written from here."""
+        if self.reason is ReadOnly.LOCK_LOST:
+            return
+        self.reason = ReadOnly.LOCK_LOST
+        self.on_read_only(S.LOCK_LOST)
+
+    def heartbeat(self) -> bool:
+        """Refresh the lock; False (and read-only) when it has been taken over."""
+        if self.read_only:
+            return False
+        try:
+            held = lock_held(self.store, self.dialogue_id)
+        except LockLost:
+            held = False
+        except DialogError:
+            return True  # a busy database is no proof the lock is gone
+        if not held:
+            self.lose_lock()
+        return held
+
+    def write(self, action: Callable[[], T]) -> T | None:
+        """Run a store write and return its result, or None when it failed: a store
+        error is said once (``report``); a lost lock turns the meeting read-only."""
+        return self._run(action)[1]
+
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """``write`` for a write that returns nothing: whether it was written."""
+        return self._run(action)[0]
+
+    def _run(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        try:
+            return True, action()
+        except LockLost:
+            self.lose_lock()
+        except DialogError as e:
+            self.report(S.SAVE_FAILED.format(message=e))
+        return False, None
+
+    def status_changed(self) -> bool:
+        """Follow a status change: final releases the lock, reopening retakes it.
+        True when the meeting's read-only state changed."""
+        final = self.store.get_dialogue(self.dialogue_id).status == "final"
+        if final == (self.reason is ReadOnly.FINAL):
+            return False
+        if final:  # nobody edits a final dialogue: a reopening elsewhere must not wait
+            self.attempt(lambda: self.store.release_edit_lock(self.dialogue_id))
+            self.reason = ReadOnly.FINAL
+        else:
+            self.holder = self.store.acquire_edit_lock(self.dialogue_id)
+            self.reason = None if self.holder is None else ReadOnly.HELD_ELSEWHERE
+        self.point_entered = self.clock()
+        return True
+
+    def close(self) -> None:
+        """Fold the time in and let the lock go (if it is ours). Quietly: the screen
+        that would say it is going away."""
+        self.on_read_only = self.report = lambda line: None
+        self.save_time()
+        if self.reason is None:
+            self.attempt(lambda: self.store.release_edit_lock(self.dialogue_id))
+
+    # --- Points and time -----------------------------------------------------
+
+    def load_items(self) -> None:
+        self.items = self.store.agenda_items(self.dialogue_id)
+        self.used = {i.id: i.elapsed_seconds for i in self.items}
+        self.current = min(self.current, max(len(self.items) - 1, 0))
+
+    @property
+    def item(self) -> AgendaItem:
+        return self.items[self.current]
+
+    def index_of(self, item_id: int) -> int:
+        return next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
+
+    def current_used(self) -> int:
+        return self.used.get(self.item.id, 0) + int(self.clock() - self.point_entered)
+
+    def used_by_point(self) -> dict[int, int]:
+        """Seconds spent per point id, the current one counted up to now."""
+        used = dict(self.used)
+        if self.items:
+            used[self.item.id] = self.current_used()
+        return used
+
+    def point_clock(self) -> PointClock:
+        return PointClock(
+            meeting_seconds=int(self.clock() - self.meeting_started),
+            number=self.current + 1,
+            used_seconds=self.current_used(),
+            planned_minutes=self.item.planned_minutes,
+        )
+
+    def go_to(self, index: int) -> None:
+        """Make point ``index`` current (clamped), its time so far folded in first."""
+        if not self.items:
+            return
+        if index != self.current:
+            self.save_time()
+        self.current = max(0, min(index, len(self.items) - 1))
+        self.point_entered = self.clock()
+
+    def save_time(self) -> None:
+        """Fold the time spent on the current point into the database (and beat
+        the lock's heart)."""
+        if not self.items or self.read_only or not self.heartbeat():
+            return
+        used = self.current_used()
+        item = self.item
+        now = self.now()
+        fields = {"elapsed_seconds": used, "ended_at": now}
+        if item.started_at is None:
+            fields["started_at"] = now
+        updated = self.write(lambda: self.store.update_agenda_item(item.id, **fields))
+        if updated is None:
+            return
+        self.items[self.current] = updated
+        self.used[item.id] = used
+        self.point_entered = self.clock()
+
+    # --- Agenda edits --------------------------------------------------------
+
+    def add_point(self, value: str) -> bool:
+        """A new point from ``Title, minutes``, made the current one; True if added."""
+        if self.read_only or not value.strip():
+            return False
+        title, minutes = title_minutes(value)
+        added = self.write(lambda: self.store.add_agenda_item(self.dialogue_id, title, minutes))
+        if added is None:
+            return False
+        self.save_time()
+        self.load_items()
+        self.current = len(self.items) - 1
+        self.point_entered = self.clock()
+        return True
+
+    def rename_point(self, index: int, value: str) -> None:
+        """Rename point ``index`` from ``Title, minutes`` (minutes kept if left out)."""
+        if self.read_only or not value.strip():
+            return
+        title, minutes = title_minutes(value)
+        fields: dict[str, object] = {"title": title}
+        if minutes is not None:
+            fields["planned_minutes"] = minutes
+        item_id = self.items[index].id
+        updated = self.write(lambda: self.store.update_agenda_item(item_id, **fields))
+        if updated is not None:
+            self.items[index] = updated
+
+    def move_point(self, index: int, delta: int) -> int | None:
+        """Move point ``index`` by ``delta``; its new index, or None if it stays."""
+        target = index + delta
+        if self.read_only or not 0 <= index < len(self.items) or not 0 <= target < len(self.items):
+            return None
+        item_id = self.items[index].id
+        if not self.attempt(lambda: self.store.move_agenda_item(item_id, target)):
+            return None
+        self.items = self.store.agenda_items(self.dialogue_id)
+        if self.current == index:
+            self.current = target
+        elif self.current == target:
+            self.current = index
+        return target

@@ -1,0 +1,173 @@
+"""The meeting session without Textual: the lock, why it is read-only, the clocks."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from dialog_tui import strings as S
+from dialog_tui.store import Store
+from dialog_tui.tui.notes import NotesController
+from dialog_tui.tui.session import LockLost, MeetingSession, ReadOnly, title_minutes
+
+from .conftest import DISK_FULL, NOW
+
+
+def test_open_takes_the_lock_and_close_lets_it_go(db_path, session, dialogue_id):
+    assert not session.read_only and session.refusal is None
+    with Store.open(db_path) as other:
+        assert other.acquire_edit_lock(dialogue_id) is not None  # ours
+        session.close()
+        assert other.acquire_edit_lock(dialogue_id) is None
+
+
+def test_held_elsewhere_opens_read_only_and_says_by_whom(db_path, store, dialogue_id):
+    with Store.open(db_path) as other:
+        assert other.acquire_edit_lock(dialogue_id) is None
+        session = MeetingSession(store, dialogue_id)
+        session.open()
+        assert session.reason is ReadOnly.HELD_ELSEWHERE
+        assert session.refusal == S.READ_ONLY_LOCKED
+        assert session.label == S.MEETING_LOCKED_SHORT
+        assert "åben til redigering et andet sted" in session.opening_notice()
+        session.close()  # not ours: the other instance keeps it
+        assert store.acquire_edit_lock(dialogue_id) is not None
+
+
+def test_final_opens_read_only_without_a_lock(store, dialogue_id):
+    store.mark_held(dialogue_id)
+    store.finalize(dialogue_id)
+    session = MeetingSession(store, dialogue_id)
+    session.open()
+    assert session.reason is ReadOnly.FINAL
+    assert session.opening_notice() == S.FINAL_OPENED
+
+
+def test_heartbeat_keeps_the_lock(session):
+    assert session.heartbeat() is True
+    assert session.heartbeat() is True
+    assert not session.read_only
+
+
+def test_heartbeat_reporting_the_lock_lost_turns_read_only_with_a_message(session, flaky, reports):
+    flaky.heartbeat_edit_lock = lambda dialogue_id: False  # the store package's answer
+    assert session.heartbeat() is False
+    assert session.reason is ReadOnly.LOCK_LOST
+    assert reports == [S.LOCK_LOST]
+    assert session.label == S.MEETING_LOCK_LOST_SHORT
+    assert session.heartbeat() is False
+    assert reports == [S.LOCK_LOST]  # said once
+
+
+def test_a_lock_taken_over_by_another_instance_is_noticed_at_the_heartbeat(
+    db_path, session, dialogue_id, reports
+):
+    """Today's store: another instance took the lock (the stale-lock rule); the
+    heartbeat finds out and the session stops writing."""
+    with Store.open(db_path) as other:
+        conn = sqlite3.connect(db_path)
+        with conn:
+            conn.execute("UPDATE edit_locks SET token = ?", (other.token,))
+        conn.close()
+        assert session.heartbeat() is False
+        assert session.read_only and reports == [S.LOCK_LOST]
+        session.close()
+        assert other.acquire_edit_lock(dialogue_id) is None  # still the other's
+
+
+def test_a_write_finding_the_lock_lost_turns_read_only_and_writes_nothing_more(
+    session, flaky, reports
+):
+    notes = NotesController(flaky, session)
+    notes.load(session.item.id)
+    flaky.fail["set_note_text"] = LockLost("overtaget")
+    assert not notes.save_text("Skrevet efter overtagelsen").saved
+    assert session.reason is ReadOnly.LOCK_LOST
+    assert reports == [S.LOCK_LOST]
+    del flaky.fail["set_note_text"]
+    assert notes.toggle_tag("goal").refused
+    assert not notes.save_text("igen").saved
+    assert flaky.notes(session.item.id)[0].text == ""
+
+
+def test_time_on_a_point_with_a_fake_clock(session, clock, store):
+    first = session.item
+    clock.seconds += 125
+    assert session.current_used() == 125
+    point = session.point_clock()
+    assert (point.number, point.used_seconds, point.meeting_seconds) == (1, 125, 125)
+    session.go_to(1)  # leaving point 1 folds its time into the database
+    saved = store.get_agenda_item(first.id)
+    assert saved.elapsed_seconds == 125
+    assert saved.started_at == NOW and saved.ended_at == NOW
+    clock.seconds += 30
+    assert session.point_clock().used_seconds == 30
+    assert session.point_clock().meeting_seconds == 155
+    assert session.used_by_point()[first.id] == 125
+    session.go_to(0)
+    clock.seconds += 5
+    assert session.current_used() == 130  # back on point 1: its minutes go on
+
+
+def test_over_time_when_the_planned_minutes_are_used(session, clock):
+    planned = session.item.planned_minutes
+    assert planned
+    clock.seconds += planned * 60
+    assert not session.point_clock().over
+    clock.seconds += 1
+    assert session.point_clock().over
+
+
+def test_time_not_written_says_so_once_and_is_kept_for_the_next_try(
+    session, clock, flaky, reports
+):
+    flaky.fail["update_agenda_item"] = DISK_FULL
+    clock.seconds += 60
+    session.save_time()
+    assert reports == [S.SAVE_FAILED.format(message=DISK_FULL)]
+    del flaky.fail["update_agenda_item"]
+    clock.seconds += 60
+    session.save_time()
+    assert flaky.get_agenda_item(session.item.id).elapsed_seconds == 120
+
+
+def test_read_only_writes_no_time(db_path, store, dialogue_id, clock):
+    with Store.open(db_path) as other:
+        other.acquire_edit_lock(dialogue_id)
+        session = MeetingSession(store, dialogue_id, clock=clock)
+        session.open()
+        clock.seconds += 90
+        session.go_to(1)
+        assert store.get_agenda_item(session.items[0].id).elapsed_seconds == 0
+
+
+def test_status_final_then_reopened(session, store, dialogue_id):
+    store.mark_held(dialogue_id)
+    store.finalize(dialogue_id)
+    assert session.status_changed() and session.reason is ReadOnly.FINAL
+    assert not session.status_changed()
+    store.reopen(dialogue_id, "rettelse")
+    assert session.status_changed() and not session.read_only
+
+
+def test_agenda_edits(session, store, dialogue_id):
+    count = len(session.items)
+    assert session.add_point("Trivsel, 20")
+    assert session.current == count and session.item.title == "Trivsel"
+    assert session.item.planned_minutes == 20
+    session.rename_point(0, "Skoleplanen")
+    assert store.agenda_items(dialogue_id)[0].title == "Skoleplanen"
+    assert session.move_point(0, 1) == 1
+    assert [i.title for i in store.agenda_items(dialogue_id)][1] == "Skoleplanen"
+    assert session.move_point(0, -1) is None
+
+
+def test_agenda_edit_failing_says_so(session, flaky, reports):
+    flaky.fail["add_agenda_item"] = DISK_FULL
+    assert not session.add_point("Trivsel")
+    assert reports == [S.SAVE_FAILED.format(message=DISK_FULL)]
+
+
+def test_title_and_minutes():
+    assert title_minutes(" Trivsel , 20 ") == ("Trivsel", 20)
+    assert title_minutes("Læsning, især 4. klasse") == ("Læsning, især 4. klasse", None)
+    assert title_minutes("20") == ("20", None)
