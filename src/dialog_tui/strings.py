@@ -678,7 +678,6 @@ THEMES_BAD_KEY = (
 )
 THEMES_BAD_LABEL = "temaet »{key}« skal have et navn på én linje (højst {max} tegn)"
 THEMES_TWICE = "temanavnet »{label}« står to gange"
-THEME_UNKNOWN = "ukendt tema: {theme} (brug et af: {known})"
 THEME_AMBIGUOUS = "»{theme}« passer på flere temaer: {themes}; skriv mere af navnet"
 OS_ERRORS = {
     "FileNotFoundError": "filen eller mappen findes ikke",
@@ -795,7 +794,6 @@ FILING_NO_CASE_NUMBER = (
 FILING_NOT_A_FOLDER = "{path} er ikke en mappe"
 FILING_NO_FOLDER = "mappen {path} findes ikke"
 FILING_CATEGORY = "Referat"
-FILING_DOCUMENT_TYPE = "Referat"
 CLI_FILE_HELP = (
     "Journalisér i ét trin: notatet som Word-fil (og PDF/A med --pdf) navngivet "
     "»<sagsnr.> Referat fra skoleudviklingssamtale <skole> <åååå-mm-dd>«, med sagens "
@@ -804,7 +802,6 @@ CLI_FILE_HELP = (
 CLI_FILE_TO_HELP = "Mappen filerne skrives i (fx sagens mappe på drevet)."
 CLI_FILE_PDF_HELP = "Skriv også en PDF/A (kræver LibreOffice)."
 EXPORT_FOLDER_LABEL = "Journalisér i sagens mappe (Ctrl+G)"
-EXPORT_FILE_BUTTON = "Journalisér"
 KEY_FILE = "Journalisér"
 FILING_DONE = "Journaliseret: {path} (+ .json)"
 

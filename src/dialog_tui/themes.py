@@ -70,7 +70,7 @@ class ThemeSet:
         """The key of the theme typed as its key or label, or their beginning."""
         wanted = _folded(typed)
         if not wanted:
-            raise DialogError(S.THEME_UNKNOWN.format(theme=typed, known=self.known()))
+            raise DialogError(S.SEARCH_BAD_THEME.format(theme=typed, known=self.known()))
         for exact in (True, False):
             found = [
                 key
@@ -85,7 +85,7 @@ class ThemeSet:
             if len(found) > 1:
                 labels = ", ".join(self.labels[k] for k in found)
                 raise DialogError(S.THEME_AMBIGUOUS.format(theme=typed, themes=labels))
-        raise DialogError(S.THEME_UNKNOWN.format(theme=typed, known=self.known()))
+        raise DialogError(S.SEARCH_BAD_THEME.format(theme=typed, known=self.known()))
 
     def known(self) -> str:
         return ", ".join(self.labels.values())

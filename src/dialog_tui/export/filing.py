@@ -67,7 +67,7 @@ def filing_metadata(
     """The case data written into the document's custom properties and the sidecar."""
     return {
         "title": memo_title(dialogue),
-        "document_type": S.FILING_DOCUMENT_TYPE,
+        "document_type": S.FILING_CATEGORY,
         "case_number": dialogue.case_number,
         "kle_number": dialogue.kle_number,
         "facet": dialogue.facet,

@@ -73,7 +73,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
-                yield Button(S.EXPORT_FILE_BUTTON, id="file")
+                yield Button(S.KEY_FILE, id="file")
                 yield Button(S.EXPORT_CANCEL, id="cancel")
         with Vertical(classes="dialog", id="cpr"):
             yield Static(S.EXPORT_CPR_TITLE, classes="title")
