@@ -113,6 +113,7 @@ def test_set_clears_an_optional_date_and_refuses_a_final_dialogue(cli, followup,
         "dialog-tui: dialogen er endelig og kan kun læses; genåbn den med en begrundelse "
         "for at rette i den\n"
     )
+    assert cli("set", "1", "--kle", "17.02.00").exit_code == 1  # read-only in SQL too
     assert cli("reopen", "1", "--reason", "Forkert sted").exit_code == 0
     assert cli("set", "1", "--location", "Hallen").exit_code == 0
 
