@@ -255,3 +255,23 @@ async def test_overview_screen_takes_the_municipality_of_most_dialogues(
     got = texts(output)
     assert "Byskolen" in got and "Skovskolen" not in got
     store.close()
+
+
+async def test_ctrl_s_in_a_burst_saves_what_was_typed_before_it(db_path, make_dialogue):
+    """A fast typist's Ctrl+S comes after the keys before it, not ahead of them."""
+    from .test_burst import burst, chars
+
+    store = Store.open(db_path)
+    dialogue_id = make_dialogue(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause()
+        field(app, "memo_date").focus()
+        await pilot.pause()
+        burst(app, [*chars("14.3.2025"), "ctrl+s", *chars("videre")])
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.get_dialogue(dialogue_id).memo_date == date(2025, 3, 14)
+    store.close()

@@ -24,7 +24,7 @@ from ...export.style import LoadedStyle, MemoStyle, load_style
 from ...model import Dialogue
 from ..background import own_store
 from ..keys import with_ids
-from ..widgets.field import FIELD_NAVIGATION, Field
+from ..widgets.field import FIELD_NAVIGATION, Field, after_typed
 from .confirm import ConfirmScreen
 
 
@@ -135,10 +135,16 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
+        after_typed(self, self.export)
+
+    def action_file(self) -> None:
+        after_typed(self, self.file)
+
+    def export(self) -> None:
         self.filing = False
         self.start(Path(self.query_one("#output", Input).value.strip()).expanduser())
 
-    def action_file(self) -> None:
+    def file(self) -> None:
         """The filing package into the folder: named by case number, school, date."""
         self.filing = True
         self.start(self.folder() / f"{filing_name(self.dialogue)}.docx")

@@ -17,7 +17,7 @@ from ...header import typed_text
 from ...model import Status
 from ...yearly import inherited_kle
 from ..keys import with_ids
-from ..widgets.field import FIELD_NAVIGATION
+from ..widgets.field import FIELD_NAVIGATION, after_typed
 from .header_form import HeaderForm
 
 
@@ -63,12 +63,15 @@ class HeaderScreen(HeaderForm, ModalScreen[bool]):
             self.query_one(f"#{self.first}", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
+        self.save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
+        self.save()
 
     def action_save(self) -> None:
+        after_typed(self, self.save)
+
+    def save(self) -> None:
         if self.final:
             self.dismiss(False)
             return

@@ -14,7 +14,7 @@ from ...errors import DialogError
 from ...model import Dialogue
 from ...parsing import parse_participants
 from ..keys import with_ids
-from ..widgets.field import FIELD_NAVIGATION
+from ..widgets.field import FIELD_NAVIGATION, after_typed
 from .header_form import HeaderForm
 
 
@@ -57,9 +57,12 @@ class NewDialogueScreen(HeaderForm, Screen):
         self.call_after_refresh(self.query_one("#form").scroll_home, animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
+        self.save()
 
     def action_save(self) -> None:
+        after_typed(self, self.save)
+
+    def save(self) -> None:
         values = self.read_header()
         if values is None:
             return
