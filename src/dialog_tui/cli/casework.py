@@ -63,6 +63,7 @@ def file_(
     template: Path | None,
     style: Path | None,
     summary: bool | None,
+    figures_table: bool,
     allow_cpr: bool,
 ) -> None:
     from ..export.document import user_template
@@ -70,7 +71,8 @@ def file_(
     from ..export.style import load_style
     from .export import refuse_cpr
 
-    dialogue = session.store().get_dialogue(dialogue_id)
+    store = session.store()
+    dialogue = store.get_dialogue(dialogue_id)
     refuse_cpr(dialogue, allow_cpr)
     filed = file_memo(
         dialogue,
@@ -79,6 +81,8 @@ def file_(
         style=load_style(style).style,
         summary=summary,
         pdf=pdf,
+        figures=store.series_of(dialogue.school),
+        figures_table=figures_table,
     )
     for path in (filed.docx, filed.pdf, filed.sidecar):
         if path is not None:

@@ -35,6 +35,8 @@ def memo_options(command: Callable) -> Callable:
                          help=S.CLI_EXPORT_STYLE_HELP),
             click.option("--summary/--no-summary", default=None,
                          help=S.CLI_EXPORT_SUMMARY_HELP),
+            click.option("--figures", "figures_table", is_flag=True,
+                         help=S.CLI_EXPORT_FIGURES_HELP),
             click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP),
         )
     ):  # fmt: skip
@@ -56,6 +58,7 @@ def export(
     template: Path | None,
     style: Path | None,
     summary: bool | None,
+    figures_table: bool,
     pdf: bool,
     allow_cpr: bool,
 ) -> None:
@@ -72,6 +75,8 @@ def export(
         template=template or user_template(),
         summary=summary,
         style=load_style(style).style,
+        figures=session.store().series_of(dialogue.school),
+        figures_table=figures_table,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
@@ -120,8 +125,9 @@ def overview(
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
     written = export_overview(
-        chosen, year, output, template=template or user_template(), case_number=case_number
-    )
+        chosen, year, output, template=template or user_template(), case_number=case_number,
+        figures=session.store().series_by_school(d.school for d in chosen),
+    )  # fmt: skip
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     # Said once written, so that an error stays the one line on stderr.
     if len(chosen) < len(dialogues) or municipality.strip():

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import strings as S
 from ..errors import ExportError
+from ..figures_model import Series
 from ..model import Dialogue
 from .document import printable
 from .memo import build_memo, memo_date, memo_title
@@ -96,10 +97,13 @@ def file_memo(
     summary: bool | None = None,
     pdf: bool = False,
     today: date | None = None,
+    figures: list[Series] | None = None,
+    figures_table: bool = False,
 ) -> Filed:
     """Write the filing package into ``folder``: the .docx (and PDF/A), then the
     sidecar last, so a robot watching the folder never sees a sidecar whose
-    document is not there yet. Refused without a case number."""
+    document is not there yet. Refused without a case number. ``figures``: the
+    school's key figures, as for the memo (confidential ones never print)."""
     if not dialogue.case_number:
         raise ExportError(S.FILING_NO_CASE_NUMBER.format(id=dialogue.id or "ID"))
     folder = Path(folder).expanduser()
@@ -108,7 +112,10 @@ def file_memo(
         raise ExportError(missing.format(path=folder))
     name = filing_name(dialogue)
     metadata = filing_metadata(dialogue, style, today)
-    document = build_memo(dialogue, template=template, summary=summary, today=today, style=style)
+    document = build_memo(
+        dialogue, template=template, summary=summary, today=today, style=style,
+        figures=figures, figures_table=figures_table,
+    )  # fmt: skip
     describe(document, metadata)
     buffer = io.BytesIO()
     document.save(buffer)

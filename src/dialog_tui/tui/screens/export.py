@@ -67,6 +67,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template", compact=True)
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
+            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
             yield Label(S.EXPORT_FOLDER_LABEL)
             yield Field(id="folder", compact=True)
             yield Static("", id="style", classes="muted", markup=False)
@@ -183,6 +184,7 @@ class ExportScreen(ModalScreen[Path | None]):
             Path(template).expanduser() if template else None,
             style.style,
             summary=self.query_one("#summary", Checkbox).value,
+            figures_table=self.query_one("#figures", Checkbox).value,
             confirmed=confirmed,
         )
 
@@ -194,6 +196,7 @@ class ExportScreen(ModalScreen[Path | None]):
         style: MemoStyle,
         *,
         summary: bool,
+        figures_table: bool,
         confirmed: bool,
     ) -> None:
         """Re-read the dialogue (the notes may have changed since the screen opened),
@@ -203,17 +206,30 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
+                figures = store.series_of(dialogue.school)
             hits = [] if confirmed else find_cpr(dialogue)
             if hits:
                 call(self.show_hits, hits)
                 return
             if self.filing:
                 path = file_memo(
-                    dialogue, output, template=template, style=style, summary=summary
+                    dialogue,
+                    output,
+                    template=template,
+                    style=style,
+                    summary=summary,
+                    figures=figures,
+                    figures_table=figures_table,
                 ).docx
             else:
                 path = export_memo(
-                    dialogue, output, template=template, summary=summary, style=style
+                    dialogue,
+                    output,
+                    template=template,
+                    summary=summary,
+                    style=style,
+                    figures=figures,
+                    figures_table=figures_table,
                 )
         except DialogError as e:
             call(self.failed, str(e))

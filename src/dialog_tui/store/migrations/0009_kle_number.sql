@@ -1,4 +1,4 @@
--- Migration 8: the KLE subject number (and facet) of the dialogue's case, kept
+-- Migration 9: the KLE subject number (and facet) of the dialogue's case, kept
 -- apart from the case number: a follow-up inherits it before it has a case
 -- number of its own, and not every municipality's case number is KLE-shaped.
 -- Empty: read it from the case number. A final dialogue's KLE number is
