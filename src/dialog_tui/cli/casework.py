@@ -66,14 +66,12 @@ def file_(
     figures_table: bool,
     allow_cpr: bool,
 ) -> None:
-    from ..export.document import user_template
     from ..export.filing import file_memo
+    from ..export.opening import user_template
     from ..export.style import load_style
-    from .export import refuse_cpr
 
     store = session.store()
     dialogue = store.get_dialogue(dialogue_id)
-    refuse_cpr(dialogue, allow_cpr)
     filed = file_memo(
         dialogue,
         folder,
@@ -83,6 +81,7 @@ def file_(
         pdf=pdf,
         figures=store.series_of(dialogue.school),
         figures_table=figures_table,
+        allow_cpr=allow_cpr,
     )
     for path in (filed.docx, filed.pdf, filed.sidecar):
         if path is not None:

@@ -1,32 +1,21 @@
 """``dialog-tui export``: the memo as a Word file (and optionally a PDF);
-``dialog-tui overview``: every school's goals of a year for the council."""
+``dialog-tui overview``: every school's goals of a year for the council;
+``dialog-tui template check FILE``: a template validated once, when it is chosen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from .. import strings as S
-from .base import ID, Session, main, pass_session
-
-if TYPE_CHECKING:
-    from ..model import Dialogue
-
-
-def refuse_cpr(dialogue: Dialogue, allow_cpr: bool) -> None:
-    """Nothing leaves with what looks like a CPR number, unless ``--allow-cpr``."""
-    from ..errors import ExportError
-    from ..export.cpr import describe_places, find_cpr
-
-    if not allow_cpr and (hits := find_cpr(dialogue)):
-        raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
+from .base import ID, DialogGroup, Session, main, pass_session
 
 
 def memo_options(command: Callable) -> Callable:
-    """What every command writing a memo takes: template, style, summary, CPR."""
+    """What every command writing a memo takes: template, style, summary, key
+    figures, CPR."""
     for option in reversed(
         (
             click.option("--template", type=click.Path(path_type=Path),
@@ -62,21 +51,21 @@ def export(
     pdf: bool,
     allow_cpr: bool,
 ) -> None:
-    from ..export.document import user_template
     from ..export.memo import default_file_name, export_memo
+    from ..export.opening import user_template
     from ..export.style import load_style
 
     dialogue = session.store().get_dialogue(dialogue_id)
-    refuse_cpr(dialogue, allow_cpr)
     output = output or Path(default_file_name(dialogue))
     written = export_memo(
         dialogue,
         output,
         template=template or user_template(),
         summary=summary,
-        style=load_style(style).style,
         figures=session.store().series_of(dialogue.school),
         figures_table=figures_table,
+        allow_cpr=allow_cpr,
+        style=load_style(style).style,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
@@ -104,16 +93,13 @@ def overview(
     case_number: str,
     allow_cpr: bool,
 ) -> None:
-    from ..errors import ExportError
-    from ..export.document import user_template
+    from ..export.opening import user_template
     from ..export.overview import (
-        cpr_schools,
         default_file_name,
         export_overview,
         most_dialogues,
         of_municipality,
     )
-    from ..text import join
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = chosen = session.store().dialogues_held_in(year)
@@ -121,13 +107,17 @@ def overview(
         municipality = most_dialogues(dialogues)
     if dialogues and municipality.strip():  # "" : every municipality
         chosen = of_municipality(dialogues, municipality, year)
-    if not allow_cpr and (schools := cpr_schools(chosen)):
-        raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
+    figures = session.store().series_by_school(d.school for d in chosen)
     written = export_overview(
-        chosen, year, output, template=template or user_template(), case_number=case_number,
-        figures=session.store().series_by_school(d.school for d in chosen),
-    )  # fmt: skip
+        chosen,
+        year,
+        output,
+        template=template or user_template(),
+        case_number=case_number,
+        figures=figures,
+        allow_cpr=allow_cpr,
+    )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     # Said once written, so that an error stays the one line on stderr.
     if len(chosen) < len(dialogues) or municipality.strip():
@@ -138,3 +128,19 @@ def overview(
             ),
             err=True,
         )  # fmt: skip
+
+
+@main.group(cls=DialogGroup, help=S.CLI_TEMPLATE_HELP)
+def template() -> None:
+    pass
+
+
+@template.command(help=S.CLI_TEMPLATE_CHECK_HELP)
+@click.argument("file", type=click.Path(path_type=Path))
+def check(file: Path) -> None:
+    """Exit 0 and one line when the template can be used; else the one Danish
+    line that export would give, and exit 1."""
+    from ..export.opening import check_template
+
+    check_template(file)
+    click.echo(S.TEMPLATE_OK.format(path=file))

@@ -99,11 +99,13 @@ def file_memo(
     today: date | None = None,
     figures: list[Series] | None = None,
     figures_table: bool = False,
+    allow_cpr: bool = False,
 ) -> Filed:
     """Write the filing package into ``folder``: the .docx (and PDF/A), then the
     sidecar last, so a robot watching the folder never sees a sidecar whose
     document is not there yet. Refused without a case number. ``figures``: the
-    school's key figures, as for the memo (confidential ones never print)."""
+    school's key figures, as for the memo (confidential ones never print); a CPR
+    number stops it as it stops the memo, unless ``allow_cpr``."""
     if not dialogue.case_number:
         raise ExportError(S.FILING_NO_CASE_NUMBER.format(id=dialogue.id or "ID"))
     folder = Path(folder).expanduser()
@@ -114,7 +116,7 @@ def file_memo(
     metadata = filing_metadata(dialogue, style, today)
     document = build_memo(
         dialogue, template=template, summary=summary, today=today, style=style,
-        figures=figures, figures_table=figures_table,
+        figures=figures, figures_table=figures_table, allow_cpr=allow_cpr,
     )  # fmt: skip
     describe(document, metadata)
     buffer = io.BytesIO()

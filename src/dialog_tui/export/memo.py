@@ -24,15 +24,10 @@ from ..figures_model import Series, goal_series, mask_confidential, memo_table
 from ..model import Dialogue, FollowUp, Note, Participant
 from ..text import goal_line, join, long_date, outcome
 from ..themes import ThemeSet, current_themes
-from .document import (
-    Writer,
-    add_page_furniture,
-    open_document,
-    save_document,
-    set_properties,
-    top_right_block,
-)
+from .cpr import Printed, dialogue_texts, field_texts, refuse_cpr
+from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import note_theme
+from .opening import open_document
 from .style import DEFAULT, MemoStyle, date_line, use_bullet
 
 if TYPE_CHECKING:
@@ -75,17 +70,26 @@ def build_memo(
     template: Path | None = None,
     summary: bool | None = None,
     today: date | None = None,
-    style: MemoStyle = DEFAULT,
-    themes: ThemeSet | None = None,
     figures: list[Series] | None = None,
     figures_table: bool = False,
+    allow_cpr: bool = False,
+    style: MemoStyle = DEFAULT,
+    themes: ThemeSet | None = None,
 ) -> Document:
-    """The memo in ``style`` (``summary`` None: as the style says). ``figures``: the
-    school's key figures (goals tied to a confidential one print it as such);
-    ``figures_table``: add a table of those the goals use."""
+    """The memo in ``style`` (``summary`` None: as the style says). ``figures``:
+    the school's key figures (goals tied to a confidential one print it as such);
+    ``figures_table``: add a table of those the goals use. Unless ``allow_cpr``,
+    :class:`~.cpr.CprFound` when anything the memo would print (text, placeholder
+    values, the template's text) holds a CPR number."""
     dialogue = mask_confidential(dialogue, figures or [])
     context = placeholder_context(dialogue, today)
     opened = open_document(template, context)
+    series = goal_series(dialogue, figures) if figures_table and figures else []
+    if not allow_cpr:
+        printed = [*dialogue_texts(dialogue), *field_texts(context)]
+        table = memo_table(series)[0]
+        printed += [Printed(S.CPR_PLACE_FIGURES, " ".join(row)) for row in table]
+        refuse_cpr(printed, opened.printed)
     document = opened.document
     w = Writer(document)
     w.bullet_char = style.bullet
@@ -118,8 +122,8 @@ def build_memo(
         _followups(w, dialogue.followups, style)
     if style.summary if summary is None else summary:
         _summary(w, dialogue, style, themes or current_themes())
-    if figures_table and figures:
-        _figures(w, goal_series(dialogue, figures))
+    if series:
+        _figures(w, series)
     add_page_furniture(document, S.MEMO_RUNNING_HEADER.format(title=title))
     set_properties(
         document,
@@ -141,16 +145,23 @@ def export_memo(
     template: Path | None = None,
     summary: bool | None = None,
     today: date | None = None,
-    style: MemoStyle = DEFAULT,
     figures: list[Series] | None = None,
     figures_table: bool = False,
+    allow_cpr: bool = False,
+    style: MemoStyle = DEFAULT,
 ) -> Path:
     """Build the memo and write it atomically to ``path``; reads nothing but
     ``dialogue``, ``figures``, the template and the themes, writes nothing but ``path``."""
     document = build_memo(
-        dialogue, template=template, summary=summary, today=today, style=style,
-        figures=figures, figures_table=figures_table,
-    )  # fmt: skip
+        dialogue,
+        template=template,
+        summary=summary,
+        today=today,
+        figures=figures,
+        figures_table=figures_table,
+        allow_cpr=allow_cpr,
+        style=style,
+    )
     return save_document(document, path)
 
 

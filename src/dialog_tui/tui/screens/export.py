@@ -1,7 +1,7 @@
-"""Export the memo: output file, template, summary, and the CPR check before
-anything leaves; or file it in one step (Ctrl+G) into the case's folder. Shows
-the memo style (memo.toml) and template in use. Dismisses with the written path,
-or None."""
+"""Export the memo: output file, template (checked when it is picked), summary,
+and the CPR check before anything leaves; or file it in one step (Ctrl+G) into
+the case's folder. Shows the memo style (memo.toml) and template in use.
+Dismisses with the written path, or None."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
-from ...export.cpr import CprHit, find_cpr
-from ...export.document import user_template
+from ...export.cpr import CprFound, CprHit
 from ...export.filing import file_memo, filing_name
 from ...export.memo import default_file_name, export_memo
+from ...export.opening import check_template, user_template
 from ...export.style import LoadedStyle, MemoStyle, load_style
 from ...model import Dialogue
 from ..background import own_store
@@ -57,6 +57,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
         self.writing = False
+        self.checked_template = ""
         self.filing = False  # Ctrl+G: the filing package, not one file
 
     def compose(self) -> ComposeResult:
@@ -121,6 +122,23 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """A template is checked once when it is picked (the field is left), not
+        only at export."""
+        value = event.input.value.strip()
+        if event.input.id == "template" and value and value != self.checked_template:
+            self.checked_template = value
+            self.check_in_background(Path(value).expanduser())
+
+    @work(thread=True, exclusive=True, group="template-check")
+    def check_in_background(self, template: Path) -> None:
+        try:
+            check_template(template)
+        except DialogError as e:
+            self.app.call_from_thread(self.show_error, str(e))
+            return
+        self.app.call_from_thread(self.show_error, S.EXPORT_TEMPLATE_OK)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
@@ -199,38 +217,29 @@ class ExportScreen(ModalScreen[Path | None]):
         figures_table: bool,
         confirmed: bool,
     ) -> None:
-        """Re-read the dialogue (the notes may have changed since the screen opened),
-        look for CPR numbers unless confirmed, and write the memo (or, filing, the
-        package into the folder ``output``): off the event loop."""
+        """Re-read the dialogue (the notes may have changed since the screen opened)
+        and write the memo (or, filing, the package into the folder ``output``),
+        which refuses a CPR number unless confirmed: off the event loop."""
         call = self.app.call_from_thread
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
                 figures = store.series_of(dialogue.school)
-            hits = [] if confirmed else find_cpr(dialogue)
-            if hits:
-                call(self.show_hits, hits)
-                return
-            if self.filing:
-                path = file_memo(
-                    dialogue,
-                    output,
-                    template=template,
-                    style=style,
-                    summary=summary,
-                    figures=figures,
-                    figures_table=figures_table,
-                ).docx
-            else:
-                path = export_memo(
-                    dialogue,
-                    output,
-                    template=template,
-                    summary=summary,
-                    style=style,
-                    figures=figures,
-                    figures_table=figures_table,
-                )
+            write = file_memo if self.filing else export_memo
+            written = write(
+                dialogue,
+                output,
+                template=template,
+                summary=summary,
+                figures=figures,
+                figures_table=figures_table,
+                allow_cpr=confirmed,
+                style=style,
+            )
+            path = written.docx if self.filing else written
+        except CprFound as e:
+            call(self.show_hits, e.hits)
+            return
         except DialogError as e:
             call(self.failed, str(e))
             return
@@ -249,7 +258,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.show_error(message)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        error = self.query_one("#error", Static)
+        error.update(message)
+        self.call_after_refresh(error.scroll_visible)
 
     def show_hits(self, hits: list[CprHit]) -> None:
         self.writing = False
@@ -258,7 +269,8 @@ class ExportScreen(ModalScreen[Path | None]):
         box.remove_children()
         box.mount_all(
             Static(
-                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context),
+                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context)
+                + (S.EXPORT_CPR_CHECKSUM if h.checksum else ""),
                 classes="hit",
                 markup=False,
             )
