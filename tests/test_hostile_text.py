@@ -27,8 +27,12 @@ MODELS = [
 CLEANERS = {model.Line: "line", model.MultiLine: "text", model.Snippet: "snippet"}
 
 
-def _cleaner(metadata: list) -> BeforeValidator | None:
-    return next((m for m in metadata if isinstance(m, BeforeValidator)), None)
+def _cleaner(metadata: list) -> object | None:
+    """A cleaning validator, or a pattern that admits only plain characters."""
+    return next(
+        (m for m in metadata if isinstance(m, BeforeValidator) or getattr(m, "pattern", None)),
+        None,
+    )
 
 
 def str_leaves(annotation, metadata=()) -> list[bool]:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import strings as S
-from .errors import ExchangeError, describe_validation_error
+from .errors import ExchangeError, describe_validation_error, json_reason
 from .files import MAX_JSON_BYTES, read_regular_file
 from .model import FORMAT, Dialogue
 
@@ -20,7 +20,9 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
         data: Any = json.loads(text)
     except json.JSONDecodeError as e:
         raise ExchangeError(
-            S.JSON_BAD_SYNTAX.format(path=source, line=e.lineno, column=e.colno, reason=e.msg)
+            S.JSON_BAD_SYNTAX.format(
+                path=source, line=e.lineno, column=e.colno, reason=json_reason(e.msg)
+            )
         ) from None
     except RecursionError:
         raise ExchangeError(S.FILE_TOO_DEEP.format(path=source)) from None
@@ -47,8 +49,8 @@ def read_dialogue(path: Path) -> Dialogue:
     data = read_regular_file(path, MAX_JSON_BYTES, ExchangeError)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=e)) from None
+    except UnicodeDecodeError:
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=S.NOT_UTF8)) from None
     return dialogue_from_json(text, path)
 
 

@@ -11,12 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import strings as S
-from .errors import DialogError, FileError
+from .errors import DialogError, FileError, os_reason
 
 MAX_JSON_BYTES = 50 * 1024 * 1024
 """A dialogue file: a whole year's notes are well under a megabyte."""
-MAX_AGENDA_BYTES = 1024 * 1024
-"""An agenda file: a page of points and prompts."""
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -48,7 +46,7 @@ def read_regular_file(path: Path | str, limit: int, error: type[DialogError] = F
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
     except OSError as e:
-        raise error(S.FILE_UNREADABLE.format(path=path, reason=e.strerror or e)) from None
+        raise error(S.FILE_UNREADABLE.format(path=path, reason=os_reason(e))) from None
     try:
         info = os.fstat(fd)
         mode, size = info.st_mode, info.st_size
@@ -64,7 +62,7 @@ def read_regular_file(path: Path | str, limit: int, error: type[DialogError] = F
                 raise error(S.FILE_TOO_BIG.format(path=path, limit=_megabytes(limit)))
         return b"".join(chunks)
     except OSError as e:
-        raise error(S.FILE_UNREADABLE.format(path=path, reason=e.strerror or e)) from None
+        raise error(S.FILE_UNREADABLE.format(path=path, reason=os_reason(e))) from None
     finally:
         os.close(fd)
 
@@ -74,7 +72,7 @@ def require_regular_file(path: Path | str, error: type[DialogError] = FileError)
     try:
         mode = os.stat(path).st_mode
     except OSError as e:
-        raise error(S.FILE_UNREADABLE.format(path=path, reason=e.strerror or e)) from None
+        raise error(S.FILE_UNREADABLE.format(path=path, reason=os_reason(e))) from None
     if not stat.S_ISREG(mode):
         raise error(S.FILE_NOT_REGULAR.format(path=path, kind=kind_of(mode)))
 
@@ -106,7 +104,7 @@ def check_output(path: Path | str, *, protected: Sequence[Path] = (), force: boo
     except FileNotFoundError:
         return path
     except OSError as e:
-        raise FileError(S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)) from None
+        raise FileError(S.OUTPUT_UNWRITABLE.format(path=path, reason=os_reason(e))) from None
     if not stat.S_ISREG(mode):
         raise FileError(S.OUTPUT_NOT_REGULAR.format(path=path, kind=kind_of(mode)))
     if not force:
@@ -124,7 +122,7 @@ def write_atomically(path: Path | str, data: bytes, mode: int = 0o600) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as e:
-        raise FileError(S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)) from None
+        raise FileError(S.OUTPUT_UNWRITABLE.format(path=path, reason=os_reason(e))) from None
     try:
         with os.fdopen(fd, "wb") as f:
             if hasattr(os, "fchmod"):
@@ -136,7 +134,7 @@ def write_atomically(path: Path | str, data: bytes, mode: int = 0o600) -> None:
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        raise FileError(S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)) from None
+        raise FileError(S.OUTPUT_UNWRITABLE.format(path=path, reason=os_reason(e))) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

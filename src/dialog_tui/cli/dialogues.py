@@ -50,7 +50,15 @@ def dump(session: Session, dialogue_id: int, output: Path | None, force: bool) -
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def list_(session: Session, school: str | None, year: int | None, as_json: bool) -> None:
-    rows = session.store().list_dialogues(school=school, year=year)
+    from .filters import schools
+
+    store = session.store()
+    names = schools(store, school)
+    rows = sorted(
+        (r for name in names or [None] for r in store.list_dialogues(school=name, year=year)),
+        key=lambda r: (r.held_on, r.id),
+        reverse=True,
+    )
     if as_json:
         out.echo_json([r.model_dump(mode="json") for r in rows])
         return
