@@ -143,7 +143,7 @@ def file_memo(
 
 def _write(path: Path, data: bytes) -> None:
     """Atomic and owner-only (to route through files.py once it is on main)."""
-    from ..exchange import write_atomically
+    from ..files import write_atomically
 
     write_atomically(path, data)
 
