@@ -59,10 +59,10 @@ def test_reading_a_fifo_or_dev_zero_is_refused_at_once(fifo, zero, tmp_path):
     with pytest.raises(FileError, match="en mappe"):
         read_regular_file(tmp_path, 100)
     big = tmp_path / "stor.json"
-    big.write_bytes(b"x" * 101)
-    with pytest.raises(FileError, match="større end 0 kB"):
-        read_regular_file(big, 100)
-    assert read_regular_file(big, 101) == b"x" * 101
+    big.write_bytes(b"x" * 1001)
+    with pytest.raises(FileError, match="større end 1 kB"):
+        read_regular_file(big, 1000)
+    assert read_regular_file(big, 1001) == b"x" * 1001
 
 
 @pytest.mark.parametrize("name", ["fifo", "zero"])

@@ -187,7 +187,7 @@ def test_no_memo_toml_is_the_default(tmp_path, monkeypatch):
         (b'bulet = "o"', "feltet »bulet«: ukendt felt"),
         (b"name = [", "linje 1, kolonne"),
         (b'name = "\xff"', "kan ikke læses: filen er ikke UTF-8-tekst"),
-        (b"x" * 1_000_001, "er større end 976 kB og læses ikke"),
+        (b"x" * 1_000_001, "er større end 1 MB og læses ikke"),
     ],
 )
 def test_hostile_memo_toml_is_one_danish_line_naming_file_and_field(tmp_path, content, message):

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import strings as S
 from .errors import DialogError, FileError, os_reason
 
-MAX_JSON_BYTES = 50 * 1024 * 1024
+MAX_JSON_BYTES = 50_000_000
 """A dialogue file: a whole year's notes are well under a megabyte."""
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting
@@ -35,7 +35,8 @@ def kind_of(mode: int) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} kB"
+    """A limit as people read it: ``50 MB``, ``1 MB``, ``100 kB`` (decimal units)."""
+    return f"{size / 1e6:g} MB" if size >= 1_000_000 else f"{size / 1e3:g} kB"
 
 
 def read_regular_file(path: Path | str, limit: int, error: type[DialogError] = FileError) -> bytes:
