@@ -685,3 +685,23 @@ LOCK_LOST = (
 )
 READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
 MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
+
+# --- Faults: full disks, busy, vanished or damaged databases (issue 13) -----------
+DB_DAMAGED_USE_CHECK = (
+    "databasen {path} er beskadiget ({reason}); kør »dialog-tui check« for at se hvad, "
+    "og »dialog-tui rescue -o MAPPE« for at redde de dialoger, der kan læses"
+)
+UNSAVED_BANNER = "Ikke gemt: {reason}"
+UNSAVED_SHORT = "Ikke gemt"
+DB_WAITING = (
+    "venter på databasen (en anden proces skriver i den); det skrevne gemmes, så snart den er fri"
+)
+UNSAVED_REFUSED = (
+    "Ikke udført: der er tekst, som endnu ikke er gemt. Skriv videre; handlingen "
+    "kan bruges, når teksten er gemt."
+)
+RECOVERY_WRITTEN = (
+    "Noter, der ikke kunne gemmes i databasen, er skrevet til {path}. "
+    "Kopiér teksten tilbage i dialogen, når databasen virker igen."
+)
+RECOVERY_FAILED = "Noter, der ikke kunne gemmes, kunne heller ikke skrives til en fil: {reason}"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from .. import strings as S
-from ..errors import StoreError
+from ..errors import DatabaseBusy, DatabaseDamaged, StoreError
 from . import migrate
 from .rows import now
 
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x44544549  # "DTEI": marks a file as ours in the SQLite header
 APP_NAME = "dialog-tui"
 ENV_DB = "DIALOG_TUI_DB"
+
+UI_BUSY_TIMEOUT_MS = 200
+"""How long a write from the app waits for another process's write lock before the
+keys are kept in memory and retried (the CLI waits 5 s)."""
+
+DAMAGE_SIGNS = ("malformed", "vtable constructor failed", "not a database")
 
 FINAL_ABORT = "dialog-tui: the dialogue is final"
 """The message of the triggers that keep a final dialogue read-only (migration 3)."""
@@ -172,7 +178,7 @@ class StoreBase:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as e:
-                raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+                raise self.write_error(e) from None
             try:
                 yield self.conn
             except sqlite3.IntegrityError as e:
@@ -182,7 +188,7 @@ class StoreBase:
                 raise StoreError(S.INVALID_VALUE.format(reason=e)) from None
             except sqlite3.Error as e:
                 self._rollback()
-                raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+                raise self.write_error(e) from None
             except BaseException:
                 self._rollback()
                 raise
@@ -192,11 +198,33 @@ class StoreBase:
                 except sqlite3.Error as e:
                     # A failed COMMIT may have rolled back already.
                     self._rollback()
-                    raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+                    raise self.write_error(e) from None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+    # --- Faults (issue 13) -----------------------------------------------------
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another process's lock (the app: short)."""
+        with self._mutex:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def write_error(self, e: sqlite3.Error) -> StoreError:
+        """The Danish error for a failed write: busy, damaged, or anything else."""
+        text = str(e)
+        if isinstance(e, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return DatabaseBusy(S.DB_CANNOT_WRITE.format(path=self.path, reason=e))
+        return self.damage_error(e) or StoreError(
+            S.DB_CANNOT_WRITE.format(path=self.path, reason=e)
+        )
+
+    def damage_error(self, e: sqlite3.Error) -> DatabaseDamaged | None:
+        """A ``DatabaseDamaged`` pointing to check and rescue, if ``e`` is damage."""
+        if isinstance(e, sqlite3.DatabaseError) and any(w in str(e) for w in DAMAGE_SIGNS):
+            return DatabaseDamaged(S.DB_DAMAGED_USE_CHECK.format(path=self.path, reason=e))
+        return None
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -212,13 +240,18 @@ class StoreBase:
                 raise StoreError(S.DB_CANNOT_OPEN.format(path=self.path, reason=e)) from None
             try:
                 yield self.conn
+            except sqlite3.DatabaseError as e:
+                raise (self.damage_error(e) or e) from None
             finally:
                 self._rollback()  # nothing was written: ending it is all that is left
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts, read whole under the lock."""
         with self._mutex:
-            return list(self.db.query(sql, params))
+            try:
+                return list(self.db.query(sql, params))
+            except sqlite3.DatabaseError as e:
+                raise (self.damage_error(e) or e) from None
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._query(sql, params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -12,6 +13,7 @@ from textual.screen import Screen
 
 from .. import strings as S
 from ..store import Store
+from ..store.connection import UI_BUSY_TIMEOUT_MS
 from .keys import with_ids
 
 
@@ -34,6 +36,11 @@ class DialogApp(App):
     def __init__(self, store: Store, *, open_id: int | None = None, new: bool = False) -> None:
         super().__init__()
         self.store = store
+        # A write waits only briefly for another process's lock; the keys are kept
+        # and retried meanwhile, so the app never freezes behind it.
+        store.set_busy_timeout(UI_BUSY_TIMEOUT_MS)
+        self.exit_lines: list[str] = []
+        """Said on the terminal after the app has gone (where unsaved text went)."""
         self._open_id = open_id
         self._new = new
 
@@ -109,6 +116,11 @@ def run_app(db_path: Path, *, open_id: int | None = None, new: bool = False) -> 
     try:
         if open_id is not None:
             store.get_dialogue(open_id)  # a clear error before any UI starts
-        DialogApp(store, open_id=open_id, new=new).run()
+        app = DialogApp(store, open_id=open_id, new=new)
+        try:
+            app.run()
+        finally:
+            for line in app.exit_lines:
+                print(line, file=sys.stderr)
     finally:
         store.close()

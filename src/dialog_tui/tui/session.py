@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
-from ..errors import DialogError, LockLost
+from ..errors import DatabaseBusy, DialogError, LockLost
 from ..model import AgendaItem
 from ..store import Store
 from ..text import clock
@@ -92,6 +92,10 @@ class MeetingSession:
         self.holder: EditLock | None = None
         self.report: Callable[[str], None] = lambda line: None
         """Shows a failed write's Danish line (the screen sets it)."""
+        self.failure: str | None = None
+        """Why the last write failed (Danish), until a write succeeds again."""
+        self.on_failure: Callable[[str | None], None] = lambda reason: None
+        """Called when writes start failing (the reason) or succeed again (None)."""
         self.on_read_only: Callable[[str], None] = lambda line: None
         """Called with a Danish line when the session turns read-only while open."""
         self.items: list[AgendaItem] = []
@@ -166,12 +170,26 @@ class MeetingSession:
 
     def _run(self, action: Callable[[], T]) -> tuple[bool, T | None]:
         try:
-            return True, action()
+            result = action()
         except LockLost:
             self.lose_lock()
+        except DatabaseBusy:
+            self._failed(S.DB_WAITING)
         except DialogError as e:
-            self.report(S.SAVE_FAILED.format(message=e))
+            self._failed(str(e))
+        else:
+            if self.failure is not None:
+                self.failure = None
+                self.on_failure(None)
+            return True, result
         return False, None
+
+    def _failed(self, reason: str) -> None:
+        """Say a failure once (not on every key that meets it) and keep the reason."""
+        if reason != self.failure:
+            self.failure = reason
+            self.report(S.SAVE_FAILED.format(message=reason))
+            self.on_failure(reason)
 
     def status_changed(self) -> bool:
         """Follow a status change: final releases the lock, reopening retakes it.

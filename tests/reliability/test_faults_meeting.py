@@ -1,0 +1,193 @@
+"""Full disks and busy databases in the meeting (issue 13): the keys stay on screen
+and in memory, a banner says why they are not saved, and every one of them is in
+the database once it takes writes again, or in a recovery file after quitting."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from datetime import date
+
+from dialog_tui import strings as S
+from dialog_tui.model import AgendaItem, Dialogue
+from dialog_tui.store import Store
+from dialog_tui.tui.app import DialogApp
+from dialog_tui.tui.widgets.note_list import NoteList
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+def new(store: Store) -> int:
+    return store.create_dialogue(
+        Dialogue(
+            school="Egeskolen",
+            held_on=date(2025, 3, 10),
+            agenda=[AgendaItem(title="Punkt 1"), AgendaItem(title="Punkt 2")],
+        )
+    )
+
+
+def banner(app) -> str:
+    widget = app.screen.query_one("#banner")
+    return str(widget.render()) if widget.display else ""
+
+
+def texts(db_path, dialogue_id: int) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = conn.execute(
+            "SELECT n.text FROM notes n JOIN agenda_items a ON a.id = n.agenda_item_id"
+            " WHERE a.dialogue_id = ? ORDER BY a.position, n.position",
+            (dialogue_id,),
+        )
+        return [r[0] for r in rows]
+    finally:
+        conn.close()
+
+
+def fill_disk(store: Store) -> None:
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def free_disk(store: Store) -> None:
+    store.conn.execute("PRAGMA max_page_count = 1073741823")
+
+
+async def type_until_unsaved(pilot, app, word: str, limit: int = 400) -> str:
+    """Type ``word`` and more until the banner shows; everything typed."""
+    typed = ""
+    for i in range(limit):
+        chunk = f"{word}{i} "
+        await type_text(pilot, chunk)
+        typed += chunk
+        if banner(app):
+            return typed
+    raise AssertionError("the disk never filled")
+
+
+async def test_full_disk_keeps_every_key_and_saves_them_when_space_returns(db_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Gemt før ")
+        fill_disk(store)
+        typed = "Gemt før " + await type_until_unsaved(pilot, app, "fuld")
+        await type_text(pilot, "efter")
+        typed += "efter"
+        assert banner(app).startswith("Ikke gemt: kan ikke skrive i databasen")
+        assert "full" in banner(app)
+        notes = app.screen.query_one(NoteList)
+        assert notes.editor.text == typed  # on screen
+        # Enter, F8 and Ctrl+Up are refused while text is held, and say why.
+        for key in ("enter", "f8", "ctrl+up"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert any(n.message == S.UNSAVED_REFUSED for n in app._notifications)
+        assert texts(db_path, dialogue_id)[0] != typed  # not yet in the database
+
+        free_disk(store)
+        await type_text(pilot, " igen")
+        typed += " igen"
+        await pilot.pause()
+        assert banner(app) == ""
+        await pilot.press("enter")
+        await type_text(pilot, "Ny note")
+        await pilot.pause()
+    store.close()
+    assert texts(db_path, dialogue_id) == [typed, "Ny note"]
+
+
+async def test_the_retry_timer_saves_held_text_without_another_key(db_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        fill_disk(store)
+        typed = await type_until_unsaved(pilot, app, "ord")
+        free_disk(store)
+        app.screen.retry_unsaved()  # what the 2-second timer calls
+        await pilot.pause()
+        assert banner(app) == ""
+        assert texts(db_path, dialogue_id)[0] == typed
+    store.close()
+
+
+async def test_text_held_in_another_point_is_kept_on_the_way_back(db_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        fill_disk(store)
+        typed = await type_until_unsaved(pilot, app, "første")
+        await pilot.press("alt+down")
+        await pilot.pause()
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert app.screen.query_one(NoteList).editor.text == typed
+        free_disk(store)
+        await pilot.press("end")
+        await type_text(pilot, "!")
+        await pilot.pause()
+    store.close()
+    assert texts(db_path, dialogue_id)[0] == typed + "!"
+
+
+async def test_quitting_with_held_text_writes_a_recovery_file_and_says_where(db_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        fill_disk(store)
+        typed = await type_until_unsaved(pilot, app, "tabt")
+        note_id = app.screen.query_one(NoteList).note.id
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    store.close()
+    [line] = app.exit_lines
+    files = list(db_path.parent.glob("*ikke-gemt*.json"))
+    assert len(files) == 1 and str(files[0]) in line
+    assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    data = json.loads(files[0].read_text())
+    assert data["dialogue_id"] == dialogue_id
+    assert [(n["note_id"], n["text"]) for n in data["notes"]] == [(note_id, typed)]
+
+
+async def test_busy_database_says_it_waits_and_saves_every_key_in_order(db_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Før ")
+        other.execute("BEGIN IMMEDIATE")  # a backup tool, the sqlite3 shell …
+        await type_text(pilot, "under låsen")
+        await pilot.pause()
+        assert "venter på databasen" in banner(app)
+        for key in ("f8", "ctrl+up", "alt+down", "alt+up"):  # no freeze, no crash
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one(NoteList).editor.text == "Før under låsen"
+        other.execute("ROLLBACK")
+        app.screen.retry_unsaved()
+        await pilot.pause()
+        assert banner(app) == ""
+        assert texts(db_path, dialogue_id)[0] == "Før under låsen"
+        await pilot.press("end")
+        await type_text(pilot, ".")
+        await pilot.pause()
+    other.close()
+    store.close()
+    assert texts(db_path, dialogue_id)[0] == "Før under låsen."
