@@ -705,3 +705,21 @@ RECOVERY_WRITTEN = (
     "Kopiér teksten tilbage i dialogen, når databasen virker igen."
 )
 RECOVERY_FAILED = "Noter, der ikke kunne gemmes, kunne heller ikke skrives til en fil: {reason}"
+CHECK_FOREIGN_KEY = "rækken {row} i tabellen {table} peger på noget i {parent}, som ikke findes"
+CHECK_OK = "Databasen {path} er i orden (integritetstjek og fremmednøgler)."
+CHECK_DAMAGED = (
+    "Databasen {path} er beskadiget. SQLite fandt:\n{problems}\n"
+    "Red de dialoger, der kan læses, med »dialog-tui rescue -o MAPPE«, eller gendan "
+    "fra en sikkerhedskopi med »dialog-tui restore«."
+)
+RESCUE_WROTE = "Reddet: dialog {id} → {path}"
+RESCUE_LOST = "Kunne ikke læses: dialog {id} ({reason})"
+RESCUE_SUMMARY = "{saved} dialoger reddet til {folder}; {lost} kunne ikke læses."
+BACKUP_SOURCE_DAMAGED = (
+    "databasen {path} er beskadiget, så en sikkerhedskopi ville også være det "
+    "(intet skrevet); kør »dialog-tui check« og »dialog-tui rescue -o MAPPE«"
+)
+CLI_CHECK_HELP = "Tjek om databasen er hel (SQLites integritetstjek og fremmednøgler)."
+CLI_RESCUE_HELP = "Skriv hver dialog, der stadig kan læses, som JSON i en mappe."
+CLI_RESCUE_OUTPUT_HELP = "Mappen, dialogerne skrives i (oprettes om nødvendigt)."
+RESCUE_DAMAGED_PAGE = "en beskadiget side i databasen"

@@ -3,6 +3,7 @@ place where a ``DialogError`` becomes one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,10 @@ class DialogGroup(click.Group):
             return super().invoke(ctx)
         except DialogError as e:
             fail(str(e))
+        except sqlite3.Error as e:  # met past the store's own checks: a damaged page
+            from ..store.connection import sqlite_error
+
+            fail(str(sqlite_error(ctx.ensure_object(Session).db_path, e)))
         except BrokenPipeError:  # e.g. `dialog-tui dump 1 | head`
             sys.stderr.close()
             sys.exit(1)

@@ -16,6 +16,7 @@ from .backup import Backup
 from .connection import APP_NAME, APPLICATION_ID, ENV_DB, FINAL_ABORT, default_db_path
 from .dialogues import Dialogues
 from .followups import FollowUps
+from .health import Health
 from .locks import LOCK_STALE_SECONDS, EditLock, Locks
 from .migrate import SCHEMA_VERSION
 from .notes import Notes
@@ -26,7 +27,16 @@ from .status import StatusChanges
 
 
 class Store(
-    Locks, StatusChanges, FollowUps, Notes, Points, Participants, Dialogues, Search, Backup
+    Locks,
+    StatusChanges,
+    FollowUps,
+    Notes,
+    Points,
+    Participants,
+    Dialogues,
+    Search,
+    Backup,
+    Health,
 ):
     """The named API over one dialog-tui database file."""
 

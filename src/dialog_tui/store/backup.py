@@ -47,7 +47,10 @@ class Backup(StoreBase):
             self._check_ours(source, path, exists=True)
             if not source.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(S.DB_NOT_OURS.format(path=path))
-            result = source.execute("PRAGMA integrity_check").fetchone()[0]
+            try:
+                result = source.execute("PRAGMA integrity_check").fetchone()[0]
+            except sqlite3.DatabaseError as e:  # past the header: damaged, not foreign
+                result = str(e)
             if result != "ok":
                 raise StoreError(S.BACKUP_DAMAGED.format(path=path, result=result))
             bak = self.path.with_name(self.path.name + ".bak")

@@ -51,6 +51,16 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "dialogues.db"
 
 
+def sqlite_error(path: Path, e: sqlite3.Error) -> StoreError:
+    """One Danish line for an SQLite error: busy, damaged, or a failed write."""
+    text = str(e)
+    if isinstance(e, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return DatabaseBusy(S.DB_CANNOT_WRITE.format(path=path, reason=e))
+    if isinstance(e, sqlite3.DatabaseError) and any(w in text for w in DAMAGE_SIGNS):
+        return DatabaseDamaged(S.DB_DAMAGED_USE_CHECK.format(path=path, reason=e))
+    return StoreError(S.DB_CANNOT_WRITE.format(path=path, reason=e))
+
+
 class StoreBase:
     """The connection and its policy; the aggregates' mixins build on it."""
 
@@ -213,18 +223,12 @@ class StoreBase:
 
     def write_error(self, e: sqlite3.Error) -> StoreError:
         """The Danish error for a failed write: busy, damaged, or anything else."""
-        text = str(e)
-        if isinstance(e, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-            return DatabaseBusy(S.DB_CANNOT_WRITE.format(path=self.path, reason=e))
-        return self.damage_error(e) or StoreError(
-            S.DB_CANNOT_WRITE.format(path=self.path, reason=e)
-        )
+        return sqlite_error(self.path, e)
 
     def damage_error(self, e: sqlite3.Error) -> DatabaseDamaged | None:
         """A ``DatabaseDamaged`` pointing to check and rescue, if ``e`` is damage."""
-        if isinstance(e, sqlite3.DatabaseError) and any(w in str(e) for w in DAMAGE_SIGNS):
-            return DatabaseDamaged(S.DB_DAMAGED_USE_CHECK.format(path=self.path, reason=e))
-        return None
+        error = sqlite_error(self.path, e)
+        return error if isinstance(error, DatabaseDamaged) else None
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
