@@ -723,3 +723,7 @@ CLI_CHECK_HELP = "Tjek om databasen er hel (SQLites integritetstjek og fremmedn�
 CLI_RESCUE_HELP = "Skriv hver dialog, der stadig kan læses, som JSON i en mappe."
 CLI_RESCUE_OUTPUT_HELP = "Mappen, dialogerne skrives i (oprettes om nødvendigt)."
 RESCUE_DAMAGED_PAGE = "en beskadiget side i databasen"
+RESTORE_OPEN_ELSEWHERE = (
+    "gendannelse afvist: dialog {id} er åben til redigering (proces {pid} på {host}, "
+    "siden {since}); luk den dér først (intet er ændret)"
+)

@@ -191,3 +191,52 @@ async def test_busy_database_says_it_waits_and_saves_every_key_in_order(db_path)
     other.close()
     store.close()
     assert texts(db_path, dialogue_id)[0] == "Før under låsen."
+
+
+def test_restore_is_refused_while_a_dialogue_is_open_elsewhere(db_path, tmp_path):
+    import os
+
+    from click.testing import CliRunner
+
+    from dialog_tui.cli import main
+
+    backup = tmp_path / "kopi.db"
+    with Store.open(db_path) as store:
+        dialogue_id = new(store)
+        store.backup_to(backup)
+    meeting = Store.open(db_path)  # the app, typing in dialogue 1
+    assert meeting.acquire_edit_lock(dialogue_id) is None
+    meeting.add_note(meeting.agenda_items(dialogue_id)[0].id, "Ny")
+    result = CliRunner().invoke(main, ["--db", str(db_path), "restore", "--yes", str(backup)])
+    assert result.exit_code == 1
+    assert f"dialog {dialogue_id} er åben" in result.stderr and str(os.getpid()) in result.stderr
+    assert not db_path.with_name(db_path.name + ".bak").exists()
+    assert texts(db_path, dialogue_id) == ["Ny"]
+    meeting.release_edit_lock(dialogue_id)
+    result = CliRunner().invoke(main, ["--db", str(db_path), "restore", "--yes", str(backup)])
+    assert result.exit_code == 0, result.stderr
+    meeting.close()
+
+
+def test_load_on_a_full_disk_is_one_danish_line(db_path, example, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dialog_tui.cli import main
+
+    Store.open(db_path).close()
+    configure = Store._configure
+
+    def full(self) -> None:
+        configure(self)
+        fill_disk(self)
+
+    monkeypatch.setattr(Store, "_configure", full)
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(example | {"agenda": [{"title": "x" * 40_000}]}))
+    result = CliRunner().invoke(main, ["--db", str(db_path), "load", str(source)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("dialog-tui: kan ikke skrive i databasen")
+    assert "full" in result.stderr and result.stderr.count("\n") == 1
+    monkeypatch.undo()
+    with Store.open(db_path) as store:
+        assert store.list_dialogues() == []
