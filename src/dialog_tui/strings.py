@@ -727,3 +727,7 @@ RESTORE_OPEN_ELSEWHERE = (
     "gendannelse afvist: dialog {id} er åben til redigering (proces {pid} på {host}, "
     "siden {since}); luk den dér først (intet er ændret)"
 )
+NETWORK_DRIVE = (
+    "{path} ligger på et netværksdrev: databasen bruges af ét program ad gangen "
+    "(ingen WAL), og andre må vente, til det er lukket"
+)

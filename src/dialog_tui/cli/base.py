@@ -120,6 +120,8 @@ class Session:
             from ..store import Store
 
             self._store = Store.open(self.db_path)
+            if self._store.network:
+                click.echo(S.NETWORK_DRIVE.format(path=self.db_path), err=True)
         return self._store
 
     def close(self) -> None:

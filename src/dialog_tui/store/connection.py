@@ -70,6 +70,8 @@ class StoreBase:
         self.conn = conn
         self._mutex = threading.RLock()
         self._locked: set[int] = set()  # dialogues this instance took for editing
+        self.network = False
+        """On a network drive: rollback journal, the file held exclusively."""
 
     @cached_property
     def db(self) -> Database:
@@ -110,6 +112,7 @@ class StoreBase:
             cls._check_ours(conn, path, exists)
             store = cls(path, conn)
             store._configure()
+            store._on_network_drive()
             store._migrate()
         except BaseException:
             conn.close()
@@ -215,6 +218,20 @@ class StoreBase:
             self.conn.execute("ROLLBACK")
 
     # --- Faults (issue 13) -----------------------------------------------------
+
+    def _on_network_drive(self) -> None:
+        """WAL needs every process on one host: on a network drive, a rollback
+        journal and the file held by this process alone while it is open."""
+        from .filesystem import is_network
+
+        if not is_network(self.path):
+            return
+        self.network = True
+        try:
+            self.conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as e:
+            raise StoreError(S.DB_CANNOT_OPEN.format(path=self.path, reason=e)) from None
 
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another process's lock (the app: short)."""

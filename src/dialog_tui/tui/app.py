@@ -45,6 +45,8 @@ class DialogApp(App):
         self._new = new
 
     def on_mount(self) -> None:
+        if self.store.network:
+            self.notify(S.NETWORK_DRIVE.format(path=self.store.path), timeout=15)
         if self._open_id is not None:
             # Straight to the meeting; the list is built only when going back.
             self.open_meeting(self._open_id)
