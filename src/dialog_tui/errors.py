@@ -30,6 +30,11 @@ class DatabaseDamaged(StoreError):
     """SQLite found damaged pages: the line points to ``check`` and ``rescue``."""
 
 
+class DatabaseGone(StoreError):
+    """The database file was deleted, moved or replaced while open: what is
+    written now would land in a file nobody will see again."""
+
+
 class AgendaError(DialogError):
     """An agenda file is missing or malformed."""
 

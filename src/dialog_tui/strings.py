@@ -731,3 +731,12 @@ NETWORK_DRIVE = (
     "{path} ligger på et netværksdrev: databasen bruges af ét program ad gangen "
     "(ingen WAL), og andre må vente, til det er lukket"
 )
+DB_VANISHED = "databasen {path} findes ikke længere (slettet eller flyttet)"
+DB_REPLACED = "databasen {path} er erstattet af en anden fil"
+DB_GONE_CHOICE = (
+    "Ctrl+G: skriv alt til en ny database samme sted · Ctrl+Q: afslut; det ikke gemte "
+    "skrives til en gendannelsesfil"
+)
+KEY_RECREATE_DB = "Ny database samme sted"
+DB_RECREATED = "Databasen er skrevet på ny: {path}"
+DB_RECREATED_ASIDE = "Databasen er skrevet på ny: {path} (filen, der lå der, er gemt som {aside})"

@@ -240,3 +240,50 @@ def test_load_on_a_full_disk_is_one_danish_line(db_path, example, tmp_path, monk
     monkeypatch.undo()
     with Store.open(db_path) as store:
         assert store.list_dialogues() == []
+
+
+async def test_a_deleted_database_is_noticed_and_written_again_where_it_was(db_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Før ")
+        await pilot.pause()
+        for suffix in ("", "-wal", "-shm"):  # a cleanup script
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        await type_text(pilot, "efter")
+        await pilot.pause()
+        assert "findes ikke længere" in banner(app) and "Ctrl+G" in banner(app)
+        assert not db_path.exists()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert banner(app) == ""
+        await type_text(pilot, "!")
+        await pilot.pause()
+        assert texts(db_path, dialogue_id)[0] == "Før efter!"
+    store.close()
+    assert texts(db_path, dialogue_id)[0] == "Før efter!"
+
+
+async def test_a_replaced_database_is_noticed_and_kept_aside(db_path, tmp_path):
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    older = tmp_path / "ældre.db"
+    store.backup_to(older)
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Ny tekst")
+        await pilot.pause()
+        older.replace(db_path)  # a sync client puts back an older copy
+        await type_text(pilot, " her")
+        await pilot.pause()
+        assert "erstattet" in banner(app)
+        await pilot.press("ctrl+q")  # the other choice: a recovery file
+        await pilot.pause()
+    store.close()
+    [line] = app.exit_lines
+    [recovery] = db_path.parent.glob("*ikke-gemt*.json")
+    assert str(recovery) in line
+    assert [n["text"] for n in json.loads(recovery.read_text())["notes"]] == ["Ny tekst her"]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from .. import strings as S
-from ..errors import DatabaseBusy, DatabaseDamaged, StoreError
+from ..errors import DatabaseBusy, DatabaseDamaged, DatabaseGone, StoreError
 from . import migrate
 from .rows import now
 
@@ -61,6 +61,19 @@ def sqlite_error(path: Path, e: sqlite3.Error) -> StoreError:
     return StoreError(S.DB_CANNOT_WRITE.format(path=path, reason=e))
 
 
+def file_identity(path: Path, *, missing_ok: bool = True) -> tuple[int, int] | None:
+    """(st_dev, st_ino) of ``path``; None when it cannot be told (or is missing)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class StoreBase:
     """The connection and its policy; the aggregates' mixins build on it."""
 
@@ -70,7 +83,10 @@ class StoreBase:
         self.conn = conn
         self._mutex = threading.RLock()
         self._locked: set[int] = set()  # dialogues this instance took for editing
+        self.identity = file_identity(self.path)
+        """(st_dev, st_ino) of the file opened: each write checks the path still is it."""
         self.network = False
+        self.busy_timeout_ms: int | None = None  # set by the app: short
         """On a network drive: rollback journal, the file held exclusively."""
 
     @cached_property
@@ -188,6 +204,7 @@ class StoreBase:
             if self.conn.in_transaction:  # nested: part of the enclosing one
                 yield self.conn
                 return
+            self.check_file()
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as e:
@@ -233,10 +250,23 @@ class StoreBase:
         except sqlite3.Error as e:
             raise StoreError(S.DB_CANNOT_OPEN.format(path=self.path, reason=e)) from None
 
+    def check_file(self) -> None:
+        """The file at ``path`` is still the one open here: a deleted, moved or
+        replaced database is noticed at the next write (a stat, ~2 µs)."""
+        if self.identity is None:
+            return
+        try:
+            now_there = file_identity(self.path, missing_ok=False)
+        except FileNotFoundError:
+            raise DatabaseGone(S.DB_VANISHED.format(path=self.path)) from None
+        if now_there is not None and now_there != self.identity:
+            raise DatabaseGone(S.DB_REPLACED.format(path=self.path))
+
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another process's lock (the app: short)."""
+        self.busy_timeout_ms = int(milliseconds)
         with self._mutex:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+            self.conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
 
     def write_error(self, e: sqlite3.Error) -> StoreError:
         """The Danish error for a failed write: busy, damaged, or anything else."""

@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
-from ..errors import DatabaseBusy, DialogError, LockLost
+from ..errors import DatabaseBusy, DatabaseGone, DialogError, LockLost
 from ..model import AgendaItem
 from ..store import Store
 from ..text import clock
@@ -92,6 +92,8 @@ class MeetingSession:
         self.holder: EditLock | None = None
         self.report: Callable[[str], None] = lambda line: None
         """Shows a failed write's Danish line (the screen sets it)."""
+        self.gone = False
+        """The database file was deleted or replaced while open (until recreated)."""
         self.failure: str | None = None
         """Why the last write failed (Danish), until a write succeeds again."""
         self.on_failure: Callable[[str | None], None] = lambda reason: None
@@ -175,6 +177,9 @@ class MeetingSession:
             self.lose_lock()
         except DatabaseBusy:
             self._failed(S.DB_WAITING)
+        except DatabaseGone as e:
+            self.gone = True
+            self._failed(f"{e}. {S.DB_GONE_CHOICE}")
         except DialogError as e:
             self._failed(str(e))
         else:
@@ -190,6 +195,19 @@ class MeetingSession:
             self.failure = reason
             self.report(S.SAVE_FAILED.format(message=reason))
             self.on_failure(reason)
+
+    def recreate_database(self) -> str | None:
+        """Write the database again where it was (after ``gone``); the line saying
+        so, or None when it was not done."""
+        if not self.gone:
+            return None
+        done, aside = self._run(self.store.recreate)
+        if not done:
+            return None
+        self.gone = False
+        if aside is not None:
+            return S.DB_RECREATED_ASIDE.format(path=self.store.path, aside=aside)
+        return S.DB_RECREATED.format(path=self.store.path)
 
     def status_changed(self) -> bool:
         """Follow a status change: final releases the lock, reopening retakes it.

@@ -61,6 +61,7 @@ class MeetingScreen(Screen):
             Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
             Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
+            Binding("ctrl+g", "recreate_database", S.KEY_RECREATE_DB, priority=True, show=False),
         ],
     )
 
@@ -229,6 +230,15 @@ class MeetingScreen(Screen):
         """The timer's retry: held text is written once the database takes it."""
         if self.controller.unsaved and self.controller.flush():
             self.query_one(NoteList).post_message(NoteList.Saved())
+
+    def action_recreate_database(self) -> None:
+        """The database file vanished or was replaced: write it again where it was,
+        then the held text into it."""
+        line = self.session.recreate_database()
+        if line is not None:
+            self.notify(line, timeout=15)
+            self.retry_unsaved()
+            self.show_unsaved()
 
     def keep_unsaved(self) -> None:
         """Leaving the meeting: held text gets a last try, then a recovery file."""
