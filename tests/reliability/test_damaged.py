@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import sqlite3
@@ -110,3 +111,18 @@ def test_backup_refuses_a_damaged_source_and_restore_says_damaged(db_path, tmp_p
     assert DAMAGED in restored.stderr and "ikke en SQLite" not in restored.stderr
     with sqlite3.connect(good) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+async def test_the_app_meeting_damage_closes_with_one_line_not_a_crash(db_path):
+    from dialog_tui.tui.app import DialogApp
+
+    build(db_path)
+    damage(db_path, "notes")
+    store = Store.open(db_path)
+    lost = [i for i, dialogue, _ in store.rescue() if dialogue is None]
+    app = DialogApp(store, open_id=lost[0])
+    await asyncio.wait_for(app.run_async(headless=True, size=(80, 24)), timeout=60)
+    store.close()
+    assert app.return_code == 1
+    [line] = app.exit_lines
+    assert DAMAGED in line and "dialog-tui check" in line

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .. import strings as S
+from ..errors import StoreError
 from ..store import Store
 from ..store.connection import UI_BUSY_TIMEOUT_MS
 from .keys import with_ids
@@ -39,6 +40,7 @@ class DialogApp(App):
         # A write waits only briefly for another process's lock; the keys are kept
         # and retried meanwhile, so the app never freezes behind it.
         store.set_busy_timeout(UI_BUSY_TIMEOUT_MS)
+        self.closing_on: StoreError | None = None
         self.exit_lines: list[str] = []
         """Said on the terminal after the app has gone (where unsaved text went)."""
         self._open_id = open_id
@@ -54,6 +56,19 @@ class DialogApp(App):
         self.show_dialogues()
         if self._new:
             self.new_dialogue()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store error nobody caught (a damaged page met while reading): the app
+        closes (held text goes to a recovery file) and says it in one line, not a
+        traceback."""
+        if self.closing_on is not None:
+            return  # what followed from it (a screen left half built) while closing
+        if isinstance(error, StoreError):
+            self.closing_on = error
+            self.exit_lines.append(str(error))
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
 
     def show_dialogues(self) -> None:
         from .screens.dialogues import DialoguesScreen
