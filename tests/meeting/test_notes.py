@@ -259,3 +259,29 @@ def test_theme_by_its_danish_name_or_beginning():
     assert theme_from("forældre") == "foraeldresamarbejde"
     assert theme_from("") is None
     assert theme_from("zzz") is None
+
+
+def test_a_busy_database_is_tried_at_most_once_a_second_by_keys(
+    notes, flaky, clock, reports, monkeypatch
+):
+    from dialog_tui.errors import DatabaseBusy
+
+    typed(notes, "en")
+    tries = []
+    real = type(flaky).__getattr__
+
+    def counting(self, name):
+        if name == "set_note_text":
+            tries.append(clock())
+        return real(self, name)
+
+    monkeypatch.setattr(type(flaky), "__getattr__", counting)
+    flaky.fail["set_note_text"] = DatabaseBusy("database is locked")
+    for text in ("en ", "en t", "en to"):  # typed within the same second
+        assert not notes.save_text(text).saved
+    assert len(tries) == 1  # one wait for the lock, not one per key
+    assert reports == [S.SAVE_FAILED.format(message=S.DB_WAITING)]
+    del flaky.fail["set_note_text"]
+    clock.seconds += 1
+    assert notes.save_text("en to!").saved
+    assert texts(notes) == ["en to!"]

@@ -25,6 +25,7 @@ from ..store import Store
 from .session import MeetingSession
 
 MAX_LEVEL = 5
+BUSY_RETRY_SECONDS = 1.0
 
 
 @dataclass
@@ -85,6 +86,7 @@ class NotesController:
         self.undo_stack: list[UndoStep] = []
         self.last_change = "structure"
         """"text" after typing (Ctrl+Z undoes in the editor), else "structure"."""
+        self.next_try = 0.0
         self.unsaved: dict[int, tuple[str, datetime]] = {}
         """Note id -> (text, when typed) not yet written, the oldest first."""
 
@@ -131,8 +133,14 @@ class NotesController:
         self.last_change = "text"
         return Change(saved=self.flush())
 
-    def flush(self) -> bool:
-        """Write every held text, oldest first; True when none is left."""
+    def flush(self, *, now: bool = False) -> bool:
+        """Write every held text, oldest first; True when none is left. While the
+        database is busy, a key tries at most once a second (each try waits for
+        the lock), so typing goes on; ``now`` (the timer) always tries."""
+        clock = self.session.clock()
+        if self.unsaved and self.session.waiting and not now and clock < self.next_try:
+            return False
+        self.next_try = clock + BUSY_RETRY_SECONDS
         for note_id, (text, _) in list(self.unsaved.items()):
             if self.read_only:
                 return False
@@ -148,7 +156,7 @@ class NotesController:
 
     def _blocked(self) -> Change | None:
         """A refusal while held text cannot be written, else None."""
-        if self.unsaved and not self.flush():
+        if self.unsaved and not self.flush(now=True):
             return Change(notice=S.UNSAVED_REFUSED)
         return None
 

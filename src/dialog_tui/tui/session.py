@@ -92,6 +92,9 @@ class MeetingSession:
         self.holder: EditLock | None = None
         self.report: Callable[[str], None] = lambda line: None
         """Shows a failed write's Danish line (the screen sets it)."""
+        self.waiting = False
+        """The last write met another process's write lock (each try costs the
+        busy timeout, so held text is retried at most once a second then)."""
         self.gone = False
         """The database file was deleted or replaced while open (until recreated)."""
         self.failure: str | None = None
@@ -171,11 +174,13 @@ class MeetingSession:
         return self._run(action)[0]
 
     def _run(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        self.waiting = False
         try:
             result = action()
         except LockLost:
             self.lose_lock()
         except DatabaseBusy:
+            self.waiting = True
             self._failed(S.DB_WAITING)
         except DatabaseGone as e:
             self.gone = True

@@ -228,7 +228,7 @@ class MeetingScreen(Screen):
 
     def retry_unsaved(self) -> None:
         """The timer's retry: held text is written once the database takes it."""
-        if self.controller.unsaved and self.controller.flush():
+        if self.controller.unsaved and self.controller.flush(now=True):
             self.query_one(NoteList).post_message(NoteList.Saved())
 
     def action_recreate_database(self) -> None:
@@ -244,7 +244,7 @@ class MeetingScreen(Screen):
         """Leaving the meeting: held text gets a last try, then a recovery file."""
         controller = self.controller
         self.session.on_failure = self.session.report = lambda line: None  # going away
-        if not controller.unsaved or controller.flush():
+        if not controller.unsaved or controller.flush(now=True):
             return
         from ...recovery import HeldText, write_recovery
 
