@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
+from contextlib import asynccontextmanager
 from datetime import date
 
 from dialog_tui import strings as S
@@ -29,6 +30,20 @@ def new(store: Store) -> int:
             agenda=[AgendaItem(title="Punkt 1"), AgendaItem(title="Punkt 2")],
         )
     )
+
+
+@asynccontextmanager
+async def meeting(db_path):
+    """The app open on a new two-point dialogue: (app, pilot, store, dialogue id)."""
+    store = Store.open(db_path)
+    dialogue_id = new(store)
+    app = DialogApp(store, open_id=dialogue_id)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            yield app, pilot, store, dialogue_id
+    finally:
+        store.close()
 
 
 def banner(app) -> str:
@@ -72,11 +87,7 @@ async def type_until_unsaved(pilot, app, word: str, limit: int = 400) -> str:
 
 
 async def test_full_disk_keeps_every_key_and_saves_them_when_space_returns(db_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, store, dialogue_id):
         await type_text(pilot, "Gemt før ")
         fill_disk(store)
         typed = "Gemt før " + await type_until_unsaved(pilot, app, "fuld")
@@ -101,16 +112,11 @@ async def test_full_disk_keeps_every_key_and_saves_them_when_space_returns(db_pa
         await pilot.press("enter")
         await type_text(pilot, "Ny note")
         await pilot.pause()
-    store.close()
     assert texts(db_path, dialogue_id) == [typed, "Ny note"]
 
 
 async def test_the_retry_timer_saves_held_text_without_another_key(db_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, store, dialogue_id):
         fill_disk(store)
         typed = await type_until_unsaved(pilot, app, "ord")
         free_disk(store)
@@ -118,15 +124,10 @@ async def test_the_retry_timer_saves_held_text_without_another_key(db_path):
         await pilot.pause()
         assert banner(app) == ""
         assert texts(db_path, dialogue_id)[0] == typed
-    store.close()
 
 
 async def test_text_held_in_another_point_is_kept_on_the_way_back(db_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, store, dialogue_id):
         fill_disk(store)
         typed = await type_until_unsaved(pilot, app, "første")
         await pilot.press("alt+down")
@@ -138,22 +139,16 @@ async def test_text_held_in_another_point_is_kept_on_the_way_back(db_path):
         await pilot.press("end")
         await type_text(pilot, "!")
         await pilot.pause()
-    store.close()
     assert texts(db_path, dialogue_id)[0] == typed + "!"
 
 
 async def test_quitting_with_held_text_writes_a_recovery_file_and_says_where(db_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, store, dialogue_id):
         fill_disk(store)
         typed = await type_until_unsaved(pilot, app, "tabt")
         note_id = app.screen.query_one(NoteList).note.id
         await pilot.press("ctrl+q")
         await pilot.pause()
-    store.close()
     [line] = app.exit_lines
     files = list(db_path.parent.glob("*ikke-gemt*.json"))
     assert len(files) == 1 and str(files[0]) in line
@@ -164,12 +159,8 @@ async def test_quitting_with_held_text_writes_a_recovery_file_and_says_where(db_
 
 
 async def test_busy_database_says_it_waits_and_saves_every_key_in_order(db_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    other = sqlite3.connect(db_path, isolation_level=None)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, _store, dialogue_id):
+        other = sqlite3.connect(db_path, isolation_level=None)
         await type_text(pilot, "Før ")
         other.execute("BEGIN IMMEDIATE")  # a backup tool, the sqlite3 shell …
         await type_text(pilot, "under låsen")
@@ -189,7 +180,6 @@ async def test_busy_database_says_it_waits_and_saves_every_key_in_order(db_path)
         await type_text(pilot, ".")
         await pilot.pause()
     other.close()
-    store.close()
     assert texts(db_path, dialogue_id)[0] == "Før under låsen."
 
 
@@ -204,18 +194,18 @@ def test_restore_is_refused_while_a_dialogue_is_open_elsewhere(db_path, tmp_path
     with Store.open(db_path) as store:
         dialogue_id = new(store)
         store.backup_to(backup)
-    meeting = Store.open(db_path)  # the app, typing in dialogue 1
-    assert meeting.acquire_edit_lock(dialogue_id) is None
-    meeting.add_note(meeting.agenda_items(dialogue_id)[0].id, "Ny")
+    editing = Store.open(db_path)  # the app, typing in dialogue 1
+    assert editing.acquire_edit_lock(dialogue_id) is None
+    editing.add_note(editing.agenda_items(dialogue_id)[0].id, "Ny")
     result = CliRunner().invoke(main, ["--db", str(db_path), "restore", "--yes", str(backup)])
     assert result.exit_code == 1
     assert f"dialog {dialogue_id} er åben" in result.stderr and str(os.getpid()) in result.stderr
     assert not db_path.with_name(db_path.name + ".bak").exists()
     assert texts(db_path, dialogue_id) == ["Ny"]
-    meeting.release_edit_lock(dialogue_id)
+    editing.release_edit_lock(dialogue_id)
     result = CliRunner().invoke(main, ["--db", str(db_path), "restore", "--yes", str(backup)])
     assert result.exit_code == 0, result.stderr
-    meeting.close()
+    editing.close()
 
 
 def test_load_on_a_full_disk_is_one_danish_line(db_path, example, tmp_path, monkeypatch):
@@ -243,11 +233,7 @@ def test_load_on_a_full_disk_is_one_danish_line(db_path, example, tmp_path, monk
 
 
 async def test_a_deleted_database_is_noticed_and_written_again_where_it_was(db_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, _store, dialogue_id):
         await type_text(pilot, "Før ")
         await pilot.pause()
         for suffix in ("", "-wal", "-shm"):  # a cleanup script
@@ -262,18 +248,13 @@ async def test_a_deleted_database_is_noticed_and_written_again_where_it_was(db_p
         await type_text(pilot, "!")
         await pilot.pause()
         assert texts(db_path, dialogue_id)[0] == "Før efter!"
-    store.close()
     assert texts(db_path, dialogue_id)[0] == "Før efter!"
 
 
 async def test_a_replaced_database_is_noticed_and_kept_aside(db_path, tmp_path):
-    store = Store.open(db_path)
-    dialogue_id = new(store)
     older = tmp_path / "ældre.db"
-    store.backup_to(older)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with meeting(db_path) as (app, pilot, store, _dialogue_id):
+        store.backup_to(older)
         await type_text(pilot, "Ny tekst")
         await pilot.pause()
         older.replace(db_path)  # a sync client puts back an older copy
@@ -282,7 +263,6 @@ async def test_a_replaced_database_is_noticed_and_kept_aside(db_path, tmp_path):
         assert "erstattet" in banner(app)
         await pilot.press("ctrl+q")  # the other choice: a recovery file
         await pilot.pause()
-    store.close()
     [line] = app.exit_lines
     [recovery] = db_path.parent.glob("*ikke-gemt*.json")
     assert str(recovery) in line
