@@ -240,9 +240,9 @@ async def test_a_deleted_database_is_noticed_and_written_again_where_it_was(db_p
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         await type_text(pilot, "efter")
         await pilot.pause()
-        assert "findes ikke længere" in banner(app) and "Ctrl+G" in banner(app)
+        assert "findes ikke længere" in banner(app) and "Ctrl+S" in banner(app)
         assert not db_path.exists()
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert banner(app) == ""
         await type_text(pilot, "!")
