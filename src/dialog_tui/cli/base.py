@@ -3,7 +3,6 @@ place where a ``DialogError`` becomes one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,15 +70,18 @@ class DialogGroup(click.Group):
             return super().invoke(ctx)
         except DialogError as e:
             fail(str(e))
-        except sqlite3.Error as e:  # met past the store's own checks: a damaged page
-            from ..store.connection import sqlite_error
-
-            fail(str(sqlite_error(ctx.ensure_object(Session).db_path, e)))
         except BrokenPipeError:  # e.g. `dialog-tui dump 1 | head`
             sys.stderr.close()
             sys.exit(1)
         except KeyboardInterrupt:
             fail(S.CLI_ABORTED, code=130)
+        except Exception as e:  # an SQLite error past the store's checks: a damaged page
+            from ..store.connection import as_store_error
+
+            error = as_store_error(ctx.ensure_object(Session).db_path, e)
+            if error is None:
+                raise
+            fail(str(error))
 
 
 MAX_ID = 2**63 - 1

@@ -74,6 +74,12 @@ def file_identity(path: Path, *, missing_ok: bool = True) -> tuple[int, int] | N
     return st.st_dev, st.st_ino
 
 
+def as_store_error(path: Path, e: BaseException) -> StoreError | None:
+    """``sqlite_error`` for an SQLite error; None for anything else (for callers
+    outside the store, which do not import sqlite3)."""
+    return sqlite_error(path, e) if isinstance(e, sqlite3.Error) else None
+
+
 class StoreBase:
     """The connection and its policy; the aggregates' mixins build on it."""
 
