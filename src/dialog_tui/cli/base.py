@@ -78,7 +78,8 @@ class DialogGroup(click.Group):
         except Exception as e:  # an SQLite error past the store's checks: a damaged page
             from ..store.connection import as_store_error
 
-            error = as_store_error(ctx.ensure_object(Session).db_path, e)
+            session = ctx.find_object(Session)
+            error = None if session is None else as_store_error(session.db_path, e)
             if error is None:
                 raise
             fail(str(error))
