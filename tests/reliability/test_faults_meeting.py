@@ -222,7 +222,8 @@ def test_load_on_a_full_disk_is_one_danish_line(db_path, example, tmp_path, monk
 
     monkeypatch.setattr(Store, "_configure", full)
     source = tmp_path / "d.json"
-    source.write_text(json.dumps(example | {"agenda": [{"title": "x" * 40_000}]}))
+    big = {"title": "T", "notes": [{"text": "x" * 40_000}]}  # a title is at most 1000
+    source.write_text(json.dumps(example | {"agenda": [big]}))
     result = CliRunner().invoke(main, ["--db", str(db_path), "load", str(source)])
     assert result.exit_code == 1
     assert result.stderr.startswith("dialog-tui: kan ikke skrive i databasen")
