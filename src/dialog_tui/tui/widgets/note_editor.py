@@ -16,6 +16,7 @@ from typing import Protocol
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import TextArea
 
@@ -31,6 +32,7 @@ class NoteCommands(Protocol):
     """What the editor asks of the note list it edits for."""
 
     def save_text(self, text: str) -> None: ...
+    def show_caret(self) -> None: ...
     async def new_note(self) -> None: ...
     async def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
@@ -67,6 +69,19 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         with self.prevent(TextArea.Changed):
             self.load_text(text)
         self.move_cursor(self.document.end)
+
+    @property
+    def caret_row(self) -> int:
+        """The screen line of the caret within the note, wrapping counted."""
+        return self.wrapped_document.location_to_offset(self.cursor_location).y
+
+    def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
+        """The editor is as tall as its note and never scrolls itself (a line
+        scrolled out of it looked missing or repeated until the next key): the
+        note list scrolls instead."""
+        self._recompute_cursor_offset()
+        self.commands.show_caret()
+        return Offset(0, 0)
 
     def in_order(self, action: Deferred) -> None:
         """Run ``action`` after every key already on its way to the editor."""
