@@ -369,6 +369,7 @@ UNDO_WHAT = {
     "level": "indrykning",
     "kind": "punkt/afsnit",
     "internal": "intern",
+    "paste": "indsætning",
 }
 PROMPT_NEW_POINT = "Nyt dagsordenspunkt: titel[, minutter]"
 PROMPT_RENAME_POINT = "Omdøb punkt {number}: titel[, minutter]"
@@ -666,3 +667,6 @@ LOCK_LOST = (
 )
 READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
 MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
+
+# --- The notes panel (issue 14) --------------------------------------------------
+NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from ... import strings as S
+from ...model import MAX_NOTE_CHARS
 from ..keys import with_ids
 from .field import OwnKeysInOrder
 
@@ -37,6 +38,8 @@ class NoteCommands(Protocol):
     async def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
     async def delete_empty(self) -> None: ...
+    async def paste(self, texts: list[str], column: int) -> None: ...
+    def too_long(self) -> None: ...
     def refused(self) -> None: ...
 
 
@@ -93,7 +96,8 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             await result
 
     def _save(self) -> None:
-        self.commands.save_text(self.text.replace("\n", " "))
+        """The whole text, as shown: line breaks (from older notes) stay line breaks."""
+        self.commands.save_text(self.text)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Edits that do not come from a key (paste, undo) are saved here."""
@@ -115,9 +119,45 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             "backspace": commands.delete_empty if not self.text else None,
         }.get(key)
 
+    def _fits(self, added: int) -> bool:
+        """Whether replacing the selection by ``added`` characters stays within the cap."""
+        start, end = sorted(self.selection)
+        selected = len(self.get_text_range(start, end))
+        return len(self.text) - selected + added <= MAX_NOTE_CHARS
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """One line goes into the note at the caret; several lines become several
+        notes (as if Enter had been pressed between them), blank lines dropped. So
+        the screen, the database and the memo show the same notes."""
+        event.stop()
+        event.prevent_default()
+        if self.read_only:
+            self.commands.refused()
+            return
+        lines = [line for line in event.text.replace("\r\n", "\n").split("\n") if line.strip()]
+        lines = [line.replace("\r", " ") for line in lines]
+        if not lines:
+            return
+        if len(lines) == 1:
+            if not self._fits(len(lines[0])):
+                self.commands.too_long()
+            elif result := self._replace_via_keyboard(lines[0], *self.selection):
+                self.move_cursor(result.end_location)
+            return
+        start, end = sorted(self.selection)
+        before = self.get_text_range((0, 0), start)
+        after = self.get_text_range(end, self.document.end)
+        texts = [before + lines[0], *lines[1:-1], lines[-1] + after]
+        await self.commands.paste(texts, len(lines[-1]))
+
     async def _on_key(self, event: events.Key) -> None:
         if self.read_only and (event.is_printable or event.key in _EDITING_KEYS):
             self.commands.refused()  # say why nothing happens
+        if event.is_printable and not self.read_only and not self._fits(1):
+            event.stop()
+            event.prevent_default()
+            self.commands.too_long()
+            return
         command = self._structure(event.key)
         if command is not None and (not self.read_only or event.key in ("up", "down")):
             event.stop()

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from ... import strings as S
 from ...model import GoalDetails, Note
 from ..keys import with_ids
-from ..notes import Change, NotesController
+from ..notes import TOO_LONG, Change, NotesController
 from .note_editor import NoteEditor
 from .note_row import NoteLines, NoteWrapper, gutter_width, note_prefix
 
@@ -57,6 +57,7 @@ class NoteList(VerticalScroll, can_focus=False):
         self.prefix_label = Static("", id="gutter")
         self.current_box = Horizontal(self.prefix_label, self.editor, id="current")
         self._caret_pending = False
+        self._said_too_long = False
 
     def compose(self) -> ComposeResult:
         yield Static(S.MEETING_EMPTY_POINT, id="no-notes", classes="muted")
@@ -115,6 +116,7 @@ class NoteList(VerticalScroll, can_focus=False):
             self.below.show([])
             return
         current = self.controller.select(index)
+        self._said_too_long = False
         self.above.show(notes[:current])
         self.below.show(notes[current + 1 :])
         self.editor.load_note(notes[current].text)
@@ -165,6 +167,23 @@ class NoteList(VerticalScroll, can_focus=False):
         change = self.controller.save_text(text)
         if change.saved:
             self.post_message(self.Saved())
+        if change.notice:
+            self.too_long()
+
+    def too_long(self) -> None:
+        """Say once per note that it is full (not on every key held down)."""
+        if not self._said_too_long:
+            self._said_too_long = True
+            self.app.notify(TOO_LONG.notice or "", severity="warning")
+
+    async def paste(self, texts: list[str], column: int) -> None:
+        """Several pasted lines, each a note; the caret after the last line pasted."""
+        change = self.controller.paste(texts)
+        if change.notice:
+            self.too_long()
+            return
+        await self.apply(change)
+        self.editor.move_cursor((0, column))
 
     async def new_note(self) -> None:
         await self.apply(self.controller.add())
