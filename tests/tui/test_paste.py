@@ -97,6 +97,6 @@ async def test_a_full_note_refuses_more_with_a_message(db_path, make_dialogue):
         await type_text(pilot, "videre")
         await pilot.pause()
     texts = [n.text for _, _, n in store.get_dialogue(dialogue_id).notes()]
-    assert len(texts[0]) == MAX_NOTE_CHARS and texts[0].endswith("xxa")
+    assert len(texts[0]) == MAX_NOTE_CHARS and texts[0].endswith("xxab")
     assert texts[1] == "videre"
     store.close()
