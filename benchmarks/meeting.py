@@ -147,13 +147,14 @@ def _one_point(db: Path) -> None:
     conn.close()
 
 
-async def _open_point(db: Path, rounds: int) -> list[float]:
-    """Milliseconds from entering point 1 (from point 2) until it is on the screen."""
+async def _open_point(db: Path, rounds: int) -> list[tuple[float, float]]:
+    """(wall, CPU) milliseconds from entering point 1 (from point 2) until it is on
+    the screen."""
     from dialog_tui.store import Store
     from dialog_tui.tui.app import DialogApp
 
     store = Store.open(db)
-    times: list[float] = []
+    times: list[tuple[float, float]] = []
     try:
         app = DialogApp(store, open_id=open_dialogue_id(db))
         async with app.run_test(size=(120, 40)) as pilot:
@@ -161,26 +162,33 @@ async def _open_point(db: Path, rounds: int) -> list[float]:
             for _ in range(rounds):
                 await app.screen.go_to(1)
                 await pilot.pause()
-                start = time.perf_counter()
+                wall, cpu = time.perf_counter(), time.process_time()
                 await app.screen.go_to(0)
                 await pilot.pause()
-                times.append((time.perf_counter() - start) * 1000)
+                times.append(((time.perf_counter() - wall) * 1000,
+                              (time.process_time() - cpu) * 1000))  # fmt: skip
     finally:
         store.close()
     return times
 
 
 def open_point_rows(rounds: int) -> list[dict]:
-    """Entering a point of 3,000 notes against one of 30."""
-    medians = {}
+    """Entering a point of 3,000 notes against one of 30 (the goal on CPU time,
+    which other work on the machine barely moves)."""
+    wall, cpu = {}, {}
     for notes in (30, 3_000):
         with scratch_copy(cached_db(1, notes)) as db:
             _one_point(db)
-            medians[notes] = statistics.median(asyncio.run(_open_point(db, rounds)))
-    ratio = medians[3_000] / medians[30]
-    return [row("open a point", "3 000 notes in the point", medians[3_000], medians[30], "ms",
-                against="a point of 30 notes", goal=f"≤ {OPEN_POINT_GOAL:g}× 30 notes",
-                met=ratio <= OPEN_POINT_GOAL)]  # fmt: skip
+            times = asyncio.run(_open_point(db, rounds))
+        wall[notes] = statistics.median(w for w, _ in times)
+        cpu[notes] = statistics.median(c for _, c in times)
+    size = "3 000 notes in the point"
+    return [
+        row("open a point", size, wall[3_000], wall[30], "ms", against="a point of 30 notes"),
+        row("CPU time to open a point", size, cpu[3_000], cpu[30], "ms",
+            against="a point of 30 notes", goal=f"≤ {OPEN_POINT_GOAL:g}× 30 notes",
+            met=cpu[3_000] / cpu[30] <= OPEN_POINT_GOAL),
+    ]  # fmt: skip
 
 
 def run(quick: bool = False) -> list[dict]:

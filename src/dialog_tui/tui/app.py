@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -38,6 +39,13 @@ class DialogApp(App):
         self._new = new
 
     def on_mount(self) -> None:
+        # Everything alive now (Textual, pydantic, our modules: most of the heap)
+        # leaves the garbage collector's view, so a full collection while typing
+        # looks only at what the meeting made since: at a 3,000-note point that cut
+        # the pauses from ~300 ms to a few. Once per process: frozen objects are
+        # never freed.
+        if not gc.get_freeze_count():
+            gc.freeze()
         if self._open_id is not None:
             # Straight to the meeting; the list is built only when going back.
             self.open_meeting(self._open_id)
