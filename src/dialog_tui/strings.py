@@ -42,6 +42,14 @@ DIALOGUE_OPEN_ELSEWHERE = (
     "dialogen er åben til redigering i en anden proces (pid {pid} på {host} siden {since}); "
     "luk den der først"
 )
+LOCK_TAKEN_OVER = (
+    "dialogen er overtaget af en anden proces (pid {pid} på {host} siden {since}); "
+    "ændringen er ikke gemt, og dialogen kan kun læses her"
+)
+LOCK_CLEARED = (
+    "redigeringslåsen på dialogen er fjernet (dialog-tui unlock); "
+    "ændringen er ikke gemt – åbn dialogen igen for at redigere"
+)
 FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op på (holdt {date})"
 
 # --- Agenda files ------------------------------------------------------------
@@ -242,6 +250,7 @@ VALIDATION_ERRORS = {
     "literal_error": "skal være en af: {expected}",
     "enum": "skal være en af: {expected}",
     "value_error": "{error}",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
 }
 VALUE_ERRORS = {
     "title must not be empty": "titlen må ikke være tom",
@@ -652,6 +661,17 @@ RESTORE_CONFIRM = "Erstat alt i {db} med indholdet af {path}?"
 RESTORE_NEEDS_YES = "gendannelse erstatter hele databasen: gentag med --yes for at bekræfte"
 RESTORE_DONE = "Gendannet fra {path}; den tidligere database er gemt som {bak}"
 BACKUP_DAMAGED = "{path} er beskadiget (integritetstjek: {result}) (intet er ændret)"
+CLI_UNLOCK_HELP = (
+    "Fjern redigeringslåsen på en dialog, fx efter et nedbrud (siger først, hvis den var)."
+)
+UNLOCK_WHOSE = "pid {pid} på {host} siden {since}"
+UNLOCK_NONE = "Dialog {id} er ikke låst."
+UNLOCK_CONFIRM = (
+    "Dialog {id} er låst af {whose}. Kører det program stadig, kan det ikke gemme mere. "
+    "Fjern låsen?"
+)
+UNLOCK_NEEDS_YES = "dialogen er låst af {whose}: gentag med --yes for at fjerne låsen"
+UNLOCK_DONE = "Låsen på dialog {id} er fjernet (den var {whose})."
 
 # --- Two at once ---------------------------------------------------------------
 MEETING_LOCKED = (
@@ -667,6 +687,85 @@ LOCK_LOST = (
 )
 READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
 MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
+
+# --- Key figures (nøgletal) ----------------------------------------------------
+FIGURES_BAD_YEAR = "»{value}« er ikke et skoleår (skriv fx 2023/24)"
+FIGURES_BAD_NUMBER = "»{value}« er ikke et tal (skriv fx 10,2; tom, .. eller - for udeladt)"
+FIGURES_BAD_FLAG = "»{value}« skal være ja eller nej"
+FIGURES_BAD_DATE = "»{value}« er ikke en dato (skriv fx 1.9.2024)"
+FIGURES_CONFIDENTIAL = "fortroligt"
+FIGURES_NO_VALUE = "intet tal"
+FIGURES_TABLE_SOURCE = "Kilde"
+FIGURES_CANNOT_READ = "kan ikke læse {path}: {reason} (intet er indlæst)"
+FIGURES_NOT_A_FILE = "{path} er ikke en almindelig fil (intet er indlæst)"
+FIGURES_TOO_BIG = "{path} er over {mb} MB; det er ikke en nøgletalsfil (intet er indlæst)"
+FIGURES_EMPTY = "{path} indeholder ingen nøgletal (intet er indlæst)"
+FIGURES_NOT_TEXT = (
+    "{path} er hverken en CSV-fil (UTF-8 eller Windows-tegnsæt) eller en XLSX-fil "
+    "(intet er indlæst)"
+)
+FIGURES_OLD_EXCEL = (
+    "{path} er en gammel Excel-fil (.xls): gem den som .xlsx eller CSV (intet er indlæst)"
+)
+FIGURES_BAD_CSV = (
+    "række {row}: CSV-filen kan ikke læses (anførselstegn der ikke passer, eller et felt "
+    "der er alt for langt) (intet er indlæst)"
+)
+FIGURES_BAD_XLSX = "XLSX-filen kan ikke læses: {reason} (intet er indlæst)"
+FIGURES_ZIP_TOO_BIG = "den pakker sig ud til mere end en nøgletalsfil kan fylde"
+FIGURES_TOO_MANY_ROWS = "filen har over {rows} rækker (intet er indlæst)"
+FIGURES_TOO_MANY_COLUMNS = "filen har over {columns} kolonner (intet er indlæst)"
+FIGURES_BAD_CELL = "række {row}, kolonne {column} ({name}): {reason} (intet er indlæst)"
+FIGURES_BAD_HEADER = (
+    "første række skal være overskrifter: skole;indikator;skoleår;værdi eller "
+    "skole;indikator;2022/23;2023/24;… (mangler: {missing}) (intet er indlæst)"
+)
+FIGURES_UNKNOWN_COLUMN = "ukendt kolonne »{name}« (kendte: {known} eller et skoleår)"
+FIGURES_DUPLICATE_COLUMN = "kolonnen »{name}« står to gange"
+FIGURES_CELL_TOO_LONG = "cellen er over {chars} tegn"
+FIGURES_CELL_WITHOUT_HEADER = "værdi i en kolonne uden overskrift"
+FIGURES_DUPLICATE_ROW = (
+    "række {row}: samme skole, indikator, skoleår og sammenligning som række {first} "
+    "(intet er indlæst)"
+)
+CLI_FIGURES_HELP = "Skolernes nøgletal: indlæs fra CSV eller Excel, og vis dem."
+CLI_FIGURES_LOAD_HELP = (
+    "Indlæs nøgletal fra en CSV- eller XLSX-fil (se docs/figures.md); samme fil igen opdaterer."
+)
+CLI_FIGURES_SHOW_HELP = "Vis en skoles nøgletal, én række pr. indikator."
+CLI_FIGURES_SCHOOL_HELP = "Skolen (navnet som i filen; store og små bogstaver er lige gode)."
+CLI_FIGURES_JSON_HELP = "Som JSON (til andre programmer)."
+CLI_FIGURES_LOADED = (
+    "{path}: {total} nøgletal, {added} nye, {updated} opdateret, {unchanged} uændret"
+)
+CLI_FIGURES_NONE = "ingen nøgletal for »{school}«{known}"
+CLI_FIGURES_KNOWN = " (skoler med nøgletal: {schools})"
+FIGURES_CHANGE = "{sign}{change} siden {year}"
+FIGURES_SUPPRESSED = "udeladt"
+FIGURES_SECRET_MARK = "fortrolig"
+FIGURES_COMPARISON = "{name} {value}"
+KEY_FIGURES = "Nøgletal: vis/skjul"
+FIGURES_PANEL_TITLE = "Nøgletal · {school}"
+FIGURES_PANEL_EMPTY = (
+    "Ingen nøgletal for {school}. Indlæs dem i en terminal: dialog-tui figures load FIL "
+    "(se docs/figures.md)."
+)
+GOAL_FIGURES_HINT = "Skolens nøgletal (→ fuldfører): {names}"
+GOAL_FIGURES_LATEST = "Seneste: {value}"
+FIGURES_LATEST = "Nyeste tal: {value}"
+FOLLOWUP_PROPOSAL = "forslag ud fra tallene: {status} (tast {digit})"
+OVERVIEW_CONFIDENTIAL = (
+    "Nyeste tal: fortroligt (resultater af de nationale test offentliggøres ikke)"
+)
+KEY_FIGURES_HEADING = "Nøgletal"
+MEMO_FIGURES_LEFT_OUT = (
+    "Fortrolige nøgletal (resultater af de nationale test) er udeladt, da notatet kan "
+    "blive offentligt tilgængeligt."
+)
+EXPORT_FIGURES_LABEL = "Nøgletal for målenes indikatorer (uden fortrolige)"
+CLI_EXPORT_FIGURES_HELP = (
+    "Tilføj en tabel med nøgletallene for målenes indikatorer (fortrolige udelades)."
+)
 
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."

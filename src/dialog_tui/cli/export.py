@@ -17,6 +17,7 @@ from .base import ID, Session, main, pass_session
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
 @click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
+@click.option("--figures", "figures_table", is_flag=True, help=S.CLI_EXPORT_FIGURES_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
 @pass_session
@@ -26,6 +27,7 @@ def export(
     output: Path | None,
     template: Path | None,
     no_summary: bool,
+    figures_table: bool,
     pdf: bool,
     allow_cpr: bool,
 ) -> None:
@@ -41,8 +43,10 @@ def export(
             raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
     output = output or Path(default_file_name(dialogue))
     written = export_memo(
-        dialogue, output, template=template or user_template(), summary=not no_summary
-    )
+        dialogue, output, template=template or user_template(), summary=not no_summary,
+        figures=session.store().series_of(dialogue.school),
+        figures_table=figures_table,
+    )  # fmt: skip
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
         from ..export.pdf import convert_to_pdf
@@ -77,7 +81,9 @@ def overview(
     if not allow_cpr and (schools := cpr_schools(dialogues)):
         raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
+    figures = session.store().series_by_school(d.school for d in dialogues)
     written = export_overview(
-        dialogues, year, output, template=template or user_template(), case_number=case_number
-    )
+        dialogues, year, output, template=template or user_template(), case_number=case_number,
+        figures=figures,
+    )  # fmt: skip
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))

@@ -61,6 +61,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
+            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
@@ -123,12 +124,19 @@ class ExportScreen(ModalScreen[Path | None]):
             Path(output).expanduser(),
             Path(template).expanduser() if template else None,
             summary=self.query_one("#summary", Checkbox).value,
+            figures_table=self.query_one("#figures", Checkbox).value,
             confirmed=confirmed,
         )
 
     @work(thread=True, exclusive=True, group="export")
     def write_in_background(
-        self, output: Path, template: Path | None, *, summary: bool, confirmed: bool
+        self,
+        output: Path,
+        template: Path | None,
+        *,
+        summary: bool,
+        figures_table: bool,
+        confirmed: bool,
     ) -> None:
         """Re-read the dialogue (the notes may have changed since the screen opened),
         look for CPR numbers unless confirmed, and write the memo: off the event loop."""
@@ -136,11 +144,15 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
+                figures = store.series_of(dialogue.school)
             hits = [] if confirmed else find_cpr(dialogue)
             if hits:
                 call(self.show_hits, hits)
                 return
-            path = export_memo(dialogue, output, template=template, summary=summary)
+            path = export_memo(
+                dialogue, output, template=template, summary=summary, figures=figures,
+                figures_table=figures_table,
+            )  # fmt: skip
         except DialogError as e:
             call(self.failed, str(e))
             return

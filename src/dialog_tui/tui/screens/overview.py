@@ -97,13 +97,15 @@ class OverviewScreen(ModalScreen[Path | None]):
         try:
             with own_store(self.app.store) as store:
                 dialogues = store.dialogues_held_in(year)
+                figures = store.series_by_school(d.school for d in dialogues)
             schools = [] if confirmed else cpr_schools(dialogues)
             if schools:
                 call(self.confirm_cpr, schools, year, output, case_number)
                 return
             written = export_overview(
-                dialogues, year, output, template=user_template(), case_number=case_number
-            )
+                dialogues, year, output, template=user_template(), case_number=case_number,
+                figures=figures,
+            )  # fmt: skip
         except DialogError as e:
             call(self.failed, str(e))
             return
