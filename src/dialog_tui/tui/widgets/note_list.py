@@ -144,8 +144,12 @@ class NoteList(VerticalScroll, can_focus=False):
         self._caret_pending = False
         if not self.current_box.display:
             return
-        y = self.current_box.virtual_region.y + self.editor.caret_row
-        self.scroll_to_region(Region(0, y, 1, 1), animate=False, immediate=True)
+        box = self.current_box.virtual_region
+        caret = Region(0, box.y + self.editor.caret_row, 1, 1)
+        # The whole note when it fits (its first line with the markers too), else
+        # the caret's line.
+        whole = box.height <= self.scrollable_content_region.height
+        self.scroll_to_region(box if whole else caret, animate=False, immediate=True)
 
     def on_resize(self) -> None:
         if self.notes:
