@@ -4,6 +4,8 @@ growing at its cap with a Danish message, and nothing freezes."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from docx import Document
 from textual import events
 
@@ -16,15 +18,21 @@ from dialog_tui.tui.widgets.note_list import NoteList
 from .conftest import type_text
 
 
+@asynccontextmanager
+async def meeting(store: Store, dialogue_id: int, size: tuple[int, int]):
+    """The meeting screen of ``dialogue_id``: (pilot, its note list)."""
+    app = DialogApp(store, open_id=dialogue_id)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield pilot, app.screen.query_one(NoteList)
+
+
 async def test_a_pasted_block_is_notes_on_screen_in_the_database_and_memo(
     db_path, make_dialogue, tmp_path
 ):
     store = Store.open(db_path)
     dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        notes = app.screen.query_one(NoteList)
+    async with meeting(store, dialogue_id, (80, 24)) as (pilot, notes):
         await type_text(pilot, "Først")
         await pilot.press("enter", "tab")
         await type_text(pilot, "abcdef")
@@ -57,10 +65,7 @@ async def test_a_one_line_paste_goes_in_at_the_caret_and_undo_takes_the_block_ba
 ):
     store = Store.open(db_path)
     dialogue_id = make_dialogue(store)
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        notes = app.screen.query_one(NoteList)
+    async with meeting(store, dialogue_id, (120, 40)) as (pilot, notes):
         await type_text(pilot, "ad")
         await pilot.press("left")
         notes.editor.post_message(events.Paste("bc"))
@@ -81,17 +86,14 @@ async def test_a_full_note_refuses_more_with_a_message(db_path, make_dialogue):
     dialogue_id = make_dialogue(store)
     item = store.agenda_items(dialogue_id)[0]
     store.add_note(item.id, "ord " * ((MAX_NOTE_CHARS - 2) // 4) + "xx")
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        notes = app.screen.query_one(NoteList)
+    async with meeting(store, dialogue_id, (80, 24)) as (pilot, notes):
         await pilot.press("end", "a", "b", "c")
         await pilot.pause()
         assert len(notes.editor.text) == MAX_NOTE_CHARS
         notes.editor.post_message(events.Paste("mere tekst"))
         await pilot.pause()
         assert len(notes.editor.text) == MAX_NOTE_CHARS
-        shown = [str(n.message) for n in app._notifications]
+        shown = [str(n.message) for n in pilot.app._notifications]
         assert sum("højst have 20.000 tegn" in m for m in shown) == 1
         await pilot.press("enter")
         await type_text(pilot, "videre")
