@@ -512,7 +512,7 @@ OVERVIEW_YEAR_LABEL = "År (afholdte og endelige samtaler det år)"
 OVERVIEW_KEYS = "Enter/Ctrl+S: skriv Word-filen · Esc: fortryd"
 OVERVIEW_BAD_YEAR = "Skriv året med fire cifre, fx 2025."
 OVERVIEW_CPR_CONFIRM = (
-    "Der ser ud til at stå et CPR-nummer i målene fra {schools}.\n"
+    "Der ser ud til at stå et CPR-nummer i {places}.\n"
     "Oversigten sendes til byrådet. Eksportér alligevel?"
 )
 OVERVIEW_DONE = "Oversigten er skrevet: {path}"
@@ -546,12 +546,51 @@ MEMO_FILE_NAME = "Referat {school} {date}.docx"
 
 TEMPLATE_NOT_FOUND = "skabelonen {path} findes ikke"
 TEMPLATE_UNREADABLE = "skabelonen {path} kan ikke læses: {reason}"
-TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx eller .dotx)"
+TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx, .dotx eller .dotm)"
 TEMPLATE_ENCRYPTED = (
     "skabelonen {path} er beskyttet med adgangskode; gem en kopi uden adgangskode og brug den"
 )
 TEMPLATE_OLD_WORD = "skabelonen {path} er i det gamle Word-format (.doc/.dot); gem den som .docx"
-TEMPLATE_BAD_PLACEHOLDER = "skabelonen {path} har en ugyldig {{{{ pladsholder }}}}: {reason}"
+# --- Hostile templates (issue 11) ---
+TEMPLATE_NOT_REGULAR = "det er ikke en almindelig fil"
+TEMPLATE_TOO_BIG = "skabelonen {path} er for stor til en Word-skabelon (over {mb} MB)"
+TEMPLATE_ZIP_BOMB = (
+    "skabelonen {path} pakker sig ud til langt mere, end en Word-skabelon fylder; den bruges ikke"
+)
+TEMPLATE_PROBLEM = "skabelonen {path}: pladsholderen {tag} {problem}"
+TEMPLATE_PROBLEM_SYNTAX = "er ikke skrevet rigtigt (mangler den fx sin afslutning?)"
+TEMPLATE_PROBLEM_UNKNOWN = (
+    "bruger et navn, der ikke findes; en skabelon kan bruge dato, sagsnr, sagsbehandler, "
+    "titel, skole, aar og kommune"
+)
+TEMPLATE_PROBLEM_FORBIDDEN = "gør noget, en skabelon ikke må (kun pladsholdere, if og for)"
+TEMPLATE_PROBLEM_INCLUDE = (
+    "henter en anden fil (include, import eller extends); det må en skabelon ikke"
+)
+TEMPLATE_PROBLEM_TOO_BIG = (
+    "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)"
+)
+TEMPLATE_PROBLEM_ERROR = "giver en fejl, når den udfyldes"
+TEMPLATE_RENDER_FAILED = (
+    "skabelonen {path} kan ikke udfyldes: pladsholderne passer ikke med Word-filens opbygning"
+)
+TEMPLATE_CPR = "der står et CPR-nummer ({number}) i skabelonen {path}; ret skabelonen"
+TEMPLATE_OK = "skabelonen {path} er i orden"
+TEMPLATE_SAMPLE_VALUES = {
+    "dato": "1. januar 2025",
+    "sagsnr": "00.00.00-A00-1-25",
+    "sagsbehandler": "ABC",
+    "titel": "Skoleudviklingssamtale på Eksempelskolen 1. januar 2025",
+    "skole": "Eksempelskolen",
+    "aar": "2025",
+    "kommune": "Eksempel Kommune",
+}
+"""Values a template is tried with when it is chosen (``template check``)."""
+CLI_TEMPLATE_HELP = "Kommunens Word-skabelon."
+CLI_TEMPLATE_CHECK_HELP = (
+    "Tjek en Word-skabelon (.docx, .dotx eller .dotm): at den kan læses, renses og udfyldes, "
+    "og at dens egen tekst ikke indeholder CPR-numre."
+)
 
 CPR_FOUND = (
     "der står et CPR-nummer i {places}; ret teksten, eller brug --allow-cpr "
@@ -561,18 +600,22 @@ CPR_PLACE_POINT = "punkt {number}"
 CPR_PLACE_POINTS = "punkt {numbers}"
 CPR_PLACE_PARTICIPANTS = "deltagerlisten"
 CPR_PLACE_FOLLOWUPS = "opfølgningen på sidste års mål"
-CPR_PLACE_HEADER = "dialogens oplysninger"
+CPR_PLACE_FIELD = "pladsholderen {{{{ {name} }}}}"
+CPR_PLACE_TEMPLATE = "skabelonen"
+CPR_PLACE_SCHOOL = "målene fra {school}"
+CPR_PLACE_FIGURES = "nøgletallene"
 
 PDF_NO_LIBREOFFICE = (
     "kan ikke lave PDF: LibreOffice er ikke installeret (soffice blev ikke fundet); "
     "Word-filen {path} er skrevet"
 )
 PDF_FAILED = "kan ikke lave PDF af {path}: {reason}"
+PDF_TIMEOUT = "LibreOffice svarede ikke inden for {seconds} sekunder"
 
 CLI_EXPORT_HELP = "Skriv dialogens notat (referat) som Word-fil."
 CLI_EXPORT_OUTPUT_HELP = "Word-filen der skrives (standard: »Referat <skole> <dato>.docx«)."
 CLI_EXPORT_TEMPLATE_HELP = (
-    "Kommunens Word-skabelon (.docx/.dotx); standard: template.docx i konfigurationsmappen."
+    "Kommunens Word-skabelon (.docx/.dotx/.dotm); standard: template.docx i konfigurationsmappen."
 )
 CLI_EXPORT_NO_SUMMARY_HELP = "Udelad opsummeringen af mål, opmærksomhedspunkter og aftaler."
 CLI_EXPORT_PDF_HELP = "Skriv også en PDF (kræver LibreOffice)."
@@ -590,6 +633,8 @@ EXPORT_CPR_EXPLAIN = (
     "eller bekræft at den skal eksporteres som den er."
 )
 EXPORT_CPR_HIT = "{place}: {number} i »{context}«"
+EXPORT_CPR_CHECKSUM = " (kontrolcifret passer også)"
+EXPORT_TEMPLATE_OK = "Skabelonen er i orden."
 EXPORT_CPR_FIX = "Tilbage og ret"
 EXPORT_CPR_CONFIRM = "Eksportér alligevel"
 EXPORT_OVERWRITE = "{path} findes allerede (måske rettet i Word siden). Overskriv den?"
@@ -639,10 +684,6 @@ OVERVIEW_TABLE_TOTAL = "I alt"
 OVERVIEW_NONE_HELD = (
     "ingen skoleudviklingssamtaler er afholdt i {year} (kun afholdte og endelige "
     "samtaler kommer med i oversigten)"
-)
-OVERVIEW_CPR_FOUND = (
-    "der står et CPR-nummer i målene fra {schools}; ret teksten, eller brug --allow-cpr "
-    "for at eksportere alligevel"
 )
 CLI_OVERVIEW_HELP = (
     "Skriv skolernes mål fra årets afholdte skoleudviklingssamtaler som én Word-fil til "

@@ -23,15 +23,10 @@ from .. import strings as S
 from ..figures_model import Series, goal_series, mask_confidential, memo_table
 from ..model import THEMES, Dialogue, FollowUp, Note, Participant
 from ..text import goal_line, join, long_date, outcome
-from .document import (
-    Writer,
-    add_page_furniture,
-    open_document,
-    save_document,
-    set_properties,
-    top_right_block,
-)
+from .cpr import Printed, dialogue_texts, field_texts, refuse_cpr
+from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import note_theme
+from .opening import open_document
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -75,12 +70,21 @@ def build_memo(
     today: date | None = None,
     figures: list[Series] | None = None,
     figures_table: bool = False,
+    allow_cpr: bool = False,
 ) -> Document:
     """``figures``: the school's key figures (goals tied to a confidential one print
-    it as such); ``figures_table``: add a table of those the goals use."""
+    it as such); ``figures_table``: add a table of those the goals use. Unless
+    ``allow_cpr``, :class:`~.cpr.CprFound` when anything the memo would print
+    (text, placeholder values, the template's text) holds a CPR number."""
     dialogue = mask_confidential(dialogue, figures or [])
     context = placeholder_context(dialogue, today)
     opened = open_document(template, context)
+    series = goal_series(dialogue, figures) if figures_table and figures else []
+    if not allow_cpr:
+        printed = [*dialogue_texts(dialogue), *field_texts(context)]
+        table = memo_table(series)[0]
+        printed += [Printed(S.CPR_PLACE_FIGURES, " ".join(row)) for row in table]
+        refuse_cpr(printed, opened.printed)
     document = opened.document
     w = Writer(document)
     title = context["titel"]
@@ -100,8 +104,8 @@ def build_memo(
         _followups(w, dialogue.followups)
     if summary:
         _summary(w, dialogue)
-    if figures_table and figures:
-        _figures(w, goal_series(dialogue, figures))
+    if series:
+        _figures(w, series)
     add_page_furniture(document, S.MEMO_RUNNING_HEADER.format(title=title))
     set_properties(
         document,
@@ -122,13 +126,19 @@ def export_memo(
     today: date | None = None,
     figures: list[Series] | None = None,
     figures_table: bool = False,
+    allow_cpr: bool = False,
 ) -> Path:
     """Build the memo and write it atomically to ``path``; reads nothing but
     ``dialogue``, ``figures`` and the template, writes nothing but ``path``."""
     document = build_memo(
-        dialogue, template=template, summary=summary, today=today, figures=figures,
+        dialogue,
+        template=template,
+        summary=summary,
+        today=today,
+        figures=figures,
         figures_table=figures_table,
-    )  # fmt: skip
+        allow_cpr=allow_cpr,
+    )
     return save_document(document, path)
 
 

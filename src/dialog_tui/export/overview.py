@@ -12,7 +12,7 @@ schools. Internal notes never appear.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -24,15 +24,10 @@ from ..errors import ExportError
 from ..figures_model import Series, actual_text, mask_confidential, series_for
 from ..model import THEMES, Dialogue, FollowUp, Note, Status
 from ..text import goal_line, long_date, outcome, sort_key
-from .document import (
-    Writer,
-    add_page_furniture,
-    open_document,
-    save_document,
-    set_properties,
-    top_right_block,
-)
+from .cpr import Printed, field_texts, refuse_cpr
+from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import note_theme
+from .opening import open_document
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -93,23 +88,25 @@ def _entry(dialogue: Dialogue, figures: Mapping[str, list[Series]] | None) -> Sc
     return entry
 
 
-def cpr_schools(dialogues: Sequence[Dialogue]) -> list[str]:
-    """Schools whose goals, follow-ups or header hold a CPR number (what the overview
-    could print; other notes do not count), in the overview's order."""
-    from .cpr import find_cpr
-
-    found = []
-    for school, held in by_school(dialogues):
+def printed_texts(schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> Iterator[Printed]:
+    """What the overview prints of each school (its name, its goals, how last
+    year's went and their key figures), for the CPR check; other notes do not count."""
+    for school, held in schools:
+        place = S.CPR_PLACE_SCHOOL.format(school=school)
+        parts = [school]
         for entry in held:
-            goals = {goal.note.uid for goal in entry.goals}
-            hits = find_cpr(entry.dialogue)
-            if any(h.note_uid in goals or h.place in _CPR_PLACES for h in hits):
-                found.append(school)
-                break
-    return found
-
-
-_CPR_PLACES = (S.CPR_PLACE_HEADER, S.CPR_PLACE_FOLLOWUPS)
+            for goal in entry.goals:
+                note, last = goal.note, goal.last_year
+                parts.append(note.text)
+                if note.goal:
+                    parts += [note.goal.indicator, note.goal.baseline, note.goal.target]
+                if last:
+                    parts += [last.reached, last.comment]
+                    if last.goal:
+                        parts.append(last.goal.target)
+                if goal.figure:
+                    parts.append(actual_text(goal.figure))
+        yield Printed(place, "\n".join(parts))
 
 
 def _counted(forms: tuple[str, str], count: int) -> str:
@@ -150,21 +147,26 @@ def build_overview(
     case_number: str = "",
     today: date | None = None,
     figures: Mapping[str, list[Series]] | None = None,
+    allow_cpr: bool = False,
 ) -> Document:
     """The overview of ``dialogues`` (those held in ``year``); none is an error.
     ``case_number`` is the council case's, for the block top right and the
-    template's ``{{ sagsnr }}``; ``figures``: each school's key figures."""
+    template's ``{{ sagsnr }}``; ``figures``: each school's key figures. Unless
+    ``allow_cpr``, :class:`~.cpr.CprFound` when anything it would print holds a
+    CPR number."""
     if not dialogues:
         raise ExportError(S.OVERVIEW_NONE_HELD.format(year=year))
     context = placeholder_context(dialogues, year, case_number=case_number, today=today)
     opened = open_document(template, context)
+    schools = by_school(dialogues, figures)
+    if not allow_cpr:
+        refuse_cpr([*printed_texts(schools), *field_texts(context)], opened.printed)
     document = opened.document
     w = Writer(document)
     title = context["titel"]
     top_right_block(w, context, skip=opened.placeholders)
     w.paragraph(title, "title")
     w.paragraph(S.OVERVIEW_SUBJECT, bold=True)
-    schools = by_school(dialogues, figures)
     w.paragraph(_intro(dialogues, len(schools)))
     for school, held in schools:
         w.paragraph(school, "heading")
@@ -191,12 +193,18 @@ def export_overview(
     case_number: str = "",
     today: date | None = None,
     figures: Mapping[str, list[Series]] | None = None,
+    allow_cpr: bool = False,
 ) -> Path:
     """Build the overview and write it atomically to ``output``."""
     document = build_overview(
-        dialogues, year, template=template, case_number=case_number, today=today,
+        dialogues,
+        year,
+        template=template,
+        case_number=case_number,
+        today=today,
         figures=figures,
-    )  # fmt: skip
+        allow_cpr=allow_cpr,
+    )
     return save_document(document, output)
 
 
