@@ -38,7 +38,7 @@ async def test_a_pasted_block_is_notes_on_screen_in_the_database_and_memo(
         await type_text(pilot, "abcdef")
         for _ in range(3):
             await pilot.press("left")
-        notes.editor.post_message(events.Paste("Læsning\r\n\nTrivsel og fravær\nMatematik "))
+        notes.editor.post_message(events.Paste("Læsning\r\n\nTrivsel og fravær\rMatematik "))
         await pilot.pause()
         assert notes.above.plain_lines() == ["• Først", "  • abcLæsning", "  • Trivsel og fravær"]
         assert notes.editor.text == "Matematik def"

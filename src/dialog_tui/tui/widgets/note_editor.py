@@ -134,8 +134,9 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         if self.read_only:
             self.commands.refused()
             return
-        lines = [line for line in event.text.replace("\r\n", "\n").split("\n") if line.strip()]
-        lines = [line.replace("\r", " ") for line in lines]
+        # Terminals send a pasted line break as CR (tmux, xterm), LF or CR LF.
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = [line for line in text.split("\n") if line.strip()]
         if not lines:
             return
         if len(lines) == 1:
