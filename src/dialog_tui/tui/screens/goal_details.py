@@ -14,9 +14,10 @@ from textual.widgets import Input, Label, Select, Static
 
 from ... import strings as S
 from ...figures_model import Series, latest_line, series_for
-from ...model import THEMES, GoalDetails, Note
+from ...model import GoalDetails, Note
 from ...parsing import parse_date
 from ...text import short_date
+from ...themes import current_themes
 from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 
@@ -60,7 +61,7 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             yield Field(due, id="due")
             yield Label(S.KEY_THEME)
             yield Select(
-                [(S.THEME_LABELS[t], t) for t in THEMES],
+                [(label, key) for key, label in current_themes().labels.items()],
                 value=goal.theme or Select.NULL,
                 prompt=S.GOAL_NO_THEME,
                 id="theme",
