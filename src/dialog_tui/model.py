@@ -55,6 +55,9 @@ Theme = Annotated[str, StringConstraints(pattern=THEME_KEY)]
 Tag = Kind | Theme
 NoteKind = Literal["paragraph", "bullet"]
 MAX_LEVEL = 5
+MAX_NOTE_CHARS = 20_000
+"""A note longer than this is refused where it is typed, pasted or saved: longer
+text belongs in several notes (and a 100,000-character note made typing crawl)."""
 
 MAX_INT = 2**63 - 1
 """SQLite's largest integer: every whole number in the model fits in a column."""
