@@ -270,7 +270,9 @@ KEY_TO_LIST = "Tilbage (til listen, søgningen eller målene)"
 KEY_CANCEL = "Fortryd"
 KEY_OK = "OK"
 HELP_TITLE = "Taster"
-HELP_FOOTER = "Esc eller F1 lukker. Alle handlinger findes også i kommandopaletten (Ctrl+P)."
+HELP_FOOTER = (
+    "Esc eller F1 (Ctrl+_) lukker. Alle handlinger findes også i kommandopaletten (Ctrl+P)."
+)
 YES = "Ja"
 CONFIRM_KEYS = "[b]J[/b]a / [b]N[/b]ej"
 NO = "Nej"
@@ -424,9 +426,9 @@ KEY_PREV_RESULT = "Forrige resultat"
 FOLLOWUP_ALREADY = "Bemærk: dialogen er allerede fulgt op ({dates})."
 PROMPT_FOLLOWUP_DATE = "Opfølgning af {school} ({date}): dato for næste års dialog"
 FOLLOWUP_CREATED = "Opfølgningen er oprettet. Ctrl+O viser sidste års mål og aftaler."
-READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10)."
+READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (Ctrl+S eller F10)."
 READ_ONLY_LOCKED = "Dialogen er åben et andet sted og kan kun læses her."
-FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 genåbner den."
+FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. Ctrl+S (eller F10) genåbner den."
 
 FOLLOWUPS_TITLE = "Opfølgning på sidste års mål"
 FOLLOWUPS_EMPTY = (
@@ -666,3 +668,16 @@ LOCK_LOST = (
 )
 READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
 MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
+
+# --- Keys that survive terminals, timers, agenda editing (issue 14) ---------------
+KEYMAP_UNREADABLE = "Tastaturfilen {path} kunne ikke læses ({error}); standardtasterne bruges."
+KEYMAP_PROBLEMS = "Tastaturfilen {path}: {problems} – resten bruges."
+KEYMAP_NOT_TABLE = "filen er ikke en tabel"
+KEYMAP_UNKNOWN_ID = "ukendt handling '{id}'"
+KEYMAP_BAD_KEY = "ugyldig tast '{keys}' for '{id}'"
+CLI_KEYS_HELP = "Vis hvilke taster denne terminal sender, og hvad de gør i programmet."
+KEYS_TITLE = "Taster i denne terminal"
+KEYS_HINT = (
+    "Tryk på en tast: dens navn og hvad den gør vises. Esc to gange eller Ctrl+Q afslutter."
+)
+KEYS_UNBOUND = "(ikke brugt i programmet)"

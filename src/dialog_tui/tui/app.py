@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -25,7 +26,8 @@ class DialogApp(App):
         "app",
         [
             Binding("ctrl+q", "quit", S.KEY_QUIT, priority=True),
-            Binding("f1", "help", S.KEY_HELP),
+            # F1 belongs to GNOME Terminal and Xfce: Ctrl+_ (Ctrl+/ or Ctrl+-) too.
+            Binding("f1,ctrl+underscore", "help", S.KEY_HELP),
             # Ours, so the footer and help say it in Danish (Textual adds an English one).
             Binding("ctrl+p", "command_palette", S.KEY_PALETTE, show=False, priority=True),
         ],
@@ -38,6 +40,13 @@ class DialogApp(App):
         self._new = new
 
     def on_mount(self) -> None:
+        from .settings import load_keymap
+
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=15, markup=False)
         if self._open_id is not None:
             # Straight to the meeting; the list is built only when going back.
             self.open_meeting(self._open_id)
@@ -70,6 +79,15 @@ class DialogApp(App):
         from .screens.goal_history import GoalHistoryScreen
 
         self.push_screen(GoalHistoryScreen(school))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key right behind Esc is the rest of one key (PuTTY's Alt+Up is Esc, Up):
+        the screen that acted on Esc may take it (``follow_escape``)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            follow = getattr(self.screen, "follow_escape", None)
+            if follow is not None and follow(event):
+                return
+        await super().on_event(event)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

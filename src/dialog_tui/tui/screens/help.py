@@ -48,7 +48,9 @@ def collect_bindings(screen: Screen) -> dict[str, list[tuple[str, str]]]:
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "modal.tcss"
-    BINDINGS = with_ids("help", [Binding("escape,f1,q,question_mark", "close", S.KEY_BACK)])
+    BINDINGS = with_ids(
+        "help", [Binding("escape,f1,ctrl+underscore,q,question_mark", "close", S.KEY_BACK)]
+    )
 
     def __init__(self, below: Screen) -> None:
         super().__init__()

@@ -7,6 +7,7 @@ import time as _time
 from collections.abc import Callable
 from datetime import datetime
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -25,6 +26,8 @@ from ..widgets.side_panel import SidePanel, progress
 from .prompt import PromptScreen
 
 REFUSED_NOTICE_SECONDS = 5
+ESCAPE_FOLLOW_SECONDS = 0.05
+"""A key this soon after Esc is the rest of one key sent as Esc + key."""
 
 
 class MeetingScreen(Screen):
@@ -41,10 +44,16 @@ class MeetingScreen(Screen):
             Binding("f6", "theme", S.KEY_THEME, priority=True),
             Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
             Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
+            # Plain Ctrl+letters first: terminals keep Ctrl+PgUp/PgDn (tabs) and
+            # Alt+arrows (macOS, PuTTY) for themselves; those stay as second choices.
             Binding(
-                "ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False
+                "ctrl+u,ctrl+pageup,alt+up",
+                "point(-1)",
+                S.KEY_PREV_POINT,
+                priority=True,
+                show=False,
             ),
-            Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
+            Binding("ctrl+d,ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
             # Out of the footer (it holds what a meeting needs every minute); in F1
             # and the palette like every key.
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
@@ -55,7 +64,8 @@ class MeetingScreen(Screen):
             Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
-            Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
+            # F10 belongs to GNOME Terminal and Xfce.
+            Binding("ctrl+s,f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
             Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
         ],
@@ -74,6 +84,7 @@ class MeetingScreen(Screen):
         self.clock = clock
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
+        self.escape_at: float | None = None
         self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -224,7 +235,30 @@ class MeetingScreen(Screen):
         self.query_one(NoteList).in_order(lambda: self.go_to(self.current + delta))
 
     def action_agenda(self) -> None:
-        self.query_one(AgendaPanel).focus()
+        """To the agenda list, unless a key follows at once: then the Esc was the
+        start of that key (PuTTY sends Alt+Up as Esc, Up; see ``follow_escape``)."""
+        self.escape_at = self.clock()
+        self.set_timer(ESCAPE_FOLLOW_SECONDS, self.escape_settled)
+
+    def escape_settled(self) -> None:
+        if self.escape_at is not None:
+            self.escape_at = None
+            self.query_one(AgendaPanel).focus()
+
+    def follow_escape(self, event: events.Key) -> bool:
+        """Called by the app for each key: True when it completed an Esc (Esc, Up is
+        Alt+Up: the previous point) and is used up; any other key right behind an Esc
+        goes where it was typed and the Esc is forgotten."""
+        if self.escape_at is None:
+            return False
+        if self.clock() - self.escape_at > ESCAPE_FOLLOW_SECONDS:
+            self.escape_settled()  # a key typed after a real Esc goes to the agenda
+            return False
+        self.escape_at = None
+        step = {"up": -1, "down": 1}.get(event.key)
+        if step is not None:
+            self.action_point(step)
+        return step is not None
 
     def move_point(self, index: int | None, delta: int) -> None:
         if index is None:

@@ -26,8 +26,9 @@ class AgendaPanel(OptionList):
     BINDINGS = with_ids(
         "agenda-panel",
         [
-            Binding("ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
-            Binding("ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+            # O/N (op/ned) first: some terminals keep Ctrl+arrows.
+            Binding("o,ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
+            Binding("n,ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
         ],
     )
 
