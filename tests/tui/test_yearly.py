@@ -539,7 +539,7 @@ async def test_new_keys_are_in_help_and_palette(followed_up):
         app.open_meeting(new_id)
         await pilot.pause()
         groups = collect_bindings(app.screen)
-        assert {("^o", "Opfølgning"), ("^k", "Tjekliste"), ("f10", "Status")} <= set(
+        assert {("^o", "Opfølgning"), ("^k", "Tjekliste"), ("^s / f10", "Status")} <= set(
             groups["Møde og dagsorden"]
         )
         titles = {c.title for c in app.get_system_commands(app.screen)}
