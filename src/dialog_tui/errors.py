@@ -16,6 +16,11 @@ class StoreError(DialogError):
     """The database cannot be opened or written."""
 
 
+class LockLost(StoreError):
+    """This instance's edit lock on a dialogue was taken over or cleared: it may
+    not write the dialogue any more (the screen turns read-only)."""
+
+
 class AgendaError(DialogError):
     """An agenda file is missing or malformed."""
 

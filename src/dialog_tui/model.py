@@ -164,7 +164,12 @@ class Participant(_Model):
     present: bool = True
     agenda_items: list[int] = Field(
         default_factory=list,
-        description="numbers of the agenda points attended; empty means all",
+        description=(
+            "numbers (1-based) of the agenda points attended, as the points stand in "
+            "this dialogue's agenda; empty means all. The database keeps attendance "
+            "by point, so it follows a point that moves; a number naming no point is "
+            "ignored"
+        ),
     )
 
     @field_validator("agenda_items")

@@ -42,6 +42,14 @@ DIALOGUE_OPEN_ELSEWHERE = (
     "dialogen er åben til redigering i en anden proces (pid {pid} på {host} siden {since}); "
     "luk den der først"
 )
+LOCK_TAKEN_OVER = (
+    "dialogen er overtaget af en anden proces (pid {pid} på {host} siden {since}); "
+    "ændringen er ikke gemt, og dialogen kan kun læses her"
+)
+LOCK_CLEARED = (
+    "redigeringslåsen på dialogen er fjernet (dialog-tui unlock); "
+    "ændringen er ikke gemt – åbn dialogen igen for at redigere"
+)
 FOLLOWUP_TOO_EARLY = "opfølgningen skal holdes efter den dialog, den følger op på (holdt {date})"
 
 # --- Agenda files ------------------------------------------------------------
@@ -653,6 +661,17 @@ RESTORE_CONFIRM = "Erstat alt i {db} med indholdet af {path}?"
 RESTORE_NEEDS_YES = "gendannelse erstatter hele databasen: gentag med --yes for at bekræfte"
 RESTORE_DONE = "Gendannet fra {path}; den tidligere database er gemt som {bak}"
 BACKUP_DAMAGED = "{path} er beskadiget (integritetstjek: {result}) (intet er ændret)"
+CLI_UNLOCK_HELP = (
+    "Fjern redigeringslåsen på en dialog, fx efter et nedbrud (siger først, hvis den var)."
+)
+UNLOCK_WHOSE = "pid {pid} på {host} siden {since}"
+UNLOCK_NONE = "Dialog {id} er ikke låst."
+UNLOCK_CONFIRM = (
+    "Dialog {id} er låst af {whose}. Kører det program stadig, kan det ikke gemme mere. "
+    "Fjern låsen?"
+)
+UNLOCK_NEEDS_YES = "dialogen er låst af {whose}: gentag med --yes for at fjerne låsen"
+UNLOCK_DONE = "Låsen på dialog {id} er fjernet (den var {whose})."
 
 # --- Two at once ---------------------------------------------------------------
 MEETING_LOCKED = (

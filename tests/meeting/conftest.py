@@ -41,7 +41,7 @@ class FakeClock:
 
 
 DISK_FULL = StoreError("disken er fuld")
-NOW = datetime(2025, 3, 10, 9, 30)
+NOW = datetime(2025, 3, 10, 9, 30).astimezone()  # the store returns aware local times
 
 
 @pytest.fixture

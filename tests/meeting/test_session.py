@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 from dialog_tui import strings as S
+from dialog_tui.errors import LockLost
 from dialog_tui.store import Store
 from dialog_tui.tui.notes import NotesController
-from dialog_tui.tui.session import LockLost, MeetingSession, ReadOnly, title_minutes
+from dialog_tui.tui.session import MeetingSession, ReadOnly, title_minutes
 
 from .conftest import DISK_FULL, NOW
 
@@ -87,6 +88,25 @@ def test_a_write_finding_the_lock_lost_turns_read_only_and_writes_nothing_more(
     assert notes.toggle_tag("goal").refused
     assert not notes.save_text("igen").saved
     assert flaky.notes(session.item.id)[0].text == ""
+
+
+def test_a_lock_taken_over_for_real_turns_read_only_at_the_next_write(
+    db_path, store, session, dialogue_id, reports
+):
+    """No fakes: another instance takes the lock over (as the stale-lock rule or
+    `dialog-tui unlock` would); the first instance's next keystroke is refused by
+    the store, the meeting turns read-only, and the other instance's text stands."""
+    notes = NotesController(store, session)
+    notes.load(session.item.id)
+    assert notes.save_text("Før").saved
+    with Store.open(db_path) as other:
+        other.clear_edit_lock(dialogue_id)
+        assert other.acquire_edit_lock(dialogue_id) is None
+        note_id = other.notes(session.item.id)[0].id
+        other.set_note_text(note_id, "Den andens tekst")
+        assert not notes.save_text("Efter overtagelsen").saved
+        assert session.reason is ReadOnly.LOCK_LOST and reports == [S.LOCK_LOST]
+        assert other.get_note(note_id).text == "Den andens tekst"
 
 
 def test_time_on_a_point_with_a_fake_clock(session, clock, store):

@@ -1,4 +1,4 @@
-"""Backup and restore of the whole database."""
+"""Backup and restore of the whole database; clearing a left-behind edit lock."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import strings as S
-from .base import Session, fail, main, pass_session
+from .base import ID, Session, fail, main, pass_session
 
 
 @main.command(help=S.CLI_BACKUP_HELP)
@@ -31,3 +31,22 @@ def restore(session: Session, file: Path, yes: bool) -> None:
         click.confirm(S.RESTORE_CONFIRM.format(db=session.db_path, path=file), abort=True)
     bak = session.store().restore_from(file)
     click.echo(S.RESTORE_DONE.format(path=file, bak=bak), err=True)
+
+
+@main.command(help=S.CLI_UNLOCK_HELP)
+@click.argument("dialogue_id", type=ID)
+@click.option("--yes", is_flag=True, help=S.CLI_YES_HELP)
+@pass_session
+def unlock(session: Session, dialogue_id: int, yes: bool) -> None:
+    store = session.store()
+    holder = store.edit_lock(dialogue_id)
+    if holder is None:
+        click.echo(S.UNLOCK_NONE.format(id=dialogue_id), err=True)
+        return
+    whose = S.UNLOCK_WHOSE.format(host=holder.host, pid=holder.pid, since=holder.since)
+    if not yes:
+        if not sys.stdin.isatty():
+            fail(S.UNLOCK_NEEDS_YES.format(whose=whose))
+        click.confirm(S.UNLOCK_CONFIRM.format(id=dialogue_id, whose=whose), abort=True)
+    store.clear_edit_lock(dialogue_id)
+    click.echo(S.UNLOCK_DONE.format(id=dialogue_id, whose=whose), err=True)

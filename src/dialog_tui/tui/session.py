@@ -17,21 +17,13 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
-from ..errors import DialogError, StoreError
+from ..errors import DialogError, LockLost
 from ..model import AgendaItem
 from ..store import Store
 from ..text import clock
 
 if TYPE_CHECKING:
     from ..store import EditLock
-
-try:  # the store package raises it when a write finds its lock taken over
-    from ..store import LockLost
-except ImportError:  # today's store never raises it; the funnels still handle it
-
-    class LockLost(StoreError):  # type: ignore[no-redef]
-        """This instance's edit lock was taken over by another instance."""
-
 
 T = TypeVar("T")
 
@@ -54,17 +46,6 @@ LABELS = {
     ReadOnly.HELD_ELSEWHERE: S.MEETING_LOCKED_SHORT,
     ReadOnly.LOCK_LOST: S.MEETING_LOCK_LOST_SHORT,
 }
-
-
-def lock_held(store: Store, dialogue_id: int) -> bool:
-    """Whether this instance still holds the dialogue's edit lock, refreshing it.
-
-    The store package's heartbeat answers itself; today's returns None, so ask
-    whether another instance holds the lock now (taking it back if nobody does)."""
-    held = store.heartbeat_edit_lock(dialogue_id)
-    if isinstance(held, bool):
-        return held
-    return store.acquire_edit_lock(dialogue_id) is None
 
 
 def title_minutes(value: str) -> tuple[str, int | None]:
@@ -101,7 +82,7 @@ class MeetingSession:
         dialogue_id: int,
         *,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
     ) -> None:
         self.store = store
         self.dialogue_id = dialogue_id
@@ -165,7 +146,7 @@ class MeetingSession:
         if self.read_only:
             return False
         try:
-            held = lock_held(self.store, self.dialogue_id)
+            held = self.store.heartbeat_edit_lock(self.dialogue_id)
         except LockLost:
             held = False
         except DialogError:

@@ -15,18 +15,13 @@ from textual.widgets.option_list import Option
 
 from ... import strings as S
 from ...errors import DialogError
-from ...model import Dialogue, Status
+from ...model import Dialogue
+from ...rules.status import status_actions
 from ...text import timestamp
 from ..keys import with_ids
 from .checklist import ChecklistScreen
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
-
-ALLOWED: dict[Status, tuple[str, ...]] = {
-    Status.draft: ("held", "final"),
-    Status.held: ("final",),
-    Status.final: ("reopen",),
-}
 
 
 def history_text(dialogue: Dialogue) -> Text:
@@ -94,7 +89,9 @@ class StatusScreen(ModalScreen[bool]):
         )
         actions = self.query_one("#actions", OptionList)
         actions.clear_options()
-        actions.add_options([Option(S.STATUS_ACTIONS[a], id=a) for a in ALLOWED[dialogue.status]])
+        actions.add_options(
+            [Option(S.STATUS_ACTIONS[a], id=a) for a in status_actions(dialogue.status)]
+        )
         actions.highlighted = 0
         history = self.query_one("#history", Static)
         history.update(history_text(dialogue))
@@ -127,7 +124,7 @@ class StatusScreen(ModalScreen[bool]):
         if self.locked:
             self.notify(S.READ_ONLY_LOCKED, severity="warning")
             return
-        if what not in ALLOWED[self.status]:
+        if what not in status_actions(self.status):
             self.notify(
                 S.STATUS_NOT_ALLOWED.format(status=S.STATUS[self.status]), severity="warning"
             )

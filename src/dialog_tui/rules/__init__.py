@@ -1,0 +1,1 @@
+"""Domain rules as plain functions on the model: no database, no Textual."""

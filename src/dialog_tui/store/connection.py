@@ -1,0 +1,237 @@
+"""Opening a database file: refusing what is not ours, the pragmas, migrating,
+and the one transaction helper every write (and every multi-statement read) goes
+through.
+
+One ``sqlite3`` connection per ``Store``, shared by the event loop and worker
+threads (``check_same_thread=False``); a re-entrant lock keeps one thread at a
+time inside a transaction or a read.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+
+from .. import strings as S
+from ..errors import StoreError
+from . import migrate
+from .rows import now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+APPLICATION_ID = 0x44544549  # "DTEI": marks a file as ours in the SQLite header
+APP_NAME = "dialog-tui"
+ENV_DB = "DIALOG_TUI_DB"
+
+FINAL_ABORT = "dialog-tui: the dialogue is final"
+"""The message of the triggers that keep a final dialogue read-only (migration 3)."""
+
+
+def default_db_path() -> Path:
+    """``--db`` wins, then ``DIALOG_TUI_DB``, then the user's data folder."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "dialogues.db"
+
+
+class StoreBase:
+    """The connection and its policy; the aggregates' mixins build on it."""
+
+    def __init__(self, path: Path | str, conn: sqlite3.Connection) -> None:
+        self.token = uuid.uuid4().hex  # identifies this instance's edit locks
+        self.path = Path(path)
+        self.conn = conn
+        self._mutex = threading.RLock()
+        self._locked: set[int] = set()  # dialogues this instance took for editing
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection: ``db.query`` rows as dicts,
+        ``insert_all`` and ``rows_where``. Imported on first use, off the start path."""
+        from sqlite_utils import Database
+
+        # recursive_triggers stays off: the search index triggers rely on it.
+        return Database(self.conn, execute_plugins=False, recursive_triggers=False)
+
+    # --- Opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, create: bool = True) -> Self:
+        """Open (and create or migrate) a database; refuse, untouched, what is not ours."""
+        path = Path(path) if path is not None else default_db_path()
+        if path.is_dir():
+            raise StoreError(S.DB_IS_DIRECTORY.format(path=path))
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists:
+            if not create:
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=S.FILE_MISSING))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+                os.close(fd)
+            except OSError as e:
+                raise StoreError(
+                    S.DB_CANNOT_OPEN.format(path=path, reason=e.strerror or e)
+                ) from None
+        try:
+            conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=5.0
+            )
+        except sqlite3.Error as e:
+            raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=e)) from None
+        try:
+            cls._check_ours(conn, path, exists)
+            store = cls(path, conn)
+            store._configure()
+            store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @staticmethod
+    def _check_ours(conn: sqlite3.Connection, path: Path, exists: bool) -> None:
+        """Read the header only: nothing is written before the file is known to be ours."""
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            if any(w in str(e) for w in ("locked", "busy", "unable to open", "readonly")):
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=e)) from None
+            with open(path, "rb") as f:
+                damaged = f.read(16) == b"SQLite format 3\x00"
+            message = S.DB_DAMAGED if damaged else S.DB_NOT_SQLITE
+            raise StoreError(message.format(path=path)) from None
+        if not exists or (tables == 0 and app_id == 0 and version == 0):
+            return
+        if app_id != APPLICATION_ID:
+            raise StoreError(S.DB_NOT_OURS.format(path=path))
+        if version > migrate.SCHEMA_VERSION:
+            raise StoreError(
+                S.DB_TOO_NEW.format(path=path, found=version, known=migrate.SCHEMA_VERSION)
+            )
+
+    def _configure(self) -> None:
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode, NORMAL still survives a crash of the process (kill -9);
+            # only a power cut can cost the last commits.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            # Deleted and overwritten text is zeroed, so it does not linger in the file.
+            self.conn.execute("PRAGMA secure_delete = ON")
+            # The search index triggers rely on a trigger never firing itself.
+            self.conn.execute("PRAGMA recursive_triggers = OFF")
+        except sqlite3.Error as e:
+            raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+
+    def _migrate(self) -> None:
+        if self.schema_version() >= migrate.SCHEMA_VERSION:
+            return
+        with self._tx() as c:
+            migrate.apply(c, APPLICATION_ID)
+
+    def schema_version(self) -> int:
+        with self._mutex:
+            return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._mutex:
+            self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- Transactions --------------------------------------------------------
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction; BEGIN IMMEDIATE so writers never deadlock
+        and a read-modify-write inside it sees no other writer in between."""
+        with self._mutex:
+            if self.conn.in_transaction:  # nested: part of the enclosing one
+                yield self.conn
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+            try:
+                yield self.conn
+            except sqlite3.IntegrityError as e:
+                self._rollback()
+                if str(e) == FINAL_ABORT:
+                    raise StoreError(S.DIALOGUE_IS_FINAL) from None
+                raise StoreError(S.INVALID_VALUE.format(reason=e)) from None
+            except sqlite3.Error as e:
+                self._rollback()
+                raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error as e:
+                    # A failed COMMIT may have rolled back already.
+                    self._rollback()
+                    raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """Several SELECTs that must see one snapshot: one read transaction
+        (inside a write transaction, that one)."""
+        with self._mutex:
+            if self.conn.in_transaction:
+                yield self.conn
+                return
+            try:
+                self.conn.execute("BEGIN DEFERRED")
+            except sqlite3.Error as e:
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=self.path, reason=e)) from None
+            try:
+                yield self.conn
+            finally:
+                self._rollback()  # nothing was written: ending it is all that is left
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts, read whole under the lock."""
+        with self._mutex:
+            return list(self.db.query(sql, params))
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self._query(sql, params)
+        return rows[0] if rows else None
+
+    def _touch(self, dialogue_id: int) -> None:
+        """Every write on a dialogue ends here: it still holds its edit lock (if it
+        took one), and the dialogue records when it last changed."""
+        self._check_lock(self.conn, dialogue_id)
+        self.conn.execute("UPDATE dialogues SET updated_at = ? WHERE id = ?", (now(), dialogue_id))
+
+    def _check_lock(self, c: sqlite3.Connection, dialogue_id: int) -> None:
+        """Overridden by the edit locks: this instance still holds its lock."""
+
+    def _check_note_lock(self, c: sqlite3.Connection, note_id: int) -> None:
+        """Overridden by the edit locks: the note's dialogue is still ours."""
