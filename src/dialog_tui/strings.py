@@ -700,3 +700,18 @@ KEYS_HINT = (
     "Tryk på en tast: dens navn og hvad den gør vises. Esc to gange eller Ctrl+Q afslutter."
 )
 KEYS_UNBOUND = "(ikke brugt i programmet)"
+KEY_CLOCK = "Start/pause mødeuret"
+KEY_RESET_TIME = "Nulstil punktets tid"
+MEETING_TIME_OF_DAY = "kl. {time}"
+MEETING_CLOCK_PAUSED = "⏸ ^G"
+MEETING_BEHIND = "{minutes} min. bagud"
+MEETING_AHEAD = "{minutes} min. foran"
+MEETING_ON_TIME = "til tiden"
+KEY_DELETE_POINT = "Slet punkt"
+DELETE_LAST_POINT = "Dagsordenen skal have mindst ét punkt."
+DELETE_POINT_NOTES_TOO = "slet"
+CONFIRM_DELETE_POINT = "Slet punkt {number} ({title})? Det har ingen noter."
+PROMPT_DELETE_POINT = (
+    "Punkt {number} ({title}) har {count} noter. Flyt dem til punkt nr. (1-{last}), "
+    "eller skriv slet for at slette dem med punktet:"
+)

@@ -32,6 +32,7 @@ async def test_whole_meeting_by_keys(db_path):
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         notes = app.screen.query_one(NoteList)
+        await pilot.press("ctrl+g")  # the meeting starts: the clocks run from here
 
         # Five points: a bullet, an indented bullet, and a paragraph each.
         for number in range(1, 6):
@@ -238,6 +239,8 @@ async def test_over_time_is_shown(db_path, make_dialogue):
     app = DialogApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(MeetingScreen(dialogue_id, clock=lambda: now[0]))
+        await pilot.pause()
+        await pilot.press("ctrl+g")  # the meeting starts
         await pilot.pause()
         now[0] += 31 * 60  # point 1 is planned for 30 minutes
         app.screen.tick()

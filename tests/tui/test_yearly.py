@@ -546,7 +546,7 @@ async def test_new_keys_are_in_help_and_palette(followed_up):
         assert {"Opfølgning", "Tjekliste", "Status"} <= titles
         # Out of the footer, these keys are named in the side panel beside what they open.
         progress = str(app.screen.query_one("#progress").render()).splitlines()
-        assert progress[0] == "Status: kladde  f10"
+        assert progress[0] == "Status: kladde  ^s"
         assert progress[1].startswith("Opfølgning 0/") and progress[1].endswith("  ^o")
         assert progress[2].startswith("Tjekliste 0/") and progress[2].endswith("  ^k")
         await pilot.press("ctrl+o")

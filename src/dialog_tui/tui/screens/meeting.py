@@ -23,6 +23,7 @@ from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
+from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 
 REFUSED_NOTICE_SECONDS = 5
@@ -46,16 +47,28 @@ class MeetingScreen(Screen):
             Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
             # Plain Ctrl+letters first: terminals keep Ctrl+PgUp/PgDn (tabs) and
             # Alt+arrows (macOS, PuTTY) for themselves; those stay as second choices.
+            # (Bindings of their own, so the footer shows the first choice.)
+            Binding("ctrl+u", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False),
+            Binding("ctrl+d", "point(1)", S.KEY_NEXT_POINT, priority=True),
             Binding(
-                "ctrl+u,ctrl+pageup,alt+up",
+                "ctrl+pageup,alt+up",
                 "point(-1)",
                 S.KEY_PREV_POINT,
                 priority=True,
                 show=False,
+                id="meeting.point-prev-alt",
             ),
-            Binding("ctrl+d,ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
+            Binding(
+                "ctrl+pagedown,alt+down",
+                "point(1)",
+                S.KEY_NEXT_POINT,
+                priority=True,
+                show=False,
+                id="meeting.point-next-alt",
+            ),
             # Out of the footer (it holds what a meeting needs every minute); in F1
             # and the palette like every key.
+            Binding("ctrl+g", "clock", S.KEY_CLOCK, priority=True, show=False),
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
             Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
             Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
@@ -85,6 +98,7 @@ class MeetingScreen(Screen):
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
         self.escape_at: float | None = None
+        self.agenda_minute = 0
         self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -157,14 +171,14 @@ class MeetingScreen(Screen):
             return
         self.session.go_to(index)
         self.refresh_agenda()
+        self.query_one(AgendaPanel).highlighted = self.current
         self.query_one(SidePanel).show_prompts(self.item)
         await self.query_one(NoteList).show_point(self.item.id, note_id)
         self.tick()
 
     def refresh_agenda(self) -> None:
-        panel = self.query_one(AgendaPanel)
-        panel.show(self.items, self.current, self.session.used_by_point())
-        panel.highlighted = self.current
+        """The agenda list's minutes and marker; its cursor stays where it is."""
+        self.query_one(AgendaPanel).show(self.items, self.current, self.session.used_by_point())
 
     def refresh_tagged(self) -> None:
         self.query_one(SidePanel).show_tagged(self.app.store.tagged_notes(self.dialogue_id))
@@ -189,7 +203,12 @@ class MeetingScreen(Screen):
             return
         clock = self.session.point_clock()
         meeting, used = clock.meeting_seconds, clock.used_seconds
-        parts = [S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}")]
+        parts = [
+            S.MEETING_TIME_OF_DAY.format(time=f"{self.session.now():%H:%M}"),
+            S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}"),
+        ]
+        if not clock.running:
+            parts[-1] += f" [b yellow]{S.MEETING_CLOCK_PAUSED}[/]"
         if clock.planned_minutes is None:
             unplanned = S.MEETING_POINT_CLOCK_UNPLANNED
             parts.append(unplanned.format(number=clock.number, used=used // 60))
@@ -201,6 +220,14 @@ class MeetingScreen(Screen):
             )
             if clock.over:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
+        if clock.behind_minutes is not None:
+            behind = clock.behind_minutes
+            if behind > 0:
+                parts.append(f"[b red]{S.MEETING_BEHIND.format(minutes=behind)}[/]")
+            else:
+                parts.append(
+                    S.MEETING_AHEAD.format(minutes=-behind) if behind else S.MEETING_ON_TIME
+                )
         if self.has_class("-narrow"):
             parts += self.progress_short
         if self.session.label is not None:
@@ -209,8 +236,10 @@ class MeetingScreen(Screen):
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
         # One fixed-height line (meeting.tcss): its size never changes, so no layout
         # pass, which would re-arrange every note row on each keystroke's "saved".
-        self.query_one("#status", Static).update("   ".join(parts), layout=False)
-        if meeting % 60 == 0:
+        gap = "  " if self.has_class("-narrow") else "   "
+        self.query_one("#status", Static).update(gap.join(parts), layout=False)
+        if meeting // 60 != self.agenda_minute:
+            self.agenda_minute = meeting // 60
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
@@ -259,6 +288,62 @@ class MeetingScreen(Screen):
         if step is not None:
             self.action_point(step)
         return step is not None
+
+    def action_clock(self) -> None:
+        self.query_one(NoteList).in_order(self._toggle_clock)
+
+    def _toggle_clock(self) -> None:
+        self.session.toggle_clock()
+        self.tick()
+        self.refresh_agenda()
+
+    def reset_point(self, index: int | None) -> None:
+        if index is not None:
+            self.session.reset_point(index)
+            self.tick()
+            self.refresh_agenda()
+
+    def delete_point(self, index: int | None) -> None:
+        """Delete a point from the agenda list: asked first; a point with notes asks
+        where they go (a point number), or ``slet`` to delete them with it."""
+        if index is None or self.read_only:
+            return
+        if len(self.items) <= 1:
+            self.notify(S.DELETE_LAST_POINT, severity="warning")
+            return
+        title, count = self.items[index].title, self.session.notes_in(index)
+
+        async def delete(move_to: int | None) -> None:
+            if self.session.delete_point(index, move_to):
+                await self.go_to(self.current)
+                self.refresh_tagged()
+
+        async def confirmed(yes: bool | None) -> None:
+            if yes:
+                await delete(None)
+
+        async def answered(value: str | None) -> None:
+            value = (value or "").strip()
+            if not value:
+                return
+            if value.casefold() == S.DELETE_POINT_NOTES_TOO:
+                await delete(None)
+            elif (
+                value.isdigit() and 1 <= int(value) <= len(self.items) and int(value) != index + 1
+            ):
+                await delete(int(value) - 1)
+            else:
+                self.notify(S.BAD_POINT_NUMBER.format(count=len(self.items)), severity="warning")
+
+        number = index + 1
+        if count == 0:
+            question = S.CONFIRM_DELETE_POINT.format(number=number, title=title)
+            self.app.push_screen(ConfirmScreen(question), confirmed)
+        else:
+            question = S.PROMPT_DELETE_POINT.format(
+                number=number, title=title, count=count, last=len(self.items)
+            )
+            self.app.push_screen(PromptScreen(question), answered)
 
     def move_point(self, index: int | None, delta: int) -> None:
         if index is None:

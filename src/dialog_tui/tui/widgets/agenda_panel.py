@@ -29,6 +29,8 @@ class AgendaPanel(OptionList):
             # O/N (op/ned) first: some terminals keep Ctrl+arrows.
             Binding("o,ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
             Binding("n,ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+            Binding("0", "reset_time", S.KEY_RESET_TIME),
+            Binding("delete", "delete_point", S.KEY_DELETE_POINT),
         ],
     )
 
@@ -44,6 +46,12 @@ class AgendaPanel(OptionList):
             label.append_text(minutes_label(used.get(item.id, 0), item.planned_minutes))
             self.add_option(Option(label, id=str(item.id)))
         self.highlighted = current if highlighted is None else min(highlighted, len(items) - 1)
+
+    def action_delete_point(self) -> None:
+        self.screen.delete_point(self.highlighted)
+
+    def action_reset_time(self) -> None:
+        self.screen.reset_point(self.highlighted)
 
     def action_move_point(self, delta: int) -> None:
         self.screen.move_point(self.highlighted, delta)

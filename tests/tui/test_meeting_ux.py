@@ -1,0 +1,141 @@
+"""The meeting as the facilitator lives it (issue 14): the clock key, a point's
+time reset, points inserted and deleted where the facilitator is, the agenda
+list's cursor, attribution."""
+
+from __future__ import annotations
+
+from dialog_tui.store import Store
+from dialog_tui.tui.screens.confirm import ConfirmScreen
+from dialog_tui.tui.screens.prompt import PromptScreen
+from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
+from dialog_tui.tui.widgets.note_list import NoteList
+
+from .conftest import type_text
+from .test_burst import meeting
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def status_bar(app) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+async def test_clock_key_starts_pauses_and_resumes(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
+        clock = Clock()
+        app.screen.session.timers.clock = clock
+        app.screen.session.timers.since = clock()
+        clock.seconds += 300  # setting up
+        app.screen.tick()
+        assert "Møde 0:00 ⏸ ^G" in status_bar(app)
+        assert "kl. " in status_bar(app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        clock.seconds += 125
+        app.screen.tick()
+        assert "Møde 0:02" in status_bar(app) and "Ctrl+G" not in status_bar(app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        clock.seconds += 600
+        app.screen.tick()
+        assert "Møde 0:02 ⏸ ^G" in status_bar(app)
+
+
+async def test_zero_in_the_agenda_list_resets_a_points_time(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        clock = Clock()
+        app.screen.session.timers.clock = clock
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        clock.seconds += 240
+        await pilot.press("ctrl+d")  # point 1's four minutes are written
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            first = store.agenda_items(dialogue_id)[0]
+        assert first.elapsed_seconds == 240
+        app.screen.query_one(AgendaPanel).focus()
+        app.screen.query_one(AgendaPanel).highlighted = 0
+        await pilot.press("0")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            assert store.agenda_items(dialogue_id)[0].elapsed_seconds == 0
+
+
+async def test_ctrl_n_inserts_after_the_current_point(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "Trivsel, 10")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.current == 2
+        with Store.open(db_path) as store:
+            items = store.agenda_items(dialogue_id)
+        assert (items[2].title, items[2].planned_minutes, items[2].prompts) == ("Trivsel", 10, [])
+        assert str(app.screen.query_one("#prompts").render()) == "–"
+
+
+async def test_deleting_a_point_with_notes_moves_them(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await type_text(pilot, "flyt mig")
+        with Store.open(db_path) as store:
+            before = store.agenda_items(dialogue_id)
+        app.screen.query_one(AgendaPanel).focus()
+        app.screen.query_one(AgendaPanel).highlighted = 1
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            after = store.agenda_items(dialogue_id)
+            assert [i.id for i in after] == [before[0].id] + [i.id for i in before[2:]]
+            assert "flyt mig" in [n.text for n in store.notes(before[0].id)]
+        assert app.screen.current == 1  # the point after the deleted one
+        assert app.screen.item.id == before[2].id
+
+
+async def test_deleting_an_empty_point_asks_and_no_keeps_it(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        with Store.open(db_path) as store:
+            count = len(store.agenda_items(dialogue_id))
+        app.screen.query_one(AgendaPanel).focus()
+        app.screen.query_one(AgendaPanel).highlighted = 2
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            assert len(store.agenda_items(dialogue_id)) == count - 1
+
+
+async def test_agenda_list_keeps_its_cursor_after_the_participants(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
+        panel = app.screen.query_one(AgendaPanel)
+        panel.focus()
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert panel.highlighted == 3
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert app.screen.query_one(AgendaPanel).highlighted == 3
+        assert app.focused is app.screen.query_one(AgendaPanel)
+        assert app.screen.query_one(NoteList) is not None
