@@ -396,7 +396,7 @@ GOAL_KEYS = "Enter/Ctrl+S: gem · Esc: fortryd"
 
 # --- App: participants -------------------------------------------------------
 PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
-PARTICIPANTS_KEYS = "Mellemrum: til stede/afbud · P: kun punkt … · Esc: luk"
+PARTICIPANTS_KEYS = "Mellemrum: til stede/afbud · P: kun punkt … · F: fra dette punkt · Esc: luk"
 PARTICIPANTS_EMPTY = "Ingen deltagere endnu."
 PARTICIPANT_PRESENT = "til stede"
 PARTICIPANT_ABSENT = "afbud"
@@ -715,3 +715,7 @@ PROMPT_DELETE_POINT = (
     "Punkt {number} ({title}) har {count} noter. Flyt dem til punkt nr. (1-{last}), "
     "eller skriv slet for at slette dem med punktet:"
 )
+KEY_SPEAKER = "Hvem siger (navn i noten)"
+PROMPT_SPEAKER = "Hvem siger det? (begyndelsen af navnet er nok)"
+SPEAKER_PREFIX = "{name}: "
+KEY_JOINS_FROM_HERE = "Deltager fra dette punkt"

@@ -139,3 +139,36 @@ async def test_agenda_list_keeps_its_cursor_after_the_participants(db_path, make
         assert app.screen.query_one(AgendaPanel).highlighted == 3
         assert app.focused is app.screen.query_one(AgendaPanel)
         assert app.screen.query_one(NoteList) is not None
+
+
+async def test_ctrl_j_writes_who_said_it_at_the_caret_in_typing_order(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        await type_text(pilot, "Om trivsel. ")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await type_text(pilot, "bo")  # the beginning of the name is enough
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "Det går godt")
+        await pilot.pause()
+        assert app.screen.query_one(NoteList).note.text == "Om trivsel. Bo Holm: Det går godt"
+        with Store.open(db_path) as store:
+            item = store.agenda_items(dialogue_id)[0]
+            assert [n.text for n in store.notes(item.id)] == ["Om trivsel. Bo Holm: Det går godt"]
+
+
+async def test_f_in_participants_joins_from_the_current_point(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        await pilot.press("ctrl+d", "ctrl+d")  # point 3
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("down", "f")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            people = store.participants(dialogue_id)
+            count = len(store.agenda_items(dialogue_id))
+        assert people[1].name == "Bo Holm"
+        assert people[1].agenda_items == list(range(3, count + 1))
+        assert people[0].agenda_items == []

@@ -72,6 +72,7 @@ class MeetingScreen(Screen):
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
             Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
             Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
+            Binding("ctrl+j", "speaker", S.KEY_SPEAKER, priority=True, show=False),
             Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
             # Shown with their keys in the side panel, not the footer.
             Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
@@ -444,7 +445,31 @@ class MeetingScreen(Screen):
     def action_participants(self) -> None:
         from .participants import ParticipantsScreen
 
-        self.app.push_screen(ParticipantsScreen(self.dialogue_id, len(self.items)))
+        self.app.push_screen(
+            ParticipantsScreen(self.dialogue_id, len(self.items), current=self.current)
+        )
+
+    def action_speaker(self) -> None:
+        """Who said what: "Lasse Reichstein: " written at the caret, the name picked
+        (with completion) from the participants."""
+        notes = self.query_one(NoteList)
+        notes.in_order(self._ask_speaker)
+
+    def _ask_speaker(self) -> None:
+        if self.read_only:
+            return
+        editor = self.query_one(NoteList).editor
+        names = [p.name for p in self.app.store.participants(self.dialogue_id)]
+
+        def done(value: str | None) -> None:
+            name = (value or "").strip()
+            if name:
+                starts = [n for n in names if n.casefold().startswith(name.casefold())]
+                match = starts[0] if starts else name  # "lasse" is Lasse Reichstein
+                editor.insert(S.SPEAKER_PREFIX.format(name=match))
+            editor.focus()
+
+        self.app.push_screen(PromptScreen(S.PROMPT_SPEAKER, suggestions=names), done)
 
     def action_export(self) -> None:
         from .export import ExportScreen
