@@ -159,7 +159,7 @@ async def test_ctrl_j_writes_who_said_it_at_the_caret_in_typing_order(db_path, m
 
 
 async def test_f_in_participants_joins_from_the_current_point(db_path, make_dialogue):
-    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+    async with meeting(db_path, make_dialogue) as (_app, pilot, dialogue_id):
         await pilot.press("ctrl+d", "ctrl+d")  # point 3
         await pilot.pause()
         await pilot.press("ctrl+t")
