@@ -73,3 +73,14 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path):
     with Store.open(db_path) as s:
         yield s
+
+
+@pytest.fixture(autouse=True)
+def _own_config_folder(tmp_path_factory, monkeypatch):
+    """The app's config folder (keymap, remembered export folder) is the test's own:
+    never the user's, never shared between tests."""
+    from dialog_tui.tui import settings
+
+    folder = tmp_path_factory.mktemp("config") / "dialog-tui"
+    monkeypatch.setattr(settings, "config_dir", lambda: folder)
+    return folder

@@ -172,3 +172,70 @@ async def test_f_in_participants_joins_from_the_current_point(db_path, make_dial
         assert people[1].name == "Bo Holm"
         assert people[1].agenda_items == list(range(3, count + 1))
         assert people[0].agenda_items == []
+
+
+async def test_export_path_is_selected_and_the_folder_and_template_remembered(
+    db_path, make_dialogue, tmp_path
+):
+    from dialog_tui.tui.screens.export import ExportScreen
+    from dialog_tui.tui.settings import remember
+
+    folder = tmp_path / "referater"
+    folder.mkdir()
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await type_text(pilot, str(folder / "a.docx"))  # typing replaces the suggestion
+        assert app.screen.query_one("#output").value == str(folder / "a.docx")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (folder / "a.docx").is_file()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        output = app.screen.query_one("#output").value
+        assert output.startswith(str(folder) + "/") and output.endswith(".docx")
+    remember({"export_template": str(tmp_path / "gone.docx")})  # a template since removed
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.query_one("#template").value == ""
+
+
+async def test_goal_details_enter_on_the_theme_saves(db_path, make_dialogue):
+    from dialog_tui.tui.screens.goal_details import GoalDetailsScreen
+
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, _):
+        await type_text(pilot, "Flere læser")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalDetailsScreen)
+        for _ in range(4):
+            await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "theme"
+        # Title and keys in view at 80x24, with the theme field focused.
+        title, keys = app.screen.query_one(".title"), app.screen.query_one(".muted")
+        assert title.region.y >= 0 and keys.region.bottom <= 24
+        assert app.screen.query_one(".fields").region.contains_region(app.focused.region)
+        await type_text(pilot, "fagl")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, GoalDetailsScreen)
+        note = app.screen.query_one(NoteList).note
+        assert note.goal is not None and note.goal.theme == "faglige-resultater"
+
+
+async def test_ctrl_y_shows_the_side_panel_at_80_columns(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, _):
+        side = app.screen.query_one("#side")
+        assert not side.display
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert side.display and side.region.width > 0
+        notes = app.screen.query_one(NoteList)
+        assert notes.region.width >= 25  # room left to type
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert not side.display

@@ -135,3 +135,23 @@ def test_goal_history(snap_compare, yearly_store, size):
     store, _ = yearly_store
     # The list's newest row is the 2026 follow-up of Skovskolen.
     assert snap_compare(DialogApp(store), terminal_size=size, run_before=keys("ctrl+g"))
+
+
+def test_meeting_in_16_colours(snap_compare, filled_store, monkeypatch):
+    """TERM=xterm: the terminal's own colours; the note being typed stands out."""
+    store, dialogue_id = filled_store
+    monkeypatch.setattr(DialogApp, "few_colours", lambda self: True)
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+
+
+async def _goal_details(pilot) -> None:
+    await _settle(pilot)
+    await pilot.press("f9")
+    await _settle(pilot)
+
+
+def test_goal_details_modal_at_80x24(snap_compare, filled_store):
+    store, dialogue_id = filled_store
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_goal_details)

@@ -39,8 +39,18 @@ class DialogApp(App):
         self._open_id = open_id
         self._new = new
 
+    def few_colours(self) -> bool:
+        """A terminal of 8 or 16 colours (``TERM=xterm``, the Linux console)."""
+        return self.console.color_system in ("standard", "windows")
+
     def on_mount(self) -> None:
         from .settings import load_keymap
+
+        if self.few_colours():
+            # The terminal's own colours, and fields set off from the screen: shades
+            # of grey would all become the same black.
+            self.theme = "ansi-dark"
+            self.add_class("-few-colours")
 
         keymap, problem = load_keymap()
         if keymap:

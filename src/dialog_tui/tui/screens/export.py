@@ -20,8 +20,12 @@ from ...export.memo import default_file_name, export_memo
 from ...model import Dialogue
 from ..background import own_store
 from ..keys import with_ids
+from ..settings import load_settings, remember
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
+
+LAST_FOLDER = "export_folder"
+LAST_TEMPLATE = "export_template"
 
 
 def in_home(file_name: str) -> Path:
@@ -75,11 +79,22 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        self.query_one("#output", Input).value = str(default_output(self.dialogue))
-        template = user_template()
+        last = load_settings()  # the folder and template of the last export
+        folder = Path(last.get(LAST_FOLDER, ""))
+        output = (
+            folder / default_file_name(self.dialogue)
+            if last.get(LAST_FOLDER) and folder.is_dir()
+            else default_output(self.dialogue)
+        )
+        self.query_one("#output", Input).value = str(output)
+        remembered = Path(last.get(LAST_TEMPLATE, ""))
+        template = remembered if last.get(LAST_TEMPLATE) and remembered.is_file() else None
+        template = template or user_template()
         self.query_one("#template", Input).value = str(template) if template else ""
         self.query_one("#cpr").display = False
-        self.query_one("#output", Input).focus()
+        field = self.query_one("#output", Input)
+        field.focus()
+        field.select_all()  # typing replaces the suggested path
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
@@ -148,6 +163,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def written(self, path: Path) -> None:
         self.writing = False
+        template = self.query_one("#template", Input).value.strip()
+        remember({LAST_FOLDER: str(path.parent), LAST_TEMPLATE: template})
         self.app.notify(S.EXPORT_DONE.format(path=path))
         self.dismiss(path)
 

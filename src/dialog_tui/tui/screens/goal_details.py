@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
 from ...text import short_date
 from ..keys import with_ids
+from ..notes import theme_from
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
@@ -34,26 +37,30 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
 
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
-        with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.KEY_GOAL_DETAILS}[/b]: {self.note.text}")
-            yield Label(S.GOAL_INDICATOR)
-            yield Field(goal.indicator, id="indicator")
-            yield Label(S.GOAL_BASELINE)
-            yield Field(goal.baseline, id="baseline")
-            yield Label(S.GOAL_TARGET)
-            yield Field(goal.target, id="target")
-            yield Label(S.GOAL_DUE)
-            due = short_date(goal.due) if goal.due else ""
-            yield Field(due, id="due")
-            yield Label(S.KEY_THEME)
-            yield Select(
-                [(S.THEME_LABELS[t], t) for t in THEMES],
-                value=goal.theme or Select.NULL,
-                prompt=S.GOAL_NO_THEME,
-                id="theme",
-            )
+        with Vertical(classes="dialog -pinned"):
+            # Title and keys stay in view; the fields scroll between them (modal.tcss).
+            title = Text.assemble((S.KEY_GOAL_DETAILS, "bold"), ": ", self.note.text)
+            yield Static(title, classes="title")
+            with VerticalScroll(classes="fields", can_focus=False):
+                yield from self.fields(goal)
             yield Static("", id="goal-error", classes="error")
             yield Static(S.GOAL_KEYS, classes="muted")
+
+    def fields(self, goal: GoalDetails) -> ComposeResult:
+        yield Label(S.GOAL_INDICATOR)
+        yield Field(goal.indicator, id="indicator")
+        yield Label(S.GOAL_BASELINE)
+        yield Field(goal.baseline, id="baseline")
+        yield Label(S.GOAL_TARGET)
+        yield Field(goal.target, id="target")
+        yield Label(S.GOAL_DUE)
+        yield Field(short_date(goal.due) if goal.due else "", id="due")
+        yield Label(S.GOAL_THEME_LABEL)
+        # A field with completion, like F6: Enter saves here too, and no list drops
+        # over the fields around it.
+        labels = [S.THEME_LABELS[t] for t in THEMES]
+        theme = S.THEME_LABELS[goal.theme] if goal.theme else ""
+        yield Field(theme, id="theme", suggester=SuggestFromList(labels, case_sensitive=False))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
@@ -65,14 +72,18 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         except ValueError:
             self.query_one("#goal-error", Static).update(S.FORM_BAD_DATE)
             return
-        theme = self.query_one("#theme", Select).value
+        theme_text = self.query_one("#theme", Input).value.strip()
+        theme = theme_from(theme_text) if theme_text else None
+        if theme_text and theme is None:
+            self.query_one("#goal-error", Static).update(S.UNKNOWN_THEME.format(theme=theme_text))
+            return
         self.dismiss(
             GoalDetails(
                 indicator=self.query_one("#indicator", Input).value.strip(),
                 baseline=self.query_one("#baseline", Input).value.strip(),
                 target=self.query_one("#target", Input).value.strip(),
                 due=due,
-                theme=None if theme is Select.NULL else theme,
+                theme=theme,
                 ancestor=self.note.goal.ancestor if self.note.goal else None,
             )
         )

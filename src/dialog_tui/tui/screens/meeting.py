@@ -69,6 +69,7 @@ class MeetingScreen(Screen):
             # Out of the footer (it holds what a meeting needs every minute); in F1
             # and the palette like every key.
             Binding("ctrl+g", "clock", S.KEY_CLOCK, priority=True, show=False),
+            Binding("ctrl+y", "side_panel", S.KEY_SIDE_PANEL, priority=True, show=False),
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
             Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
             Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
@@ -289,6 +290,11 @@ class MeetingScreen(Screen):
         if step is not None:
             self.action_point(step)
         return step is not None
+
+    def action_side_panel(self) -> None:
+        """Show the right panel on a narrow terminal, hide it on a wide one."""
+        self.toggle_class("-side-toggled")
+        self.tick()
 
     def action_clock(self) -> None:
         self.query_one(NoteList).in_order(self._toggle_clock)
