@@ -155,3 +155,30 @@ def test_goal_details_modal_at_80x24(snap_compare, filled_store):
     store, dialogue_id = filled_store
     app = DialogApp(store, open_id=dialogue_id)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_goal_details)
+
+
+MODAL_KEYS = {
+    "participants": ["ctrl+t"],
+    "export": ["ctrl+e"],
+    "status": ["ctrl+s"],
+    "new_point": ["ctrl+n"],
+    "speaker": ["ctrl+j"],
+    "help": ["f1"],
+    "delete_point": ["escape", "down", "delete"],
+}
+
+
+@pytest.mark.parametrize("modal", MODAL_KEYS)
+def test_modal_at_80x24(snap_compare, filled_store, modal):
+    """Every modal of the meeting fits 80x24: its title and keys in view."""
+    store, dialogue_id = filled_store
+
+    async def open_it(pilot) -> None:
+        await _settle(pilot)
+        for key in MODAL_KEYS[modal]:
+            await pilot.press(key)
+            await pilot.pause(0.1)  # Esc: until it is known to be only Esc
+        await _settle(pilot)
+
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_it)

@@ -41,6 +41,8 @@ class DialogApp(App):
 
     def few_colours(self) -> bool:
         """A terminal of 8 or 16 colours (``TERM=xterm``, the Linux console)."""
+        if self.is_headless:  # tests: their console is no terminal to ask
+            return False
         return self.console.color_system in ("standard", "windows")
 
     def on_mount(self) -> None:

@@ -41,6 +41,7 @@ def default_output(dialogue: Dialogue) -> Path:
 
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # 80x24: no spare lines
     BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
     BINDINGS = with_ids(
         "export",

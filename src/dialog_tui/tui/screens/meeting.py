@@ -186,6 +186,8 @@ class MeetingScreen(Screen):
         self.query_one(SidePanel).show_tagged(self.app.store.tagged_notes(self.dialogue_id))
 
     def on_resize(self) -> None:
+        # Compact footer at 80 columns: the everyday keys (F2-F7, Ctrl+D) all fit.
+        self.query_one(Footer).compact = self.has_class("-narrow")
         self.tick()  # after the breakpoint classes: progress in the status bar or not
 
     def refresh_progress(self) -> None:
