@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.events import Key
 
-from dialog_tui.tui import settings
+from dialog_tui.tui import keys, settings
 from dialog_tui.tui.keylog import KeysApp
 from dialog_tui.tui.keys import all_bindings
-from dialog_tui.tui.screens import meeting as meeting_module
 from dialog_tui.tui.screens.help import HelpScreen
 from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
 from dialog_tui.tui.widgets.note_list import NoteList
@@ -67,17 +67,20 @@ async def test_ctrl_d_and_ctrl_u_change_points(db_path, make_dialogue, config):
 async def test_esc_then_up_at_once_is_alt_up_and_eats_nothing(
     db_path, make_dialogue, config, monkeypatch
 ):
-    monkeypatch.setattr(meeting_module, "ESCAPE_FOLLOW_SECONDS", 60)
+    monkeypatch.setattr(keys, "ESCAPE_FOLLOW_SECONDS", 60)  # "at once", however slow
     async with meeting(db_path, make_dialogue) as (app, pilot, _):
-        now = [1000.0]
-        app.screen.clock = lambda: now[0]
         await pilot.press("ctrl+d", "ctrl+d")
         await pilot.pause()
         await pilot.press("escape", "up")  # PuTTY's Alt+Up
         await pilot.pause()
         assert app.screen.current == 1
-        assert isinstance(app.focused, type(app.screen.query_one(NoteList).editor))
-        await pilot.press("escape", "x", "y")  # Alt+x: the x is not eaten
+        assert app.focused is app.screen.query_one(NoteList).editor
+        app.post_message(Key("escape", "\x1b"))  # both Esc and the key in the queue
+        app.post_message(Key("down", None))
+        await pilot.pause()
+        assert app.screen.current == 2
+        assert app.focused is app.screen.query_one(NoteList).editor
+        await pilot.press("escape", "x", "y")  # Esc, then keys typed at once: not eaten
         await pilot.pause()
         assert app.screen.query_one(NoteList).note.text == "xy"
         assert not isinstance(app.focused, AgendaPanel)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual.screen import Screen
 
 from .. import strings as S
 from ..store import Store
+from . import keys
 from .keys import with_ids
 
 
@@ -36,6 +38,8 @@ class DialogApp(App):
     def __init__(self, store: Store, *, open_id: int | None = None, new: bool = False) -> None:
         super().__init__()
         self.store = store
+        self.clock = time.monotonic
+        self.escape_at: float | None = None
         self._open_id = open_id
         self._new = new
 
@@ -94,10 +98,14 @@ class DialogApp(App):
 
     async def on_event(self, event: events.Event) -> None:
         """A key right behind Esc is the rest of one key (PuTTY's Alt+Up is Esc, Up):
-        the screen that acted on Esc may take it (``follow_escape``)."""
+        the screen may take it as that (``follow_escape``), whether or not it has
+        acted on the Esc yet."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            now, escape_at = self.clock(), self.escape_at
+            self.escape_at = now if event.key == "escape" else None
             follow = getattr(self.screen, "follow_escape", None)
-            if follow is not None and follow(event):
+            soon = escape_at is not None and now - escape_at <= keys.ESCAPE_FOLLOW_SECONDS
+            if soon and event.key != "escape" and follow is not None and follow(event):
                 return
         await super().on_event(event)
 

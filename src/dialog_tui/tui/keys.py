@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from textual.binding import Binding
 
 _STEPS = {"-1": "prev", "1": "next"}
+ESCAPE_FOLLOW_SECONDS = 0.1
+"""A key this soon after Esc is the rest of one key a terminal sent as Esc + key."""
 
 
 def binding_id(scope: str, action: str) -> str:

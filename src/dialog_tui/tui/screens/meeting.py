@@ -27,8 +27,6 @@ from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 
 REFUSED_NOTICE_SECONDS = 5
-ESCAPE_FOLLOW_SECONDS = 0.05
-"""A key this soon after Esc is the rest of one key sent as Esc + key."""
 
 
 class MeetingScreen(Screen):
@@ -99,7 +97,7 @@ class MeetingScreen(Screen):
         self.clock = clock
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
-        self.escape_at: float | None = None
+        self.escape_followed = False
         self.agenda_minute = 0
         self.progress_short: list[str] = []
 
@@ -268,26 +266,20 @@ class MeetingScreen(Screen):
         self.query_one(NoteList).in_order(lambda: self.go_to(self.current + delta))
 
     def action_agenda(self) -> None:
-        """To the agenda list, unless a key follows at once: then the Esc was the
-        start of that key (PuTTY sends Alt+Up as Esc, Up; see ``follow_escape``)."""
-        self.escape_at = self.clock()
-        self.set_timer(ESCAPE_FOLLOW_SECONDS, self.escape_settled)
-
-    def escape_settled(self) -> None:
-        if self.escape_at is not None:
-            self.escape_at = None
-            self.query_one(AgendaPanel).focus()
+        if self.escape_followed:  # the Esc was the start of a key (follow_escape)
+            self.escape_followed = False
+            return
+        self.query_one(AgendaPanel).focus()
 
     def follow_escape(self, event: events.Key) -> bool:
-        """Called by the app for each key: True when it completed an Esc (Esc, Up is
-        Alt+Up: the previous point) and is used up; any other key right behind an Esc
-        goes where it was typed and the Esc is forgotten."""
-        if self.escape_at is None:
-            return False
-        if self.clock() - self.escape_at > ESCAPE_FOLLOW_SECONDS:
-            self.escape_settled()  # a key typed after a real Esc goes to the agenda
-            return False
-        self.escape_at = None
+        """The app saw Esc and this key at once (PuTTY sends Alt+Up as Esc, Up): the
+        Esc was no trip to the agenda list. Up/Down change the point (used up: True);
+        any other key goes where it was typed."""
+        if isinstance(self.app.focused, AgendaPanel):
+            # The Esc was handled already: back, at once, so this key lands there.
+            self.set_focus(self.query_one(NoteList).editor)
+        else:
+            self.escape_followed = True  # the Esc is still on its way
         step = {"up": -1, "down": 1}.get(event.key)
         if step is not None:
             self.action_point(step)
