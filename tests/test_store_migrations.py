@@ -23,6 +23,7 @@ SHIPPED = {
     "0005_attendance_by_point.sql": "a0f31a5df76d80ed0440e06522644765d101c25c",
     "0006_utc_timestamps.sql": "a860281edf2835471d876f39a557af299c096851",
     "0007_lock_process_start.sql": "e354fef70c42071ad1581190f39034645ac0131d",
+    "0008_key_figures.sql": "533fcf4cce5478e4f92629deb8d1cae412bb1ced",
 }
 
 

@@ -250,6 +250,7 @@ VALIDATION_ERRORS = {
     "literal_error": "skal være en af: {expected}",
     "enum": "skal være en af: {expected}",
     "value_error": "{error}",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
 }
 VALUE_ERRORS = {
     "title must not be empty": "titlen må ikke være tom",
@@ -512,7 +513,7 @@ OVERVIEW_YEAR_LABEL = "År (afholdte og endelige samtaler det år)"
 OVERVIEW_KEYS = "Enter/Ctrl+S: skriv Word-filen · Esc: fortryd"
 OVERVIEW_BAD_YEAR = "Skriv året med fire cifre, fx 2025."
 OVERVIEW_CPR_CONFIRM = (
-    "Der ser ud til at stå et CPR-nummer i målene fra {schools}.\n"
+    "Der ser ud til at stå et CPR-nummer i {places}.\n"
     "Oversigten sendes til byrådet. Eksportér alligevel?"
 )
 OVERVIEW_DONE = "Oversigten er skrevet: {path}"
@@ -546,12 +547,51 @@ MEMO_FILE_NAME = "Referat {school} {date}.docx"
 
 TEMPLATE_NOT_FOUND = "skabelonen {path} findes ikke"
 TEMPLATE_UNREADABLE = "skabelonen {path} kan ikke læses: {reason}"
-TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx eller .dotx)"
+TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx, .dotx eller .dotm)"
 TEMPLATE_ENCRYPTED = (
     "skabelonen {path} er beskyttet med adgangskode; gem en kopi uden adgangskode og brug den"
 )
 TEMPLATE_OLD_WORD = "skabelonen {path} er i det gamle Word-format (.doc/.dot); gem den som .docx"
-TEMPLATE_BAD_PLACEHOLDER = "skabelonen {path} har en ugyldig {{{{ pladsholder }}}}: {reason}"
+# --- Hostile templates (issue 11) ---
+TEMPLATE_NOT_REGULAR = "det er ikke en almindelig fil"
+TEMPLATE_TOO_BIG = "skabelonen {path} er for stor til en Word-skabelon (over {mb} MB)"
+TEMPLATE_ZIP_BOMB = (
+    "skabelonen {path} pakker sig ud til langt mere, end en Word-skabelon fylder; den bruges ikke"
+)
+TEMPLATE_PROBLEM = "skabelonen {path}: pladsholderen {tag} {problem}"
+TEMPLATE_PROBLEM_SYNTAX = "er ikke skrevet rigtigt (mangler den fx sin afslutning?)"
+TEMPLATE_PROBLEM_UNKNOWN = (
+    "bruger et navn, der ikke findes; en skabelon kan bruge dato, sagsnr, sagsbehandler, "
+    "titel, skole, aar og kommune"
+)
+TEMPLATE_PROBLEM_FORBIDDEN = "gør noget, en skabelon ikke må (kun pladsholdere, if og for)"
+TEMPLATE_PROBLEM_INCLUDE = (
+    "henter en anden fil (include, import eller extends); det må en skabelon ikke"
+)
+TEMPLATE_PROBLEM_TOO_BIG = (
+    "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)"
+)
+TEMPLATE_PROBLEM_ERROR = "giver en fejl, når den udfyldes"
+TEMPLATE_RENDER_FAILED = (
+    "skabelonen {path} kan ikke udfyldes: pladsholderne passer ikke med Word-filens opbygning"
+)
+TEMPLATE_CPR = "der står et CPR-nummer ({number}) i skabelonen {path}; ret skabelonen"
+TEMPLATE_OK = "skabelonen {path} er i orden"
+TEMPLATE_SAMPLE_VALUES = {
+    "dato": "1. januar 2025",
+    "sagsnr": "00.00.00-A00-1-25",
+    "sagsbehandler": "ABC",
+    "titel": "Skoleudviklingssamtale på Eksempelskolen 1. januar 2025",
+    "skole": "Eksempelskolen",
+    "aar": "2025",
+    "kommune": "Eksempel Kommune",
+}
+"""Values a template is tried with when it is chosen (``template check``)."""
+CLI_TEMPLATE_HELP = "Kommunens Word-skabelon."
+CLI_TEMPLATE_CHECK_HELP = (
+    "Tjek en Word-skabelon (.docx, .dotx eller .dotm): at den kan læses, renses og udfyldes, "
+    "og at dens egen tekst ikke indeholder CPR-numre."
+)
 
 CPR_FOUND = (
     "der står et CPR-nummer i {places}; ret teksten, eller brug --allow-cpr "
@@ -561,18 +601,22 @@ CPR_PLACE_POINT = "punkt {number}"
 CPR_PLACE_POINTS = "punkt {numbers}"
 CPR_PLACE_PARTICIPANTS = "deltagerlisten"
 CPR_PLACE_FOLLOWUPS = "opfølgningen på sidste års mål"
-CPR_PLACE_HEADER = "dialogens oplysninger"
+CPR_PLACE_FIELD = "pladsholderen {{{{ {name} }}}}"
+CPR_PLACE_TEMPLATE = "skabelonen"
+CPR_PLACE_SCHOOL = "målene fra {school}"
+CPR_PLACE_FIGURES = "nøgletallene"
 
 PDF_NO_LIBREOFFICE = (
     "kan ikke lave PDF: LibreOffice er ikke installeret (soffice blev ikke fundet); "
     "Word-filen {path} er skrevet"
 )
 PDF_FAILED = "kan ikke lave PDF af {path}: {reason}"
+PDF_TIMEOUT = "LibreOffice svarede ikke inden for {seconds} sekunder"
 
 CLI_EXPORT_HELP = "Skriv dialogens notat (referat) som Word-fil."
 CLI_EXPORT_OUTPUT_HELP = "Word-filen der skrives (standard: »Referat <skole> <dato>.docx«)."
 CLI_EXPORT_TEMPLATE_HELP = (
-    "Kommunens Word-skabelon (.docx/.dotx); standard: template.docx i konfigurationsmappen."
+    "Kommunens Word-skabelon (.docx/.dotx/.dotm); standard: template.docx i konfigurationsmappen."
 )
 CLI_EXPORT_NO_SUMMARY_HELP = "Udelad opsummeringen af mål, opmærksomhedspunkter og aftaler."
 CLI_EXPORT_PDF_HELP = "Skriv også en PDF (kræver LibreOffice)."
@@ -590,6 +634,8 @@ EXPORT_CPR_EXPLAIN = (
     "eller bekræft at den skal eksporteres som den er."
 )
 EXPORT_CPR_HIT = "{place}: {number} i »{context}«"
+EXPORT_CPR_CHECKSUM = " (kontrolcifret passer også)"
+EXPORT_TEMPLATE_OK = "Skabelonen er i orden."
 EXPORT_CPR_FIX = "Tilbage og ret"
 EXPORT_CPR_CONFIRM = "Eksportér alligevel"
 EXPORT_OVERWRITE = "{path} findes allerede (måske rettet i Word siden). Overskriv den?"
@@ -639,10 +685,6 @@ OVERVIEW_TABLE_TOTAL = "I alt"
 OVERVIEW_NONE_HELD = (
     "ingen skoleudviklingssamtaler er afholdt i {year} (kun afholdte og endelige "
     "samtaler kommer med i oversigten)"
-)
-OVERVIEW_CPR_FOUND = (
-    "der står et CPR-nummer i målene fra {schools}; ret teksten, eller brug --allow-cpr "
-    "for at eksportere alligevel"
 )
 CLI_OVERVIEW_HELP = (
     "Skriv skolernes mål fra årets afholdte skoleudviklingssamtaler som én Word-fil til "
@@ -703,7 +745,7 @@ KEYS_UNBOUND = "(ikke brugt i programmet)"
 KEY_CLOCK = "Start/pause mødeuret"
 KEY_RESET_TIME = "Nulstil punktets tid"
 MEETING_TIME_OF_DAY = "kl. {time}"
-MEETING_CLOCK_PAUSED = "⏸ ^G"
+MEETING_CLOCK_PAUSED = "⏸ Esc P"
 MEETING_BEHIND = "{minutes} min. bagud"
 MEETING_AHEAD = "{minutes} min. foran"
 MEETING_ON_TIME = "til tiden"
@@ -720,3 +762,82 @@ PROMPT_SPEAKER = "Hvem siger det? (begyndelsen af navnet er nok)"
 SPEAKER_PREFIX = "{name}: "
 KEY_JOINS_FROM_HERE = "Deltager fra dette punkt"
 KEY_SIDE_PANEL = "Vis/skjul højre panel"
+
+# --- Key figures (nøgletal) ----------------------------------------------------
+FIGURES_BAD_YEAR = "»{value}« er ikke et skoleår (skriv fx 2023/24)"
+FIGURES_BAD_NUMBER = "»{value}« er ikke et tal (skriv fx 10,2; tom, .. eller - for udeladt)"
+FIGURES_BAD_FLAG = "»{value}« skal være ja eller nej"
+FIGURES_BAD_DATE = "»{value}« er ikke en dato (skriv fx 1.9.2024)"
+FIGURES_CONFIDENTIAL = "fortroligt"
+FIGURES_NO_VALUE = "intet tal"
+FIGURES_TABLE_SOURCE = "Kilde"
+FIGURES_CANNOT_READ = "kan ikke læse {path}: {reason} (intet er indlæst)"
+FIGURES_NOT_A_FILE = "{path} er ikke en almindelig fil (intet er indlæst)"
+FIGURES_TOO_BIG = "{path} er over {mb} MB; det er ikke en nøgletalsfil (intet er indlæst)"
+FIGURES_EMPTY = "{path} indeholder ingen nøgletal (intet er indlæst)"
+FIGURES_NOT_TEXT = (
+    "{path} er hverken en CSV-fil (UTF-8 eller Windows-tegnsæt) eller en XLSX-fil "
+    "(intet er indlæst)"
+)
+FIGURES_OLD_EXCEL = (
+    "{path} er en gammel Excel-fil (.xls): gem den som .xlsx eller CSV (intet er indlæst)"
+)
+FIGURES_BAD_CSV = (
+    "række {row}: CSV-filen kan ikke læses (anførselstegn der ikke passer, eller et felt "
+    "der er alt for langt) (intet er indlæst)"
+)
+FIGURES_BAD_XLSX = "XLSX-filen kan ikke læses: {reason} (intet er indlæst)"
+FIGURES_ZIP_TOO_BIG = "den pakker sig ud til mere end en nøgletalsfil kan fylde"
+FIGURES_TOO_MANY_ROWS = "filen har over {rows} rækker (intet er indlæst)"
+FIGURES_TOO_MANY_COLUMNS = "filen har over {columns} kolonner (intet er indlæst)"
+FIGURES_BAD_CELL = "række {row}, kolonne {column} ({name}): {reason} (intet er indlæst)"
+FIGURES_BAD_HEADER = (
+    "første række skal være overskrifter: skole;indikator;skoleår;værdi eller "
+    "skole;indikator;2022/23;2023/24;… (mangler: {missing}) (intet er indlæst)"
+)
+FIGURES_UNKNOWN_COLUMN = "ukendt kolonne »{name}« (kendte: {known} eller et skoleår)"
+FIGURES_DUPLICATE_COLUMN = "kolonnen »{name}« står to gange"
+FIGURES_CELL_TOO_LONG = "cellen er over {chars} tegn"
+FIGURES_CELL_WITHOUT_HEADER = "værdi i en kolonne uden overskrift"
+FIGURES_DUPLICATE_ROW = (
+    "række {row}: samme skole, indikator, skoleår og sammenligning som række {first} "
+    "(intet er indlæst)"
+)
+CLI_FIGURES_HELP = "Skolernes nøgletal: indlæs fra CSV eller Excel, og vis dem."
+CLI_FIGURES_LOAD_HELP = (
+    "Indlæs nøgletal fra en CSV- eller XLSX-fil (se docs/figures.md); samme fil igen opdaterer."
+)
+CLI_FIGURES_SHOW_HELP = "Vis en skoles nøgletal, én række pr. indikator."
+CLI_FIGURES_SCHOOL_HELP = "Skolen (navnet som i filen; store og små bogstaver er lige gode)."
+CLI_FIGURES_JSON_HELP = "Som JSON (til andre programmer)."
+CLI_FIGURES_LOADED = (
+    "{path}: {total} nøgletal, {added} nye, {updated} opdateret, {unchanged} uændret"
+)
+CLI_FIGURES_NONE = "ingen nøgletal for »{school}«{known}"
+CLI_FIGURES_KNOWN = " (skoler med nøgletal: {schools})"
+FIGURES_CHANGE = "{sign}{change} siden {year}"
+FIGURES_SUPPRESSED = "udeladt"
+FIGURES_SECRET_MARK = "fortrolig"
+FIGURES_COMPARISON = "{name} {value}"
+KEY_FIGURES = "Nøgletal: vis/skjul"
+FIGURES_PANEL_TITLE = "Nøgletal · {school}"
+FIGURES_PANEL_EMPTY = (
+    "Ingen nøgletal for {school}. Indlæs dem i en terminal: dialog-tui figures load FIL "
+    "(se docs/figures.md)."
+)
+GOAL_FIGURES_HINT = "Skolens nøgletal (→ fuldfører): {names}"
+GOAL_FIGURES_LATEST = "Seneste: {value}"
+FIGURES_LATEST = "Nyeste tal: {value}"
+FOLLOWUP_PROPOSAL = "forslag ud fra tallene: {status} (tast {digit})"
+OVERVIEW_CONFIDENTIAL = (
+    "Nyeste tal: fortroligt (resultater af de nationale test offentliggøres ikke)"
+)
+KEY_FIGURES_HEADING = "Nøgletal"
+MEMO_FIGURES_LEFT_OUT = (
+    "Fortrolige nøgletal (resultater af de nationale test) er udeladt, da notatet kan "
+    "blive offentligt tilgængeligt."
+)
+EXPORT_FIGURES_LABEL = "Nøgletal for målenes indikatorer (uden fortrolige)"
+CLI_EXPORT_FIGURES_HELP = (
+    "Tilføj en tabel med nøgletallene for målenes indikatorer (fortrolige udelades)."
+)

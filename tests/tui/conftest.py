@@ -49,3 +49,16 @@ async def settle(pilot) -> None:
     its result is on the screen."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def toggle_clock(pilot) -> None:
+    """P in the agenda list starts, pauses and resumes the meeting clock."""
+    from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
+    from dialog_tui.tui.widgets.note_list import NoteList
+
+    screen = pilot.app.screen
+    screen.query_one(AgendaPanel).focus()
+    await pilot.press("p")
+    await pilot.pause()
+    screen.query_one(NoteList).editor.focus()
+    await pilot.pause()

@@ -10,7 +10,7 @@ from dialog_tui.tui.screens.prompt import PromptScreen
 from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
 from dialog_tui.tui.widgets.note_list import NoteList
 
-from .conftest import type_text
+from .conftest import toggle_clock, type_text
 from .test_burst import meeting
 
 
@@ -33,25 +33,25 @@ async def test_clock_key_starts_pauses_and_resumes(db_path, make_dialogue):
         app.screen.session.timers.since = clock()
         clock.seconds += 300  # setting up
         app.screen.tick()
-        assert "Møde 0:00 ⏸ ^G" in status_bar(app)
+        assert "Møde 0:00 ⏸ Esc P" in status_bar(app)
         assert "kl. " in status_bar(app)
-        await pilot.press("ctrl+g")
+        await toggle_clock(pilot)  # P in the agenda list
         await pilot.pause()
         clock.seconds += 125
         app.screen.tick()
-        assert "Møde 0:02" in status_bar(app) and "Ctrl+G" not in status_bar(app)
-        await pilot.press("ctrl+g")
+        assert "Møde 0:02" in status_bar(app) and "⏸" not in status_bar(app)
+        await toggle_clock(pilot)  # P in the agenda list
         await pilot.pause()
         clock.seconds += 600
         app.screen.tick()
-        assert "Møde 0:02 ⏸ ^G" in status_bar(app)
+        assert "Møde 0:02 ⏸ Esc P" in status_bar(app)
 
 
 async def test_zero_in_the_agenda_list_resets_a_points_time(db_path, make_dialogue):
     async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
         clock = Clock()
         app.screen.session.timers.clock = clock
-        await pilot.press("ctrl+g")
+        await toggle_clock(pilot)  # P in the agenda list
         await pilot.pause()
         clock.seconds += 240
         await pilot.press("ctrl+d")  # point 1's four minutes are written

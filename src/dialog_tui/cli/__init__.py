@@ -6,6 +6,7 @@ from . import (
     backup,  # noqa: F401
     dialogues,  # noqa: F401
     export,  # noqa: F401
+    figures,  # noqa: F401
     yearly,  # noqa: F401
 )
 from .base import main

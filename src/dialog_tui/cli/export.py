@@ -1,5 +1,6 @@
 """``dialog-tui export``: the memo as a Word file (and optionally a PDF);
-``dialog-tui overview``: every school's goals of a year for the council."""
+``dialog-tui overview``: every school's goals of a year for the council;
+``dialog-tui template check FILE``: a template validated once, when it is chosen."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import strings as S
-from .base import ID, Session, main, pass_session
+from .base import ID, DialogGroup, Session, main, pass_session
 
 
 @main.command(help=S.CLI_EXPORT_HELP)
@@ -17,6 +18,7 @@ from .base import ID, Session, main, pass_session
               help=S.CLI_EXPORT_OUTPUT_HELP)  # fmt: skip
 @click.option("--template", type=click.Path(path_type=Path), help=S.CLI_EXPORT_TEMPLATE_HELP)
 @click.option("--no-summary", is_flag=True, help=S.CLI_EXPORT_NO_SUMMARY_HELP)
+@click.option("--figures", "figures_table", is_flag=True, help=S.CLI_EXPORT_FIGURES_HELP)
 @click.option("--pdf", is_flag=True, help=S.CLI_EXPORT_PDF_HELP)
 @click.option("--allow-cpr", is_flag=True, help=S.CLI_EXPORT_ALLOW_CPR_HELP)
 @pass_session
@@ -26,22 +28,23 @@ def export(
     output: Path | None,
     template: Path | None,
     no_summary: bool,
+    figures_table: bool,
     pdf: bool,
     allow_cpr: bool,
 ) -> None:
-    from ..errors import ExportError
-    from ..export.cpr import describe_places, find_cpr
-    from ..export.document import user_template
     from ..export.memo import default_file_name, export_memo
+    from ..export.opening import user_template
 
     dialogue = session.store().get_dialogue(dialogue_id)
-    if not allow_cpr:
-        hits = find_cpr(dialogue)
-        if hits:
-            raise ExportError(S.CPR_FOUND.format(places=describe_places(hits)))
     output = output or Path(default_file_name(dialogue))
     written = export_memo(
-        dialogue, output, template=template or user_template(), summary=not no_summary
+        dialogue,
+        output,
+        template=template or user_template(),
+        summary=not no_summary,
+        figures=session.store().series_of(dialogue.school),
+        figures_table=figures_table,
+        allow_cpr=allow_cpr,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
     if pdf:
@@ -67,17 +70,36 @@ def overview(
     case_number: str,
     allow_cpr: bool,
 ) -> None:
-    from ..errors import ExportError
-    from ..export.document import user_template
-    from ..export.overview import cpr_schools, default_file_name, export_overview
-    from ..text import join
+    from ..export.opening import user_template
+    from ..export.overview import default_file_name, export_overview
 
     # No dialogues held that year: export_overview refuses before writing.
     dialogues = session.store().dialogues_held_in(year)
-    if not allow_cpr and (schools := cpr_schools(dialogues)):
-        raise ExportError(S.OVERVIEW_CPR_FOUND.format(schools=join(schools)))
     output = output or Path(default_file_name(year))
+    figures = session.store().series_by_school(d.school for d in dialogues)
     written = export_overview(
-        dialogues, year, output, template=template or user_template(), case_number=case_number
+        dialogues,
+        year,
+        output,
+        template=template or user_template(),
+        case_number=case_number,
+        figures=figures,
+        allow_cpr=allow_cpr,
     )
     click.echo(S.CLI_EXPORT_WROTE.format(path=written))
+
+
+@main.group(cls=DialogGroup, help=S.CLI_TEMPLATE_HELP)
+def template() -> None:
+    pass
+
+
+@template.command(help=S.CLI_TEMPLATE_CHECK_HELP)
+@click.argument("file", type=click.Path(path_type=Path))
+def check(file: Path) -> None:
+    """Exit 0 and one line when the template can be used; else the one Danish
+    line that export would give, and exit 1."""
+    from ..export.opening import check_template
+
+    check_template(file)
+    click.echo(S.TEMPLATE_OK.format(path=file))

@@ -4,8 +4,10 @@ Layout as in a real municipal memo: the date / case number / case handler block
 top right, the title, who took part, the agenda as a numbered list, one section
 ``1) <title>`` per point with its paragraphs and bullets, then (when the dialogue
 follows up a previous one) how last year's goals, attention points and agreements
-went, and optionally a summary of goals, attention points and agreements by theme.
-Internal notes never appear, tags never print.
+went, and optionally a summary of goals, attention points and agreements by theme
+and a table of the key figures the goals use. Internal notes never appear, tags
+never print, and a confidential key figure (national tests) never prints: the memo
+is filed where the public may read it.
 """
 
 from __future__ import annotations
@@ -18,17 +20,13 @@ from typing import TYPE_CHECKING
 from docx.shared import Pt, Twips
 
 from .. import strings as S
+from ..figures_model import Series, goal_series, mask_confidential, memo_table
 from ..model import THEMES, Dialogue, FollowUp, Note, Participant
 from ..text import goal_line, join, long_date, outcome
-from .document import (
-    Writer,
-    add_page_furniture,
-    open_document,
-    save_document,
-    set_properties,
-    top_right_block,
-)
+from .cpr import Printed, dialogue_texts, field_texts, refuse_cpr
+from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import note_theme
+from .opening import open_document
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -70,9 +68,23 @@ def build_memo(
     template: Path | None = None,
     summary: bool = True,
     today: date | None = None,
+    figures: list[Series] | None = None,
+    figures_table: bool = False,
+    allow_cpr: bool = False,
 ) -> Document:
+    """``figures``: the school's key figures (goals tied to a confidential one print
+    it as such); ``figures_table``: add a table of those the goals use. Unless
+    ``allow_cpr``, :class:`~.cpr.CprFound` when anything the memo would print
+    (text, placeholder values, the template's text) holds a CPR number."""
+    dialogue = mask_confidential(dialogue, figures or [])
     context = placeholder_context(dialogue, today)
     opened = open_document(template, context)
+    series = goal_series(dialogue, figures) if figures_table and figures else []
+    if not allow_cpr:
+        printed = [*dialogue_texts(dialogue), *field_texts(context)]
+        table = memo_table(series)[0]
+        printed += [Printed(S.CPR_PLACE_FIGURES, " ".join(row)) for row in table]
+        refuse_cpr(printed, opened.printed)
     document = opened.document
     w = Writer(document)
     title = context["titel"]
@@ -92,6 +104,8 @@ def build_memo(
         _followups(w, dialogue.followups)
     if summary:
         _summary(w, dialogue)
+    if series:
+        _figures(w, series)
     add_page_furniture(document, S.MEMO_RUNNING_HEADER.format(title=title))
     set_properties(
         document,
@@ -110,10 +124,21 @@ def export_memo(
     template: Path | None = None,
     summary: bool = True,
     today: date | None = None,
+    figures: list[Series] | None = None,
+    figures_table: bool = False,
+    allow_cpr: bool = False,
 ) -> Path:
     """Build the memo and write it atomically to ``path``; reads nothing but
-    ``dialogue`` and the template, writes nothing but ``path``."""
-    document = build_memo(dialogue, template=template, summary=summary, today=today)
+    ``dialogue``, ``figures`` and the template, writes nothing but ``path``."""
+    document = build_memo(
+        dialogue,
+        template=template,
+        summary=summary,
+        today=today,
+        figures=figures,
+        figures_table=figures_table,
+        allow_cpr=allow_cpr,
+    )
     return save_document(document, path)
 
 
@@ -233,3 +258,17 @@ def _summary(w: Writer, dialogue: Dialogue) -> None:
             w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
             if kind == "goal" and note.goal and (line := goal_line(note.goal)):
                 w.bullet(line, 1)
+
+
+def _figures(w: Writer, series: list[Series]) -> None:
+    """``Nøgletal``: the goals' indicators over the last school years; confidential
+    ones are left out, and the memo says so."""
+    rows, left_out = memo_table(series)
+    if not rows and not left_out:
+        return
+    w.paragraph(S.KEY_FIGURES_HEADING, "heading")
+    if rows:
+        years = len(rows[0]) - 2
+        w.table(rows, widths=(3, *[1] * years, 2), right_columns=range(1, years + 1))
+    if left_out:
+        w.paragraph(S.MEMO_FIGURES_LEFT_OUT)

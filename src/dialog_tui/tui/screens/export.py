@@ -1,5 +1,5 @@
-"""Export the memo: output file, template, summary, and the CPR check before
-anything leaves. Dismisses with the written path, or None."""
+"""Export the memo: output file, template (checked when it is picked), summary,
+and the CPR check before anything leaves. Dismisses with the written path, or None."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
-from ...export.cpr import CprHit, find_cpr
-from ...export.document import user_template
+from ...export.cpr import CprFound, CprHit
 from ...export.memo import default_file_name, export_memo
+from ...export.opening import check_template, user_template
 from ...model import Dialogue
 from ..background import own_store
 from ..keys import with_ids
@@ -57,6 +57,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
         self.writing = False
+        self.checked_template = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
@@ -66,7 +67,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(S.EXPORT_TEMPLATE_LABEL)
             yield Field(id="template")
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
-            yield Static("", id="error")
+            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
+            yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
                 yield Button(S.EXPORT_CANCEL, id="cancel")
@@ -99,6 +101,23 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """A template is checked once when it is picked (the field is left), not
+        only at export."""
+        value = event.input.value.strip()
+        if event.input.id == "template" and value and value != self.checked_template:
+            self.checked_template = value
+            self.check_in_background(Path(value).expanduser())
+
+    @work(thread=True, exclusive=True, group="template-check")
+    def check_in_background(self, template: Path) -> None:
+        try:
+            check_template(template)
+        except DialogError as e:
+            self.app.call_from_thread(self.show_error, str(e))
+            return
+        self.app.call_from_thread(self.show_error, S.EXPORT_TEMPLATE_OK)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
@@ -139,24 +158,40 @@ class ExportScreen(ModalScreen[Path | None]):
             Path(output).expanduser(),
             Path(template).expanduser() if template else None,
             summary=self.query_one("#summary", Checkbox).value,
+            figures_table=self.query_one("#figures", Checkbox).value,
             confirmed=confirmed,
         )
 
     @work(thread=True, exclusive=True, group="export")
     def write_in_background(
-        self, output: Path, template: Path | None, *, summary: bool, confirmed: bool
+        self,
+        output: Path,
+        template: Path | None,
+        *,
+        summary: bool,
+        figures_table: bool,
+        confirmed: bool,
     ) -> None:
-        """Re-read the dialogue (the notes may have changed since the screen opened),
-        look for CPR numbers unless confirmed, and write the memo: off the event loop."""
+        """Re-read the dialogue (the notes may have changed since the screen opened)
+        and write the memo, which refuses a CPR number unless confirmed: off the
+        event loop."""
         call = self.app.call_from_thread
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
-            hits = [] if confirmed else find_cpr(dialogue)
-            if hits:
-                call(self.show_hits, hits)
-                return
-            path = export_memo(dialogue, output, template=template, summary=summary)
+                figures = store.series_of(dialogue.school)
+            path = export_memo(
+                dialogue,
+                output,
+                template=template,
+                summary=summary,
+                figures=figures,
+                figures_table=figures_table,
+                allow_cpr=confirmed,
+            )
+        except CprFound as e:
+            call(self.show_hits, e.hits)
+            return
         except DialogError as e:
             call(self.failed, str(e))
             return
@@ -176,7 +211,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.show_error(message)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        error = self.query_one("#error", Static)
+        error.update(message)
+        self.call_after_refresh(error.scroll_visible)
 
     def show_hits(self, hits: list[CprHit]) -> None:
         self.writing = False
@@ -185,7 +222,8 @@ class ExportScreen(ModalScreen[Path | None]):
         box.remove_children()
         box.mount_all(
             Static(
-                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context),
+                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context)
+                + (S.EXPORT_CPR_CHECKSUM if h.checksum else ""),
                 classes="hit",
                 markup=False,
             )

@@ -1,4 +1,7 @@
-"""Goal details for a note tagged goal: indicator, baseline, target, due date, theme."""
+"""Goal details for a note tagged goal: indicator, baseline, target, due date, theme.
+
+The indicator completes from the school's key figures; picking one fills an empty
+baseline with its latest value, year and source."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from ... import strings as S
+from ...figures_model import Series, latest_line, series_for
 from ...model import THEMES, GoalDetails, Note
 from ...parsing import parse_date
 from ...text import short_date
@@ -31,12 +35,17 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         ],
     )
 
-    def __init__(self, note: Note) -> None:
+    def __init__(self, note: Note, school: str = "") -> None:
         super().__init__()
         self.note = note
+        self.school = school
+        self.series: list[Series] = []
+        self.filled = ""  # the baseline as last filled from the figures
 
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
+        if self.school:
+            self.series = self.app.store.series_of(self.school)
         with Vertical(classes="dialog -pinned"):
             # Title and keys stay in view; the fields scroll between them (modal.tcss).
             title = Text.assemble((S.KEY_GOAL_DETAILS, "bold"), ": ", self.note.text)
@@ -48,7 +57,10 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
 
     def fields(self, goal: GoalDetails) -> ComposeResult:
         yield Label(S.GOAL_INDICATOR)
-        yield Field(goal.indicator, id="indicator")
+        names = [s.indicator for s in self.series]
+        suggester = SuggestFromList(names, case_sensitive=False) if names else None
+        yield Field(goal.indicator, id="indicator", suggester=suggester)
+        yield Static("", id="goal-figures", classes="muted", markup=False)
         yield Label(S.GOAL_BASELINE)
         yield Field(goal.baseline, id="baseline")
         yield Label(S.GOAL_TARGET)
@@ -61,6 +73,28 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         labels = [S.THEME_LABELS[t] for t in THEMES]
         theme = S.THEME_LABELS[goal.theme] if goal.theme else ""
         yield Field(theme, id="theme", suggester=SuggestFromList(labels, case_sensitive=False))
+
+    def on_mount(self) -> None:
+        self.show_figure(self.query_one("#indicator", Input).value, fill=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "indicator":
+            self.show_figure(event.value, fill=True)
+
+    def show_figure(self, indicator: str, *, fill: bool) -> None:
+        """The named series' latest value under the field (else the names to pick
+        from); ``fill``: an empty baseline takes its latest value, year and source."""
+        hint = self.query_one("#goal-figures", Static)
+        found = series_for(GoalDetails(indicator=indicator), self.series)
+        if found is None:
+            names = ", ".join(s.indicator for s in self.series)
+            hint.update(S.GOAL_FIGURES_HINT.format(names=names) if names else "")
+            return
+        mark = f" ({S.FIGURES_SECRET_MARK})" if found.confidential else ""
+        hint.update(S.GOAL_FIGURES_LATEST.format(value=latest_line(found)) + mark)
+        baseline = self.query_one("#baseline", Input)
+        if fill and found.latest and baseline.value.strip() in ("", self.filled):
+            self.filled = baseline.value = found.described()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

@@ -21,6 +21,7 @@ from ..keys import with_ids
 from ..notes import NotesController, theme_from
 from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
+from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
 from .confirm import ConfirmScreen
@@ -66,7 +67,6 @@ class MeetingScreen(Screen):
             ),
             # Out of the footer (it holds what a meeting needs every minute); in F1
             # and the palette like every key.
-            Binding("ctrl+g", "clock", S.KEY_CLOCK, priority=True, show=False),
             Binding("ctrl+y", "side_panel", S.KEY_SIDE_PANEL, priority=True, show=False),
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
             Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
@@ -77,6 +77,7 @@ class MeetingScreen(Screen):
             Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
+            Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
             # F10 belongs to GNOME Terminal and Xfce.
             Binding("ctrl+s,f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
@@ -114,6 +115,7 @@ class MeetingScreen(Screen):
             yield AgendaPanel(id="agenda")
             yield NoteList(self.controller)
             yield SidePanel(id="side")
+        yield FiguresPanel(self.dialogue.school, id="figures")
         yield Static("", id="status")
         yield Footer()
 
@@ -173,6 +175,7 @@ class MeetingScreen(Screen):
         self.refresh_agenda()
         self.query_one(AgendaPanel).highlighted = self.current
         self.query_one(SidePanel).show_prompts(self.item)
+        self.query_one(FiguresPanel).follow(self.item)
         await self.query_one(NoteList).show_point(self.item.id, note_id)
         self.tick()
 
@@ -367,6 +370,9 @@ class MeetingScreen(Screen):
         if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
             self._goal_details()
 
+    def action_figures(self) -> None:
+        self.query_one(FiguresPanel).toggle()
+
     def action_internal(self) -> None:
         notes = self.query_one(NoteList)
         notes.in_order(notes.toggle_internal)
@@ -401,7 +407,7 @@ class MeetingScreen(Screen):
             if goal is not None:
                 await notes.set_goal(goal, note)
 
-        self.app.push_screen(GoalDetailsScreen(note), done)
+        self.app.push_screen(GoalDetailsScreen(note, self.dialogue.school), done)
 
     # --- Agenda points -------------------------------------------------------
 

@@ -88,37 +88,42 @@ class OverviewScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="overview")
     def write(self, year: int, output: Path, case_number: str, *, confirmed: bool) -> None:
-        """Read the year's dialogues, ask first if a CPR number is in their goals,
-        and write the overview: off the event loop."""
-        from ...export.document import user_template
-        from ...export.overview import cpr_schools, export_overview
+        """Read the year's dialogues and write the overview, which refuses a CPR
+        number unless confirmed (then the user is asked): off the event loop."""
+        from ...export.cpr import CprFound, describe_places
+        from ...export.opening import user_template
+        from ...export.overview import export_overview
 
         call = self.app.call_from_thread
         try:
             with own_store(self.app.store) as store:
                 dialogues = store.dialogues_held_in(year)
-            schools = [] if confirmed else cpr_schools(dialogues)
-            if schools:
-                call(self.confirm_cpr, schools, year, output, case_number)
-                return
+                figures = store.series_by_school(d.school for d in dialogues)
             written = export_overview(
-                dialogues, year, output, template=user_template(), case_number=case_number
+                dialogues,
+                year,
+                output,
+                template=user_template(),
+                case_number=case_number,
+                figures=figures,
+                allow_cpr=confirmed,
             )
+        except CprFound as e:
+            call(self.confirm_cpr, describe_places(e.hits), year, output, case_number)
+            return
         except DialogError as e:
             call(self.failed, str(e))
             return
         call(self.written, written)
 
-    def confirm_cpr(self, schools: list[str], year: int, output: Path, case_number: str) -> None:
-        from ...text import join
-
+    def confirm_cpr(self, places: str, year: int, output: Path, case_number: str) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.write(year, output, case_number, confirmed=True)
             else:
                 self.writing = False
 
-        question = S.OVERVIEW_CPR_CONFIRM.format(schools=join(schools))
+        question = S.OVERVIEW_CPR_CONFIRM.format(places=places)
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def failed(self, message: str) -> None:

@@ -29,6 +29,7 @@ class AgendaPanel(OptionList):
             # O/N (op/ned) first: some terminals keep Ctrl+arrows.
             Binding("o,ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
             Binding("n,ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+            Binding("p", "clock", S.KEY_CLOCK),
             Binding("0", "reset_time", S.KEY_RESET_TIME),
             Binding("delete", "delete_point", S.KEY_DELETE_POINT),
         ],
@@ -49,6 +50,9 @@ class AgendaPanel(OptionList):
 
     def action_delete_point(self) -> None:
         self.screen.delete_point(self.highlighted)
+
+    def action_clock(self) -> None:
+        self.screen.action_clock()
 
     def action_reset_time(self) -> None:
         self.screen.reset_point(self.highlighted)
