@@ -67,3 +67,26 @@ class ExportError(DialogError):
 
 class FollowUpError(DialogError):
     """Next year's dialogue cannot be started from the one given."""
+
+
+class SettingsError(DialogError):
+    """A settings file in the config folder (``memo.toml``, ``themes.toml``) is bad."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in Danish (the system's text is English)."""
+    from . import strings as S
+
+    for kind, reason in S.OS_ERRORS.items():
+        if type(error).__name__ == kind:
+            return reason
+    if error.errno is not None and error.errno in S.OS_ERRNO:
+        return S.OS_ERRNO[error.errno]
+    return S.OS_ERROR_OTHER.format(errno=error.errno or "?")
+
+
+def json_reason(message: str) -> str:
+    """A JSON syntax error's reason (``Expecting value``) in Danish."""
+    from . import strings as S
+
+    return next((v for k, v in S.JSON_ERRORS.items() if message.startswith(k)), message)

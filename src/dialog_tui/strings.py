@@ -176,7 +176,9 @@ CLI_GOAL_NOT_FOLLOWED = "ikke vurderet endnu"
 CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
 CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
 CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
-CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
+CLI_SEARCH_THEME_HELP = (
+    'Kun noter med dette tema: navn eller nøgle (fx tilstedeværelse, "Faglige resultater").'
+)
 CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
 CLI_SEARCH_EMPTY = "Intet fundet."
 CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {internal}{snippet}"
@@ -840,4 +842,157 @@ MEMO_FIGURES_LEFT_OUT = (
 EXPORT_FIGURES_LABEL = "Nøgletal for målenes indikatorer (uden fortrolige)"
 CLI_EXPORT_FIGURES_HELP = (
     "Tilføj en tabel med nøgletallene for målenes indikatorer (fortrolige udelades)."
+)
+
+# --- The case handler's day (issue 15) ----------------------------------------
+# Settings files (themes.toml, memo.toml) and system errors.
+SETTINGS_TOO_BIG = "{path}: filen er for stor til at være en indstillingsfil"
+NOT_UTF8 = "filen er ikke UTF-8-tekst"
+THEMES_BAD_KEY = (
+    "temanøglen »{key}« skal være små bogstaver a-z, tal og bindestreg (fx synlig-laering)"
+)
+THEMES_BAD_LABEL = "temaet »{key}« skal have et navn på én linje (højst {max} tegn)"
+THEMES_TWICE = "temanavnet »{label}« står to gange"
+THEME_AMBIGUOUS = "»{theme}« passer på flere temaer: {themes}; skriv mere af navnet"
+OS_ERRORS = {
+    "FileNotFoundError": "filen eller mappen findes ikke",
+    "PermissionError": "ingen adgang (tilladelse nægtet)",
+    "IsADirectoryError": "det er en mappe, ikke en fil",
+    "NotADirectoryError": "en del af stien er ikke en mappe",
+    "FileExistsError": "findes allerede",
+    "TimeoutError": "tog for lang tid",
+}
+OS_ERRNO = {
+    28: "disken er fuld",
+    30: "drevet er skrivebeskyttet",
+    36: "navnet er for langt",
+    5: "læse-/skrivefejl på drevet",
+}
+OS_ERROR_OTHER = "systemfejl (fejlkode {errno})"
+JSON_ERRORS = {
+    "Expecting value": "her forventes en værdi",
+    "Expecting property name enclosed in double quotes": "her forventes et feltnavn i "
+    "dobbelte anførselstegn",
+    "Expecting ',' delimiter": "her mangler et komma",
+    "Expecting ':' delimiter": "her mangler et kolon",
+    "Extra data": "der står mere efter slutningen",
+    "Unterminated string": 'en tekst slutter ikke (mangler ")',
+    "Invalid control character": "ugyldigt kontroltegn",
+    "Invalid \\escape": "ugyldig \\-kode",
+}
+OS_ERROR_LINE = "{path}: {reason}"
+TOML_ERRORS = {
+    "Invalid value": "ugyldig værdi",
+    "Invalid statement": "ugyldig linje",
+    "Expected '=' after a key": "der mangler = efter navnet",
+    "Unclosed array": "en liste [ … ] slutter ikke",
+    "Unterminated string": 'en tekst slutter ikke (mangler ")',
+    "Cannot overwrite a value": "samme navn står to gange",
+    "Cannot declare": "samme tabel står to gange",
+    "Illegal character": "ugyldigt tegn",
+    "Expected newline or end of document": "der står mere efter værdien på linjen",
+}
+
+# The header ("Oplysninger"): app screen and `dialog-tui set`.
+HEADER_LABELS = {
+    "school": "Skole",
+    "municipality": "Kommune",
+    "held_on": "Dato",
+    "starts_at": "Fra kl.",
+    "ends_at": "Til kl.",
+    "location": "Sted",
+    "case_number": "Sagsnr.",
+    "case_handler": "Sagsbehandler",
+    "memo_date": "Notatets dato",
+    "kle": "KLE-nr.",
+}
+HEADER_FIELD_ERROR = "{field}: {reason}"
+HEADER_KLE_WARNING = (
+    "Ligner ikke et KLE-nummer (fx 17.01.00 eller 17.01.00-G01); gemmes alligevel."
+)
+FORM_KLE = "KLE-nr. (fx 17.01.00-G01)"
+HEADER_TITLE = "Oplysninger om samtalen"
+HEADER_SAVE = "Gem (Ctrl+S)"
+KEY_HEADER = "Oplysninger"
+KEY_HEADER_SAVE = "Gem"
+HEADER_SAVED = "Oplysningerne er gemt."
+HEADER_FINAL = "Dialogen er endelig: oplysningerne kan kun læses. Genåbn den først (F10 i mødet)."
+CLI_SET_HELP = (
+    "Ret en dialogs oplysninger (sagsnr., notatets dato, sagsbehandler, skole, dato, "
+    "tidspunkt, sted, kommune, KLE-nr.). Tom tekst sletter en dato eller et klokkeslæt."
+)
+CLI_SET_OPTION_HELP = {
+    "case_number": "Sagsnummer, fx 17.01.00-G01-1-25.",
+    "memo_date": "Notatets dato, fx 14.3.2025.",
+    "case_handler": "Sagsbehandlerens initialer (2-4 bogstaver).",
+    "school": "Skolens navn.",
+    "held_on": "Mødets dato, fx 10.3.2025.",
+    "starts_at": "Mødet begynder kl., fx 9 eller 9.30.",
+    "ends_at": "Mødet slutter kl., fx 12.",
+    "location": "Mødested.",
+    "municipality": "Kommunen.",
+    "kle": "KLE-nummer med eller uden facet, fx 17.01.00-G01.",
+}
+CLI_SET_NOTHING = "angiv mindst én oplysning at rette, fx --case-number 17.01.00-G01-1-25"
+CLI_SET_DONE = "Dialog {id} er opdateret."
+CLI_WARNING = "Advarsel: {message}"
+CLI_FOLLOWUP_NO_CASE_NUMBER = (
+    "Den nye dialog ({id}) har intet sagsnummer endnu; sæt det med "
+    "»dialog-tui set {id} --case-number …«{kle}."
+)
+CLI_FOLLOWUP_KLE = " (KLE {kle} som sidste år)"
+PROMPT_FOLLOWUP_CASE_NUMBER = (
+    "Sagsnummer for den nye dialog{kle}\nTomt: sæt det senere under Oplysninger (F12)."
+)
+FOLLOWUP_CASE_NUMBER_LATER = "Ingen sagsnummer endnu: sæt det under Oplysninger (F12)."
+
+# Memo style (memo.toml).
+STYLE_BAD_BULLET = "punkttegnet skal være ét synligt tegn, fx • eller o"
+MEMO_TIME_RANGE = " kl. {start}-{end}"
+MEMO_TIME_FROM = " kl. {start}"
+MEMO_DATE_LINE_SHORT = "{weekday} d. {day}/{month} {year}"
+MEMO_DATE_LINE_LONG = "{weekday} d. {date}"
+MEMO_GOAL_TARGET_ONLY = "mål {target}"
+MEMO_GOAL_BASELINE_ONLY = "udgangspunkt {baseline}"
+EXPORT_STYLE_LINE = "Notatlayout: {style}\nSkabelon: {template}"
+EXPORT_STYLE_DEFAULT = "standard (ingen memo.toml i {folder})"
+EXPORT_TEMPLATE_DEFAULT = "standardlayout"
+CLI_EXPORT_STYLE_HELP = "Notatlayout (TOML-fil; standard: memo.toml i konfigurationsmappen)."
+CLI_EXPORT_SUMMARY_HELP = "Tag opsummeringen med (standard: som notatlayoutet siger)."
+
+# Filing in one step.
+FILING_NAME = "{case_number} Referat fra skoleudviklingssamtale {school} {date}"
+FILING_NO_CASE_NUMBER = (
+    "dialogen har intet sagsnummer, så notatet kan ikke journaliseres; sæt det med "
+    "»dialog-tui set {id} --case-number …« eller under Oplysninger (F12)"
+)
+FILING_NOT_A_FOLDER = "{path} er ikke en mappe"
+FILING_NO_FOLDER = "mappen {path} findes ikke"
+FILING_CATEGORY = "Referat"
+CLI_FILE_HELP = (
+    "Journalisér i ét trin: notatet som Word-fil (og PDF/A med --pdf) navngivet "
+    "»<sagsnr.> Referat fra skoleudviklingssamtale <skole> <åååå-mm-dd>«, med sagens "
+    "oplysninger i dokumentegenskaberne og i en .json-fil ved siden af."
+)
+CLI_FILE_TO_HELP = "Mappen filerne skrives i (fx sagens mappe på drevet)."
+CLI_FILE_PDF_HELP = "Skriv også en PDF/A (kræver LibreOffice)."
+EXPORT_FOLDER_LABEL = "Journalisér i sagens mappe (Ctrl+G)"
+KEY_FILE = "Journalisér"
+FILING_DONE = "Journaliseret: {path} (+ .json)"
+
+# The council's overview.
+CLI_OVERVIEW_MUNICIPALITY_HELP = (
+    'Kun denne kommunes dialoger (standard: kommunen med flest dialoger det år; "": alle).'
+)
+OVERVIEW_MUNICIPALITY_CHOSEN = "Oversigten gælder {municipality} ({count} af {total} dialoger)."
+OVERVIEW_NO_MUNICIPALITY = "ingen dialoger fra »{municipality}« i {year} (kendte: {known})"
+OVERVIEW_NOT_CARRIED = "Sidste års mål, der ikke er videreført:"
+OVERVIEW_MUNICIPALITY_LABEL = "Kommune (den med flest samtaler det år; tom: alle)"
+OVERVIEW_NOT_CARRIED_GOAL = "{text}: {outcome}"
+
+# CLI filters.
+CLI_NO_SCHOOL = "ingen skole hedder »{school}« eller begynder sådan"
+CLI_SCHOOLS_AMBIGUOUS = "»{school}« passer på flere skoler: {schools}; skriv mere af navnet"
+CLI_SEARCH_NEEDS_SOMETHING = (
+    "skriv noget at søge efter, eller vælg med --school, --year, --kind eller --theme"
 )

@@ -239,3 +239,19 @@ async def test_ctrl_y_shows_the_side_panel_at_80_columns(db_path, make_dialogue)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert not side.display
+
+
+async def test_export_form_fits_80x24(db_path, make_dialogue):
+    from dialog_tui.tui.screens.export import ExportScreen
+
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, _):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        form = app.screen.query_one("#form")
+        assert form.region.y >= 0 and form.region.bottom <= 24
+        assert form.region.contains_region(app.focused.region)
+        for _ in range(8):  # Tab reaches every field and button, each in view
+            await pilot.press("tab")
+            await pilot.pause()
+            assert form.region.contains_region(app.focused.region), app.focused

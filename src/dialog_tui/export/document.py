@@ -110,6 +110,8 @@ class Writer:
         self._body = document.element.body
         self._end = self._body.find(_w("sectPr"))
         self.styles = resolve_styles(document)
+        self.bullet_char = "•"
+        """Written as text where the template has no list style (the memo style's)."""
 
     def paragraph(
         self,
@@ -164,7 +166,7 @@ class Writer:
                 if depth <= level:
                     self._indent(paragraph, level + 1)
                 return paragraph
-        paragraph = self.paragraph("•\t" + text)
+        paragraph = self.paragraph(f"{self.bullet_char}\t{text}")
         self._indent(paragraph, level + 1)
         return paragraph
 

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from .. import strings as S
 from ..errors import ExportError
 from ..figures_model import Series, actual_text, mask_confidential, series_for
-from ..model import THEMES, Dialogue, FollowUp, Note, Status
+from ..model import Dialogue, FollowUp, FollowUpStatus, Note, Status
 from ..text import goal_line, long_date, outcome, sort_key
+from ..themes import ThemeSet, current_themes
 from .cpr import Printed, field_texts, refuse_cpr
 from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import note_theme
@@ -56,6 +57,36 @@ class Goal:
 class SchoolDialogue:
     dialogue: Dialogue
     goals: list[Goal] = field(default_factory=list)
+
+    @property
+    def not_carried(self) -> list[FollowUp]:
+        """Last year's goals that were not carried on: the council hears how they went."""
+        return [
+            f
+            for f in self.dialogue.followups
+            if f.kind == "goal" and f.carried_to is None and f.status != FollowUpStatus.carried_on
+        ]
+
+
+def most_dialogues(dialogues: Sequence[Dialogue]) -> str:
+    """The municipality most of ``dialogues`` belong to: the overview's default."""
+    from collections import Counter
+
+    counts = Counter(d.municipality for d in dialogues)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def of_municipality(dialogues: Sequence[Dialogue], municipality: str, year: int) -> list[Dialogue]:
+    """The dialogues of one municipality (its name in any case); none is an error
+    naming the municipalities there are."""
+    wanted = municipality.strip().casefold()
+    found = [d for d in dialogues if d.municipality.strip().casefold() == wanted]
+    if not found:
+        known = ", ".join(sorted({d.municipality or "-" for d in dialogues}, key=sort_key))
+        raise ExportError(
+            S.OVERVIEW_NO_MUNICIPALITY.format(municipality=municipality, year=year, known=known)
+        )
+    return found
 
 
 def goals_of(dialogue: Dialogue) -> list[Goal]:
@@ -106,6 +137,8 @@ def printed_texts(schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> Iterat
                         parts.append(last.goal.target)
                 if goal.figure:
                     parts.append(actual_text(goal.figure))
+            for followup in entry.not_carried:
+                parts += [followup.text, followup.reached, followup.comment]
         yield Printed(place, "\n".join(parts))
 
 
@@ -159,6 +192,7 @@ def build_overview(
     context = placeholder_context(dialogues, year, case_number=case_number, today=today)
     opened = open_document(template, context)
     schools = by_school(dialogues, figures)
+    themes = current_themes()
     if not allow_cpr:
         refuse_cpr([*printed_texts(schools), *field_texts(context)], opened.printed)
     document = opened.document
@@ -169,10 +203,11 @@ def build_overview(
     w.paragraph(S.OVERVIEW_SUBJECT, bold=True)
     w.paragraph(_intro(dialogues, len(schools)))
     for school, held in schools:
-        w.paragraph(school, "heading")
+        # Kept with what follows: a school's name never ends a page alone.
+        w.paragraph(school, "heading", keep_with_next=True)
         for entry in held:
-            _dialogue(w, entry)
-    _theme_table(w, schools)
+            _dialogue(w, entry, themes)
+    _theme_table(w, schools, themes)
     add_page_furniture(document, S.OVERVIEW_RUNNING_HEADER.format(title=title))
     set_properties(
         document,
@@ -224,13 +259,13 @@ def _intro(dialogues: Sequence[Dialogue], schools: int) -> str:
     )
 
 
-def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
+def _dialogue(w: Writer, entry: SchoolDialogue, themes: ThemeSet) -> None:
     line = S.OVERVIEW_DIALOGUE.format(date=long_date(entry.dialogue.held_on))
     if entry.dialogue.status != Status.final:
         line = S.OVERVIEW_NOT_FINAL.format(line=line)
     w.paragraph(line, keep_with_next=True)
     if not entry.goals:
-        w.paragraph(S.OVERVIEW_NO_GOALS)
+        w.paragraph(S.OVERVIEW_NO_GOALS, keep_with_next=bool(entry.not_carried))
     for goal in entry.goals:
         w.bullet(goal.note.text)
         if goal.note.goal and (line := goal_line(goal.note.goal)):
@@ -240,15 +275,23 @@ def _dialogue(w: Writer, entry: SchoolDialogue) -> None:
         elif goal.figure:
             w.bullet(S.FIGURES_LATEST.format(value=actual_text(goal.figure)), 1)
         if goal.theme:
-            w.bullet(S.OVERVIEW_THEME.format(theme=S.THEME_LABELS[goal.theme]), 1)
+            w.bullet(S.OVERVIEW_THEME.format(theme=themes.label(goal.theme)), 1)
         if goal.last_year:
             comment = goal.last_year.comment
             template = S.OVERVIEW_LAST_YEAR_COMMENT if comment else S.OVERVIEW_LAST_YEAR
             w.bullet(template.format(outcome=outcome(goal.last_year), comment=comment), 1)
+    if entry.not_carried:
+        w.paragraph(S.OVERVIEW_NOT_CARRIED, keep_with_next=True)
+        for followup in entry.not_carried:
+            w.bullet(S.OVERVIEW_NOT_CARRIED_GOAL.format(text=followup.text,
+                                                        outcome=outcome(followup)))  # fmt: skip
+            if followup.comment:
+                w.bullet(followup.comment, 1)
 
 
 def theme_counts(
     schools: Sequence[tuple[str, list[SchoolDialogue]]],
+    themes: ThemeSet | None = None,
 ) -> list[tuple[str | None, int, int]]:
     """(theme, goals, schools with at least one) for every theme of the plan, in
     the plan's order, then goals without a theme when there are any."""
@@ -259,20 +302,25 @@ def theme_counts(
             for goal in entry.goals:
                 goals[goal.theme] = goals.get(goal.theme, 0) + 1
                 with_theme.setdefault(goal.theme, set()).add(school)
-    themes: list[str | None] = [*THEMES, None] if None in goals else list(THEMES)
-    return [(t, goals.get(t, 0), len(with_theme.get(t, ()))) for t in themes]
+    plan = (themes or current_themes()).keys
+    order: list[str | None] = [*plan, *sorted(t for t in goals if t and t not in plan)]
+    if None in goals:
+        order.append(None)
+    return [(t, goals.get(t, 0), len(with_theme.get(t, ()))) for t in order]
 
 
-def _theme_table(w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]]) -> None:
-    counts = theme_counts(schools)
-    w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading")
+def _theme_table(
+    w: Writer, schools: Sequence[tuple[str, list[SchoolDialogue]]], themes: ThemeSet
+) -> None:
+    counts = theme_counts(schools, themes)
+    w.paragraph(S.OVERVIEW_THEMES_HEADING, "heading", keep_with_next=True)
     w.paragraph(S.OVERVIEW_THEMES_INTRO, keep_with_next=True)
     total_goals = sum(goals for _, goals, _ in counts)
     total_schools = sum(1 for _, held in schools if any(e.goals for e in held))
     rows = [
         list(S.OVERVIEW_TABLE_HEADER),
         *(
-            [S.THEME_LABELS[t] if t else S.OVERVIEW_NO_THEME, str(goals), str(n)]
+            [themes.label(t) if t else S.OVERVIEW_NO_THEME, str(goals), str(n)]
             for t, goals, n in counts
         ),
         [S.OVERVIEW_TABLE_TOTAL, str(total_goals), str(total_schools)],

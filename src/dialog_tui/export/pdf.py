@@ -26,10 +26,15 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx: Path, pdf: Path) -> Path:
+# LibreOffice's PDF export filter asked for PDF/A-2b, the archive format case
+# systems keep (the JSON filter options need LibreOffice 7.4 or newer).
+PDF_ARCHIVE = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+
+def convert_to_pdf(docx: Path, pdf: Path, *, archive: bool = False) -> Path:
     """Convert with a throwaway LibreOffice profile (so a running LibreOffice does
     not swallow the job, and no user setting or extension takes part) and move
-    the PDF into place in one rename."""
+    the PDF into place in one rename; ``archive`` writes PDF/A-2b."""
     program = libreoffice()
     if program is None:
         raise ExportError(S.PDF_NO_LIBREOFFICE.format(path=docx))
@@ -37,7 +42,8 @@ def convert_to_pdf(docx: Path, pdf: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=pdf.parent, prefix=".pdf-") as tmp:  # mode 0700
         profile = Path(tmp, "profile").as_uri()
         args = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", tmp, str(docx)]  # fmt: skip
+                "--convert-to", PDF_ARCHIVE if archive else "pdf", "--outdir", tmp,
+                str(docx)]  # fmt: skip
         returncode, output = _run(args, docx)
         produced = Path(tmp, Path(docx).with_suffix(".pdf").name)
         if returncode != 0 or not produced.is_file():

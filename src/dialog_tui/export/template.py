@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import strings as S
-from ..errors import ExportError
+from ..errors import ExportError, os_reason
 from .scrub import (
     hidden_styles,
     needs_scrubbing,
@@ -172,7 +172,7 @@ def _read_regular_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise ExportError(S.TEMPLATE_NOT_FOUND.format(path=path)) from None
     except OSError as e:
-        reason = e.strerror or str(e)
+        reason = os_reason(e)
         raise ExportError(S.TEMPLATE_UNREADABLE.format(path=path, reason=reason)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -184,7 +184,7 @@ def _read_regular_file(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as e:
-        reason = e.strerror or str(e)
+        reason = os_reason(e)
         raise ExportError(S.TEMPLATE_UNREADABLE.format(path=path, reason=reason)) from None
     finally:
         os.close(fd)

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from .. import strings as S
-from ..errors import StoreError
+from ..errors import StoreError, os_reason
 from .connection import StoreBase
 
 
@@ -30,7 +30,7 @@ class Backup(StoreBase):
             os.replace(tmp, path)
         except (OSError, sqlite3.Error) as e:
             tmp.unlink(missing_ok=True)
-            reason = getattr(e, "strerror", None) or e
+            reason = os_reason(e) if isinstance(e, OSError) else e
             raise StoreError(S.OUTPUT_UNWRITABLE.format(path=path, reason=reason)) from None
 
     def restore_from(self, path: Path) -> Path:

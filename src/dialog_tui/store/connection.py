@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from .. import strings as S
-from ..errors import StoreError
+from ..errors import StoreError, os_reason
 from . import migrate
 from .rows import now
 
@@ -81,9 +81,7 @@ class StoreBase:
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
             except OSError as e:
-                raise StoreError(
-                    S.DB_CANNOT_OPEN.format(path=path, reason=e.strerror or e)
-                ) from None
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=os_reason(e))) from None
         try:
             conn = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=5.0

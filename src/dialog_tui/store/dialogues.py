@@ -17,7 +17,7 @@ from .rows import NOTE_SELECT, check_year, iso, local, now, validated
 _HEADER_FIELDS = frozenset(
     {
         "school", "municipality", "held_on", "starts_at", "ends_at", "location",
-        "case_number", "case_handler", "memo_date", "agenda_file",
+        "case_number", "case_handler", "memo_date", "agenda_file", "kle",
     }
 )  # fmt: skip
 
@@ -50,6 +50,8 @@ class Dialogues(StoreBase):
         )  # fmt: skip
         dialogue_id = cur.lastrowid
         assert dialogue_id is not None
+        if d.kle:  # schema 8; apart, so that older schemas' tests can still insert
+            c.execute("UPDATE dialogues SET kle = ? WHERE id = ?", (d.kle, dialogue_id))
         for pos, item in enumerate(d.agenda):
             item_id = self._insert_agenda_item(c, dialogue_id, pos, item)
             for npos, note in enumerate(item.notes):

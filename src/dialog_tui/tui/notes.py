@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import strings as S
-from ..model import THEMES, GoalDetails, Note
+from ..model import GoalDetails, Note
 from ..store import Store
 from .session import MeetingSession
 
@@ -57,15 +57,15 @@ def toggled(tags: list[str], tag: str) -> list[str]:
 
 def theme_from(value: str) -> str | None:
     """The theme a typed name stands for: its Danish label or key, or the one label
-    or key it begins ("forældre" → forældresamarbejde)."""
-    value = value.strip().casefold()
-    names = {theme: (theme, S.THEME_LABELS[theme].casefold()) for theme in THEMES}
-    for theme, (key, label) in names.items():
-        if value in (key, label):
-            return theme
-    matches = [t for t, (key, label) in names.items() if value and
-               (key.startswith(value) or label.startswith(value))]  # fmt: skip
-    return matches[0] if len(matches) == 1 else None
+    or key it begins ("forældre" → forældresamarbejde), among the plan's themes
+    (themes.toml); None when none or several fit."""
+    from ..errors import DialogError
+    from ..themes import current_themes
+
+    try:
+        return current_themes().resolve(value)
+    except DialogError:
+        return None
 
 
 class NotesController:

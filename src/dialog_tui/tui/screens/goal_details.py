@@ -15,9 +15,10 @@ from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...figures_model import Series, latest_line, series_for
-from ...model import THEMES, GoalDetails, Note
+from ...model import GoalDetails, Note
 from ...parsing import parse_date
 from ...text import short_date
+from ...themes import current_themes
 from ..keys import with_ids
 from ..notes import theme_from
 from ..widgets.field import FIELD_NAVIGATION, Field
@@ -70,9 +71,13 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         yield Label(S.GOAL_THEME_LABEL)
         # A field with completion, like F6: Enter saves here too, and no list drops
         # over the fields around it.
-        labels = [S.THEME_LABELS[t] for t in THEMES]
-        theme = S.THEME_LABELS[goal.theme] if goal.theme else ""
-        yield Field(theme, id="theme", suggester=SuggestFromList(labels, case_sensitive=False))
+        labels = current_themes().labels
+        theme = labels.get(goal.theme, goal.theme) if goal.theme else ""
+        yield Field(
+            theme,
+            id="theme",
+            suggester=SuggestFromList(list(labels.values()), case_sensitive=False),
+        )
 
     def on_mount(self) -> None:
         self.show_figure(self.query_one("#indicator", Input).value, fill=False)

@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ... import strings as S
-from ...model import THEMES, AgendaItem
+from ...model import AgendaItem
 from ...text import clock, short_date
+from ...themes import current_themes
 from ..keys import with_ids
 from ..notes import NotesController, theme_from
 from ..session import MeetingSession, ReadOnly
@@ -80,6 +81,7 @@ class MeetingScreen(Screen):
             Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
             # F10 belongs to GNOME Terminal and Xfce.
             Binding("ctrl+s,f10", "status", S.KEY_STATUS, priority=True, show=False),
+            Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
             Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
         ],
@@ -379,17 +381,18 @@ class MeetingScreen(Screen):
 
     def action_theme(self) -> None:
         notes = self.query_one(NoteList)
+        themes = current_themes()
 
         async def done(value: str | None) -> None:
             if not value:
                 return
             theme = theme_from(value)
             if theme is None:
-                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning")
+                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning", markup=False)
             else:
                 await notes.toggle_tag(theme)
 
-        labels = [S.THEME_LABELS[t] for t in THEMES]
+        labels = list(themes.labels.values())
         self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=labels), done)
 
     def action_goal_details(self) -> None:
@@ -481,6 +484,18 @@ class MeetingScreen(Screen):
         from .export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.dialogue_id))
+
+    def action_header(self) -> None:
+        from .header import HeaderScreen
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
+                self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
+
+        self.query_one(NoteList).in_order(
+            lambda: self.app.push_screen(HeaderScreen(self.dialogue_id), done)
+        )
 
     # --- Year over year: follow-up, checklist, status ------------------------
 
