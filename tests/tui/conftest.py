@@ -73,3 +73,13 @@ async def toggle_clock(pilot) -> None:
     await pilot.pause()
     screen.query_one(NoteList).editor.focus()
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def quarter_to_eleven(monkeypatch):
+    """The status bar's "kl." is the wall clock: the same in every snapshot."""
+    from datetime import datetime
+
+    from dialog_tui.tui import session
+
+    monkeypatch.setattr(session, "local_now", lambda: datetime(2025, 3, 10, 10, 42).astimezone())

@@ -16,16 +16,6 @@ from .conftest import no_blink, settle
 SIZES = [(80, 24), (120, 40)]
 
 
-@pytest.fixture(autouse=True)
-def quarter_to_eleven(monkeypatch):
-    """The status bar's "kl." is the wall clock: the same in every snapshot."""
-    from datetime import datetime
-
-    from dialog_tui.tui import session
-
-    monkeypatch.setattr(session, "local_now", lambda: datetime(2025, 3, 10, 10, 42).astimezone())
-
-
 @pytest.fixture
 def filled_store(db_path, make_dialogue):
     store = Store.open(db_path)
