@@ -21,6 +21,20 @@ class LockLost(StoreError):
     not write the dialogue any more (the screen turns read-only)."""
 
 
+class DatabaseBusy(StoreError):
+    """Another process holds the database's write lock (past the busy timeout):
+    nothing was written; the same write may succeed a moment later."""
+
+
+class DatabaseDamaged(StoreError):
+    """SQLite found damaged pages: the line points to ``check`` and ``rescue``."""
+
+
+class DatabaseGone(StoreError):
+    """The database file was deleted, moved or replaced while open: what is
+    written now would land in a file nobody will see again."""
+
+
 class AgendaError(DialogError):
     """An agenda file is missing or malformed."""
 

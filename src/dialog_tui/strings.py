@@ -765,6 +765,61 @@ SPEAKER_PREFIX = "{name}: "
 KEY_JOINS_FROM_HERE = "Deltager fra dette punkt"
 KEY_SIDE_PANEL = "Vis/skjul højre panel"
 
+
+# --- Faults: full disks, busy, vanished or damaged databases (issue 13) -----------
+DB_DAMAGED_USE_CHECK = (
+    "databasen {path} er beskadiget ({reason}); kør »dialog-tui check« for at se hvad, "
+    "og »dialog-tui rescue -o MAPPE« for at redde de dialoger, der kan læses"
+)
+UNSAVED_BANNER = "Ikke gemt: {reason}"
+UNSAVED_SHORT = "Ikke gemt"
+DB_WAITING = (
+    "venter på databasen (en anden proces skriver i den); det skrevne gemmes, så snart den er fri"
+)
+UNSAVED_REFUSED = (
+    "Ikke udført: der er tekst, som endnu ikke er gemt. Skriv videre; handlingen "
+    "kan bruges, når teksten er gemt."
+)
+RECOVERY_WRITTEN = (
+    "Noter, der ikke kunne gemmes i databasen, er skrevet til {path}. "
+    "Kopiér teksten tilbage i dialogen, når databasen virker igen."
+)
+RECOVERY_FAILED = "Noter, der ikke kunne gemmes, kunne heller ikke skrives til en fil: {reason}"
+CHECK_FOREIGN_KEY = "rækken {row} i tabellen {table} peger på noget i {parent}, som ikke findes"
+CHECK_OK = "Databasen {path} er i orden (integritetstjek og fremmednøgler)."
+CHECK_DAMAGED = (
+    "Databasen {path} er beskadiget. SQLite fandt:\n{problems}\n"
+    "Red de dialoger, der kan læses, med »dialog-tui rescue -o MAPPE«, eller gendan "
+    "fra en sikkerhedskopi med »dialog-tui restore«."
+)
+RESCUE_WROTE = "Reddet: dialog {id} → {path}"
+RESCUE_LOST = "Kunne ikke læses: dialog {id} ({reason})"
+RESCUE_SUMMARY = "{saved} dialoger reddet til {folder}; {lost} kunne ikke læses."
+BACKUP_SOURCE_DAMAGED = (
+    "databasen {path} er beskadiget, så en sikkerhedskopi ville også være det "
+    "(intet skrevet); kør »dialog-tui check« og »dialog-tui rescue -o MAPPE«"
+)
+CLI_CHECK_HELP = "Tjek om databasen er hel (SQLites integritetstjek og fremmednøgler)."
+CLI_RESCUE_HELP = "Skriv hver dialog, der stadig kan læses, som JSON i en mappe."
+CLI_RESCUE_OUTPUT_HELP = "Mappen, dialogerne skrives i (oprettes om nødvendigt)."
+RESCUE_DAMAGED_PAGE = "en beskadiget side i databasen"
+RESTORE_OPEN_ELSEWHERE = (
+    "gendannelse afvist: dialog {id} er åben til redigering (proces {pid} på {host}, "
+    "siden {since}); luk den dér først (intet er ændret)"
+)
+NETWORK_DRIVE = (
+    "{path} ligger på et netværksdrev: databasen bruges af ét program ad gangen "
+    "(ingen WAL), og andre må vente, til det er lukket"
+)
+DB_VANISHED = "databasen {path} findes ikke længere (slettet eller flyttet)"
+DB_REPLACED = "databasen {path} er erstattet af en anden fil"
+DB_GONE_CHOICE = (
+    "Ctrl+S: skriv alt til en ny database samme sted · Ctrl+Q: afslut; det ikke gemte "
+    "skrives til en gendannelsesfil"
+)
+KEY_RECREATE_DB = "Ny database samme sted"
+DB_RECREATED = "Databasen er skrevet på ny: {path}"
+DB_RECREATED_ASIDE = "Databasen er skrevet på ny: {path} (filen, der lå der, er gemt som {aside})"
 # --- Key figures (nøgletal) ----------------------------------------------------
 FIGURES_BAD_YEAR = "»{value}« er ikke et skoleår (skriv fx 2023/24)"
 FIGURES_BAD_NUMBER = "»{value}« er ikke et tal (skriv fx 10,2; tom, .. eller - for udeladt)"

@@ -98,6 +98,14 @@ class DialogGroup(click.Group):
             fail(S.OS_ERROR_LINE.format(path=e.filename or "", reason=os_reason(e)).lstrip(": "))
         except KeyboardInterrupt:
             fail(S.CLI_ABORTED, code=130)
+        except Exception as e:  # an SQLite error past the store's checks: a damaged page
+            from ..store.connection import as_store_error
+
+            session = ctx.find_object(Session)
+            error = None if session is None else as_store_error(session.db_path, e)
+            if error is None:
+                raise
+            fail(str(error))
 
 
 MAX_ID = 2**63 - 1
@@ -138,6 +146,8 @@ class Session:
             from ..store import Store
 
             self._store = Store.open(self.db_path)
+            if self._store.network:
+                click.echo(S.NETWORK_DRIVE.format(path=self.db_path), err=True)
         return self._store
 
     def close(self) -> None:

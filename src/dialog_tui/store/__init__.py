@@ -18,6 +18,7 @@ from .connection import APP_NAME, APPLICATION_ID, ENV_DB, FINAL_ABORT, default_d
 from .dialogues import Dialogues
 from .figures import Figures, LoadResult
 from .followups import FollowUps
+from .health import Health
 from .locks import LOCK_STALE_SECONDS, EditLock, Locks
 from .migrate import SCHEMA_VERSION
 from .notes import Notes
@@ -37,6 +38,7 @@ class Store(
     Dialogues,
     Search,
     Backup,
+    Health,
     Figures,
 ):
     """The named API over one dialog-tui database file."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -13,7 +14,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .. import strings as S
+from ..errors import StoreError
 from ..store import Store
+from ..store.connection import UI_BUSY_TIMEOUT_MS
 from . import keys
 from .keys import with_ids
 
@@ -40,6 +43,12 @@ class DialogApp(App):
         self.store = store
         self.clock = time.monotonic
         self.escape_at: float | None = None
+        # A write waits only briefly for another process's lock; the keys are kept
+        # and retried meanwhile, so the app never freezes behind it.
+        store.set_busy_timeout(UI_BUSY_TIMEOUT_MS)
+        self.closing_on: StoreError | None = None
+        self.exit_lines: list[str] = []
+        """Said on the terminal after the app has gone (where unsaved text went)."""
         self._open_id = open_id
         self._new = new
 
@@ -63,6 +72,8 @@ class DialogApp(App):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=15, markup=False)
+        if self.store.network:
+            self.notify(S.NETWORK_DRIVE.format(path=self.store.path), timeout=15)
         if self._open_id is not None:
             # Straight to the meeting; the list is built only when going back.
             self.open_meeting(self._open_id)
@@ -70,6 +81,19 @@ class DialogApp(App):
         self.show_dialogues()
         if self._new:
             self.new_dialogue()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store error nobody caught (a damaged page met while reading): the app
+        closes (held text goes to a recovery file) and says it in one line, not a
+        traceback."""
+        if self.closing_on is not None:
+            return  # what followed from it (a screen left half built) while closing
+        if isinstance(error, StoreError):
+            self.closing_on = error
+            self.exit_lines.append(str(error))
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
 
     def show_dialogues(self) -> None:
         from .screens.dialogues import DialoguesScreen
@@ -147,6 +171,11 @@ def run_app(db_path: Path, *, open_id: int | None = None, new: bool = False) -> 
     try:
         if open_id is not None:
             store.get_dialogue(open_id)  # a clear error before any UI starts
-        DialogApp(store, open_id=open_id, new=new).run()
+        app = DialogApp(store, open_id=open_id, new=new)
+        try:
+            app.run()
+        finally:
+            for line in app.exit_lines:
+                print(line, file=sys.stderr)
     finally:
         store.close()

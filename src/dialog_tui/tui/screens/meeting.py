@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ... import strings as S
+from ...errors import DialogError
 from ...model import AgendaItem
 from ...text import clock, short_date
 from ...themes import current_themes
@@ -25,13 +26,15 @@ from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
-from .confirm import ConfirmScreen
+from .meeting_facilitator import FacilitatorKeys
 from .prompt import PromptScreen
 
 REFUSED_NOTICE_SECONDS = 5
+RETRY_SECONDS = 2
+"""How often text the database would not take is tried again (besides each key)."""
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(FacilitatorKeys, Screen):
     CSS_PATH = "meeting.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDING_GROUP_TITLE = S.HELP_GROUP_MEETING
@@ -84,6 +87,7 @@ class MeetingScreen(Screen):
             Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
             Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
+            Binding("ctrl+s", "recreate_database", S.KEY_RECREATE_DB, priority=True, show=False),
         ],
     )
 
@@ -110,6 +114,7 @@ class MeetingScreen(Screen):
         self.session = MeetingSession(store, self.dialogue_id, clock=self.clock)
         self.session.report = lambda line: self.notify(line, severity="error")
         self.session.on_read_only = self.lock_lost
+        self.session.on_failure = lambda reason: self.show_unsaved()
         self.session.open()
         self.controller = NotesController(store, self.session)
         yield Header()
@@ -118,6 +123,7 @@ class MeetingScreen(Screen):
             yield NoteList(self.controller)
             yield SidePanel(id="side")
         yield FiguresPanel(self.dialogue.school, id="figures")
+        yield Static("", id="banner", markup=False)
         yield Static("", id="status")
         yield Footer()
 
@@ -137,6 +143,7 @@ class MeetingScreen(Screen):
         self.refresh_progress()
         self.set_interval(1, self.tick)
         self.set_interval(60, self.session.save_time)
+        self.set_interval(RETRY_SECONDS, self.retry_unsaved)
         notice = self.session.opening_notice()
         if notice is not None:
             self.notify(notice, severity="warning", timeout=15)
@@ -239,7 +246,9 @@ class MeetingScreen(Screen):
             parts += self.progress_short
         if self.session.label is not None:
             parts.append(f"[b]{self.session.label}[/]")
-        elif self.saved_at:
+        if self.controller.unsaved:
+            parts.append(f"[b reverse red] {S.UNSAVED_SHORT} [/]")
+        elif self.session.label is None and self.saved_at:
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
         # One fixed-height line (meeting.tcss): its size never changes, so no layout
         # pass, which would re-arrange every note row on each keystroke's "saved".
@@ -251,7 +260,49 @@ class MeetingScreen(Screen):
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
         self.saved_at = clock(datetime.now(), seconds=True)
+        self.show_unsaved()
+
+    # --- Writes that fail (issue 13) -----------------------------------------
+
+    def show_unsaved(self) -> None:
+        """The banner says why typed text is not saved, for as long as it is not."""
+        banner = self.query_one("#banner", Static)
+        reason = self.session.failure
+        held = bool(self.controller.unsaved) and reason is not None
+        banner.update(S.UNSAVED_BANNER.format(reason=reason) if held else "")
+        banner.display = held
         self.tick()
+
+    def retry_unsaved(self) -> None:
+        """The timer's retry: held text is written once the database takes it."""
+        if self.controller.unsaved and self.controller.flush(now=True):
+            self.query_one(NoteList).post_message(NoteList.Saved())
+
+    def action_recreate_database(self) -> None:
+        """The database file vanished or was replaced: write it again where it was,
+        then the held text into it."""
+        line = self.session.recreate_database()
+        if line is not None:
+            self.notify(line, timeout=15)
+            self.retry_unsaved()
+            self.show_unsaved()
+
+    def keep_unsaved(self) -> None:
+        """Leaving the meeting: held text gets a last try, then a recovery file."""
+        controller = self.controller
+        self.session.on_failure = self.session.report = lambda line: None  # going away
+        if not controller.unsaved or controller.flush(now=True):
+            return
+        from ...recovery import HeldText, write_recovery
+
+        held = [HeldText(i, text, at) for i, (text, at) in controller.unsaved.items()]
+        try:
+            path = write_recovery(self.app.store.path, self.dialogue_id, held)
+        except DialogError as e:
+            self.app.exit_lines.append(S.RECOVERY_FAILED.format(reason=e))
+            return
+        controller.unsaved.clear()
+        self.app.exit_lines.append(S.RECOVERY_WRITTEN.format(path=path))
 
     def on_note_list_refused(self, event: NoteList.Refused) -> None:
         """Say once in a while why typing does nothing, not on every key."""
@@ -289,67 +340,6 @@ class MeetingScreen(Screen):
         if step is not None:
             self.action_point(step)
         return step is not None
-
-    def action_side_panel(self) -> None:
-        """Show the right panel on a narrow terminal, hide it on a wide one."""
-        self.toggle_class("-side-toggled")
-        self.tick()
-
-    def action_clock(self) -> None:
-        self.query_one(NoteList).in_order(self._toggle_clock)
-
-    def _toggle_clock(self) -> None:
-        self.session.toggle_clock()
-        self.tick()
-        self.refresh_agenda()
-
-    def reset_point(self, index: int | None) -> None:
-        if index is not None:
-            self.session.reset_point(index)
-            self.tick()
-            self.refresh_agenda()
-
-    def delete_point(self, index: int | None) -> None:
-        """Delete a point from the agenda list: asked first; a point with notes asks
-        where they go (a point number), or ``slet`` to delete them with it."""
-        if index is None or self.read_only:
-            return
-        if len(self.items) <= 1:
-            self.notify(S.DELETE_LAST_POINT, severity="warning")
-            return
-        title, count = self.items[index].title, self.session.notes_in(index)
-
-        async def delete(move_to: int | None) -> None:
-            if self.session.delete_point(index, move_to):
-                await self.go_to(self.current)
-                self.refresh_tagged()
-
-        async def confirmed(yes: bool | None) -> None:
-            if yes:
-                await delete(None)
-
-        async def answered(value: str | None) -> None:
-            value = (value or "").strip()
-            if not value:
-                return
-            if value.casefold() == S.DELETE_POINT_NOTES_TOO:
-                await delete(None)
-            elif (
-                value.isdigit() and 1 <= int(value) <= len(self.items) and int(value) != index + 1
-            ):
-                await delete(int(value) - 1)
-            else:
-                self.notify(S.BAD_POINT_NUMBER.format(count=len(self.items)), severity="warning")
-
-        number = index + 1
-        if count == 0:
-            question = S.CONFIRM_DELETE_POINT.format(number=number, title=title)
-            self.app.push_screen(ConfirmScreen(question), confirmed)
-        else:
-            question = S.PROMPT_DELETE_POINT.format(
-                number=number, title=title, count=count, last=len(self.items)
-            )
-            self.app.push_screen(PromptScreen(question), answered)
 
     def move_point(self, index: int | None, delta: int) -> None:
         if index is None:
@@ -458,28 +448,6 @@ class MeetingScreen(Screen):
             ParticipantsScreen(self.dialogue_id, len(self.items), current=self.current)
         )
 
-    def action_speaker(self) -> None:
-        """Who said what: "Lasse Reichstein: " written at the caret, the name picked
-        (with completion) from the participants."""
-        notes = self.query_one(NoteList)
-        notes.in_order(self._ask_speaker)
-
-    def _ask_speaker(self) -> None:
-        if self.read_only:
-            return
-        editor = self.query_one(NoteList).editor
-        names = [p.name for p in self.app.store.participants(self.dialogue_id)]
-
-        def done(value: str | None) -> None:
-            name = (value or "").strip()
-            if name:
-                starts = [n for n in names if n.casefold().startswith(name.casefold())]
-                match = starts[0] if starts else name  # "lasse" is Lasse Reichstein
-                editor.insert(S.SPEAKER_PREFIX.format(name=match))
-            editor.focus()
-
-        self.app.push_screen(PromptScreen(S.PROMPT_SPEAKER, suggestions=names), done)
-
     def action_export(self) -> None:
         from .export import ExportScreen
 
@@ -564,4 +532,5 @@ class MeetingScreen(Screen):
             self.app.switch_screen(DialoguesScreen())
 
     def on_unmount(self) -> None:
+        self.keep_unsaved()
         self.session.close()
