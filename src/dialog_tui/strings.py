@@ -756,7 +756,7 @@ DELETE_LAST_POINT = "Dagsordenen skal have mindst ét punkt."
 DELETE_POINT_NOTES_TOO = "slet"
 CONFIRM_DELETE_POINT = "Slet punkt {number} ({title})? Det har ingen noter."
 PROMPT_DELETE_POINT = (
-    "Punkt {number} ({title}) har {count} noter. Flyt dem til punkt nr. (1-{last}), "
+    "Punkt {number} ({title}) har noter ({count}). Flyt dem til punkt nr. (1-{last}), "
     "eller skriv slet for at slette dem med punktet:"
 )
 KEY_SPEAKER = "Hvem siger (navn i noten)"
