@@ -437,9 +437,9 @@ KEY_PREV_RESULT = "Forrige resultat"
 FOLLOWUP_ALREADY = "Bemærk: dialogen er allerede fulgt op ({dates})."
 PROMPT_FOLLOWUP_DATE = "Opfølgning af {school} ({date}): dato for næste års dialog"
 FOLLOWUP_CREATED = "Opfølgningen er oprettet. Ctrl+O viser sidste års mål og aftaler."
-READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (Ctrl+S eller F10)."
+READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc S)."
 READ_ONLY_LOCKED = "Dialogen er åben et andet sted og kan kun læses her."
-FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. Ctrl+S (eller F10) genåbner den."
+FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 (eller Esc S) genåbner den."
 
 FOLLOWUPS_TITLE = "Opfølgning på sidste års mål"
 FOLLOWUPS_EMPTY = (

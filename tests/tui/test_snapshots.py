@@ -149,7 +149,7 @@ def test_goal_details_modal_at_80x24(snap_compare, filled_store):
 
 MODAL_KEYS = {
     "participants": ["ctrl+t"],
-    "status": ["ctrl+s"],
+    "status": ["f10"],
     "new_point": ["ctrl+n"],
     "speaker": ["ctrl+j"],
     "help": ["f1"],

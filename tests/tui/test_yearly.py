@@ -543,14 +543,14 @@ async def test_new_keys_are_in_help_and_palette(followed_up):
         app.open_meeting(new_id)
         await pilot.pause()
         groups = collect_bindings(app.screen)
-        assert {("^o", "Opfølgning"), ("^k", "Tjekliste"), ("^s / f10", "Status")} <= set(
+        assert {("^o", "Opfølgning"), ("^k", "Tjekliste"), ("f10", "Status")} <= set(
             groups["Møde og dagsorden"]
         )
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Opfølgning", "Tjekliste", "Status"} <= titles
         # Out of the footer, these keys are named in the side panel beside what they open.
         progress = str(app.screen.query_one("#progress").render()).splitlines()
-        assert progress[0] == "Status: kladde  ^s"
+        assert progress[0] == "Status: kladde  f10"
         assert progress[1].startswith("Opfølgning 0/") and progress[1].endswith("  ^o")
         assert progress[2].startswith("Tjekliste 0/") and progress[2].endswith("  ^k")
         await pilot.press("ctrl+o")
@@ -602,7 +602,7 @@ async def test_typing_in_a_final_dialogue_says_why_nothing_happens(db_path, make
         await pilot.pause()
         said = notices(app)[before:]
         assert said == [
-            "Dialogen er endelig og kan ikke ændres. Genåbn den først (Ctrl+S eller F10)."
+            "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc S)."
         ]
         assert current_note_text(app) == "Skrevet før"
     assert [n.text for _, _, n in store.get_dialogue(dialogue_id).notes()] == ["Skrevet før"]

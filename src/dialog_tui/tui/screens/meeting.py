@@ -82,8 +82,8 @@ class MeetingScreen(FacilitatorKeys, Screen):
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
             Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
-            # F10 belongs to GNOME Terminal and Xfce.
-            Binding("ctrl+s,f10", "status", S.KEY_STATUS, priority=True, show=False),
+            # F10 belongs to GNOME Terminal and Xfce: S in the agenda list too (Esc S).
+            Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
             Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),

@@ -30,6 +30,7 @@ class AgendaPanel(OptionList):
             Binding("o,ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
             Binding("n,ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
             Binding("p", "clock", S.KEY_CLOCK),
+            Binding("s", "status", S.KEY_STATUS),
             Binding("0", "reset_time", S.KEY_RESET_TIME),
             Binding("delete", "delete_point", S.KEY_DELETE_POINT),
         ],
@@ -50,6 +51,9 @@ class AgendaPanel(OptionList):
 
     def action_delete_point(self) -> None:
         self.screen.delete_point(self.highlighted)
+
+    def action_status(self) -> None:
+        self.screen.action_status()
 
     def action_clock(self) -> None:
         self.screen.action_clock()

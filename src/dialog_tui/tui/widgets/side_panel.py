@@ -64,7 +64,7 @@ class SidePanel(VerticalScroll, can_focus=False):
         """``Status: kladde``, ``Opfølgning 2/5 vurderet`` and ``Tjekliste 4/6``, each
         with the key that opens it: what is left to cover (their keys stay out of
         the footer, which holds what a meeting needs every minute)."""
-        lines = [(S.MEETING_STATUS.format(status=status), "bold", "ctrl+s")] + [
+        lines = [(S.MEETING_STATUS.format(status=status), "bold", "f10")] + [
             (label, "bold green" if complete else "bold yellow", key)
             for label, complete, key in parts
         ]
