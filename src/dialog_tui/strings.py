@@ -382,6 +382,7 @@ UNDO_WHAT = {
     "level": "indrykning",
     "kind": "punkt/afsnit",
     "internal": "intern",
+    "paste": "indsætning",
 }
 PROMPT_NEW_POINT = "Nyt dagsordenspunkt: titel[, minutter]"
 PROMPT_RENAME_POINT = "Omdøb punkt {number}: titel[, minutter]"
@@ -1051,3 +1052,6 @@ CLI_SCHOOLS_AMBIGUOUS = "»{school}« passer på flere skoler: {schools}; skriv 
 CLI_SEARCH_NEEDS_SOMETHING = (
     "skriv noget at søge efter, eller vælg med --school, --year, --kind eller --theme"
 )
+
+# --- The notes panel (issue 14) --------------------------------------------------
+NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."

@@ -187,7 +187,19 @@ def test_readme_key_table_names_every_key_and_its_alternatives():
     }
     readme = _readme_keys()
     assert sorted(bound - readme) == []
-    not_bindings = {"type", "up", "down", "backspace", "tab", "shift+tab", "space", "p", "1", "2"}
+    not_bindings = {
+        "type",
+        "paste",
+        "up",
+        "down",
+        "backspace",
+        "tab",
+        "shift+tab",
+        "space",
+        "p",
+        "1",
+        "2",
+    }
     unknown = readme - bound - not_bindings
     all_keys = {k for b in all_bindings().values() for k in b.key.split(",")}
     assert sorted(unknown - all_keys) == []
