@@ -89,3 +89,14 @@ def no_hang():
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, old)
+
+
+@pytest.fixture(autouse=True)
+def _own_config_folder(tmp_path_factory, monkeypatch):
+    """The app's config folder (keymap, remembered export folder) is the test's own:
+    never the user's, never shared between tests."""
+    from dialog_tui.tui import settings
+
+    folder = tmp_path_factory.mktemp("config") / "dialog-tui"
+    monkeypatch.setattr(settings, "config_dir", lambda: folder)
+    return folder

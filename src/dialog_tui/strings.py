@@ -295,13 +295,15 @@ KEY_QUIT = "Afslut"
 KEY_HELP = "Hjælp"
 KEY_PALETTE = "Kommandoer"
 PALETTE_PLACEHOLDER = "Søg efter en kommando …"
-GOAL_NO_THEME = "Intet tema"
+GOAL_THEME_LABEL = "Tema (skriv begyndelsen, → fuldfører; tomt: intet tema)"
 KEY_BACK = "Tilbage"
 KEY_TO_LIST = "Tilbage (til listen, søgningen eller målene)"
 KEY_CANCEL = "Fortryd"
 KEY_OK = "OK"
 HELP_TITLE = "Taster"
-HELP_FOOTER = "Esc eller F1 lukker. Alle handlinger findes også i kommandopaletten (Ctrl+P)."
+HELP_FOOTER = (
+    "Esc eller F1 (Ctrl+_) lukker. Alle handlinger findes også i kommandopaletten (Ctrl+P)."
+)
 YES = "Ja"
 CONFIRM_KEYS = "[b]J[/b]a / [b]N[/b]ej"
 NO = "Nej"
@@ -371,7 +373,7 @@ KEY_DELETE_NOTE = "Slet note"
 KEY_UNDO = "Fortryd"
 KEY_OBSERVATION = "Obs."
 KEY_GOAL = "Mål"
-KEY_ATTENTION = "Opm.punkt"
+KEY_ATTENTION = "Opm."
 KEY_AGREEMENT = "Aftale"
 KEY_THEME = "Tema"
 KEY_INTERNAL = "Intern"
@@ -418,7 +420,7 @@ GOAL_KEYS = "Enter/Ctrl+S: gem · Esc: fortryd"
 
 # --- App: participants -------------------------------------------------------
 PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
-PARTICIPANTS_KEYS = "Mellemrum: til stede/afbud · P: kun punkt … · Esc: luk"
+PARTICIPANTS_KEYS = "Mellemrum: til stede/afbud · P: kun punkt … · F: fra dette punkt · Esc: luk"
 PARTICIPANTS_EMPTY = "Ingen deltagere endnu."
 PARTICIPANT_PRESENT = "til stede"
 PARTICIPANT_ABSENT = "afbud"
@@ -456,9 +458,9 @@ KEY_PREV_RESULT = "Forrige resultat"
 FOLLOWUP_ALREADY = "Bemærk: dialogen er allerede fulgt op ({dates})."
 PROMPT_FOLLOWUP_DATE = "Opfølgning af {school} ({date}): dato for næste års dialog"
 FOLLOWUP_CREATED = "Opfølgningen er oprettet. Ctrl+O viser sidste års mål og aftaler."
-READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10)."
+READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc S)."
 READ_ONLY_LOCKED = "Dialogen er åben et andet sted og kan kun læses her."
-FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 genåbner den."
+FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 (eller Esc S) genåbner den."
 
 FOLLOWUPS_TITLE = "Opfølgning på sidste års mål"
 FOLLOWUPS_EMPTY = (
@@ -750,6 +752,40 @@ LOCK_LOST = (
 )
 READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
 MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
+
+# --- Keys that survive terminals, timers, agenda editing (issue 14) ---------------
+KEYMAP_UNREADABLE = "Tastaturfilen {path} kunne ikke læses ({error}); standardtasterne bruges."
+KEYMAP_PROBLEMS = "Tastaturfilen {path}: {problems} – resten bruges."
+KEYMAP_NOT_TABLE = "filen er ikke en tabel"
+KEYMAP_UNKNOWN_ID = "ukendt handling '{id}'"
+KEYMAP_BAD_KEY = "ugyldig tast '{keys}' for '{id}'"
+CLI_KEYS_HELP = "Vis hvilke taster denne terminal sender, og hvad de gør i programmet."
+KEYS_TITLE = "Taster i denne terminal"
+KEYS_HINT = (
+    "Tryk på en tast: dens navn og hvad den gør vises. Esc to gange eller Ctrl+Q afslutter."
+)
+KEYS_UNBOUND = "(ikke brugt i programmet)"
+KEY_CLOCK = "Start/pause mødeuret"
+KEY_RESET_TIME = "Nulstil punktets tid"
+MEETING_TIME_OF_DAY = "kl. {time}"
+MEETING_CLOCK_PAUSED = "⏸ Esc P"
+MEETING_BEHIND = "{minutes} min. bagud"
+MEETING_AHEAD = "{minutes} min. foran"
+MEETING_ON_TIME = "til tiden"
+KEY_DELETE_POINT = "Slet punkt"
+DELETE_LAST_POINT = "Dagsordenen skal have mindst ét punkt."
+DELETE_POINT_NOTES_TOO = "slet"
+CONFIRM_DELETE_POINT = "Slet punkt {number} ({title})? Det har ingen noter."
+PROMPT_DELETE_POINT = (
+    "Punkt {number} ({title}) har noter ({count}). Flyt dem til punkt nr. (1-{last}), "
+    "eller skriv slet for at slette dem med punktet:"
+)
+KEY_SPEAKER = "Hvem siger (navn i noten)"
+PROMPT_SPEAKER = "Hvem siger det? (begyndelsen af navnet er nok)"
+SPEAKER_PREFIX = "{name}: "
+KEY_JOINS_FROM_HERE = "Deltager fra dette punkt"
+KEY_SIDE_PANEL = "Vis/skjul højre panel"
+
 
 # --- Faults: full disks, busy, vanished or damaged databases (issue 13) -----------
 DB_DAMAGED_USE_CHECK = (

@@ -111,6 +111,7 @@ def test_a_lock_taken_over_for_real_turns_read_only_at_the_next_write(
 
 def test_time_on_a_point_with_a_fake_clock(session, clock, store):
     first = session.item
+    session.toggle_clock()
     clock.seconds += 125
     assert session.current_used() == 125
     point = session.point_clock()
@@ -129,6 +130,7 @@ def test_time_on_a_point_with_a_fake_clock(session, clock, store):
 
 
 def test_over_time_when_the_planned_minutes_are_used(session, clock):
+    session.toggle_clock()
     planned = session.item.planned_minutes
     assert planned
     clock.seconds += planned * 60
@@ -140,6 +142,7 @@ def test_over_time_when_the_planned_minutes_are_used(session, clock):
 def test_time_not_written_says_so_once_and_is_kept_for_the_next_try(
     session, clock, flaky, reports
 ):
+    session.toggle_clock()
     flaky.fail["update_agenda_item"] = DISK_FULL
     clock.seconds += 60
     session.save_time()
@@ -155,6 +158,7 @@ def test_read_only_writes_no_time(db_path, store, dialogue_id, clock):
         other.acquire_edit_lock(dialogue_id)
         session = MeetingSession(store, dialogue_id, clock=clock)
         session.open()
+        session.toggle_clock()
         clock.seconds += 90
         session.go_to(1)
         assert store.get_agenda_item(session.items[0].id).elapsed_seconds == 0
@@ -170,10 +174,15 @@ def test_status_final_then_reopened(session, store, dialogue_id):
 
 
 def test_agenda_edits(session, store, dialogue_id):
-    count = len(session.items)
-    assert session.add_point("Trivsel, 20")
-    assert session.current == count and session.item.title == "Trivsel"
+    session.go_to(1)
+    assert session.items[1].prompts  # the standard agenda's point 2 has prompts
+    assert session.add_point("Trivsel, 20")  # right after the current point
+    assert session.current == 2 and session.item.title == "Trivsel"
     assert session.item.planned_minutes == 20
+    assert store.agenda_items(dialogue_id)[2].prompts == []  # a new point has none
+    prompts = session.items[1].prompts
+    session.rename_point(1, "Faglighed")  # a renamed point keeps its own
+    assert store.agenda_items(dialogue_id)[1].prompts == prompts
     session.rename_point(0, "Skoleplanen")
     assert store.agenda_items(dialogue_id)[0].title == "Skoleplanen"
     assert session.move_point(0, 1) == 1
@@ -191,3 +200,74 @@ def test_title_and_minutes():
     assert title_minutes(" Trivsel , 20 ") == ("Trivsel", 20)
     assert title_minutes("Læsning, især 4. klasse") == ("Læsning, især 4. klasse", None)
     assert title_minutes("20") == ("20", None)
+
+
+def test_setup_time_does_not_count_pause_resume_and_reopen(
+    session, clock, store, dialogue_id, flaky
+):
+    """The meeting clock starts with the meeting, not with the app; a pause stops
+    both clocks; reopening keeps the time (the sum of the points' time)."""
+    clock.seconds += 600  # setting up the agenda and the participants
+    assert session.point_clock().meeting_seconds == 0
+    assert session.point_clock().used_seconds == 0
+    assert not session.point_clock().running
+    session.go_to(1)  # moving about while setting up counts nothing either
+    session.go_to(0)
+    assert session.used_by_point() == {i.id: 0 for i in session.items}
+
+    assert session.toggle_clock()  # the meeting starts
+    clock.seconds += 120
+    session.go_to(1)
+    clock.seconds += 60
+    assert session.point_clock().meeting_seconds == 180
+    assert not session.toggle_clock()  # a break: written at once
+    assert store.get_agenda_item(session.item.id).elapsed_seconds == 60
+    clock.seconds += 900
+    assert session.point_clock().meeting_seconds == 180
+    assert session.point_clock().used_seconds == 60
+    assert session.toggle_clock()  # resumed
+    clock.seconds += 30
+    assert (session.point_clock().meeting_seconds, session.current_used()) == (210, 90)
+    session.close()
+
+    reopened = MeetingSession(flaky, dialogue_id, clock=clock, now=session.now)
+    reopened.open()
+    clock.seconds += 300  # opened again, not started yet
+    assert reopened.point_clock().meeting_seconds == 210
+    assert not reopened.point_clock().running
+    reopened.go_to(1)
+    assert reopened.current_used() == 90
+    reopened.toggle_clock()
+    clock.seconds += 10
+    assert reopened.point_clock().meeting_seconds == 220
+
+
+def test_a_points_time_can_be_reset(session, clock, store):
+    session.toggle_clock()
+    clock.seconds += 200
+    session.go_to(1)
+    first = session.items[0]
+    session.reset_point(0)
+    assert store.get_agenda_item(first.id).elapsed_seconds == 0
+    clock.seconds += 20
+    session.reset_point(1)  # the current point starts again from 0:00
+    clock.seconds += 5
+    assert session.current_used() == 5
+    assert session.point_clock().meeting_seconds == 5
+
+
+def test_against_the_planned_end(store, flaky, dialogue_id, clock):
+    """Planned end 10:00, now 9:30: the points' planned minutes from here on decide
+    whether the meeting is heading past it."""
+    from datetime import time
+
+    store.update_dialogue(dialogue_id, starts_at=time(9, 0), ends_at=time(10, 0))
+    session = MeetingSession(flaky, dialogue_id, clock=clock, now=lambda: NOW)
+    session.open()
+    planned = sum(i.planned_minutes or 0 for i in session.items)
+    assert session.point_clock().behind_minutes == planned - 30
+    session.toggle_clock()
+    clock.seconds += 60 * (session.item.planned_minutes or 0) + 600  # 10 min over on point 1
+    assert session.point_clock().behind_minutes == planned - 30 - (
+        session.item.planned_minutes or 0
+    )

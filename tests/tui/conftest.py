@@ -60,3 +60,26 @@ async def follow_up_from_list(pilot, app, when: str) -> None:
     await type_text(pilot, when)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def toggle_clock(pilot) -> None:
+    """P in the agenda list starts, pauses and resumes the meeting clock."""
+    from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
+    from dialog_tui.tui.widgets.note_list import NoteList
+
+    screen = pilot.app.screen
+    screen.query_one(AgendaPanel).focus()
+    await pilot.press("p")
+    await pilot.pause()
+    screen.query_one(NoteList).editor.focus()
+    await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def quarter_to_eleven(monkeypatch):
+    """The status bar's "kl." is the wall clock: the same in every snapshot."""
+    from datetime import datetime
+
+    from dialog_tui.tui import session
+
+    monkeypatch.setattr(session, "local_now", lambda: datetime(2025, 3, 10, 10, 42).astimezone())

@@ -27,12 +27,12 @@ def chars(text: str) -> list[str]:
 
 
 @asynccontextmanager
-async def meeting(db_path, make_dialogue):
+async def meeting(db_path, make_dialogue, size=(120, 40)):
     """The meeting screen of a fresh standard dialogue: (app, pilot, dialogue id)."""
     store = Store.open(db_path)
     dialogue_id = make_dialogue(store)
     app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         yield app, pilot, dialogue_id
 

@@ -125,3 +125,50 @@ def test_goal_history(snap_compare, yearly_store, size):
     store, _ = yearly_store
     # The list's newest row is the 2026 follow-up of Skovskolen.
     assert snap_compare(DialogApp(store), terminal_size=size, run_before=keys("ctrl+g"))
+
+
+def test_meeting_in_16_colours(snap_compare, filled_store, monkeypatch):
+    """TERM=xterm: the terminal's own colours; the note being typed stands out."""
+    store, dialogue_id = filled_store
+    monkeypatch.setattr(DialogApp, "few_colours", lambda self: True)
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+
+
+async def _goal_details(pilot) -> None:
+    await _settle(pilot)
+    await pilot.press("f9")
+    await _settle(pilot)
+
+
+def test_goal_details_modal_at_80x24(snap_compare, filled_store):
+    store, dialogue_id = filled_store
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_goal_details)
+
+
+MODAL_KEYS = {
+    "participants": ["ctrl+t"],
+    "status": ["f10"],
+    "new_point": ["ctrl+n"],
+    "speaker": ["ctrl+j"],
+    "help": ["f1"],
+    "delete_point": ["escape", "down", "delete"],
+}
+
+
+@pytest.mark.parametrize("modal", MODAL_KEYS)
+def test_modal_at_80x24(snap_compare, filled_store, modal):
+    """Every modal of the meeting fits 80x24: its title and keys in view. (Export:
+    its paths are the machine's; tests/tui/test_meeting_ux.py checks it fits.)"""
+    store, dialogue_id = filled_store
+
+    async def open_it(pilot) -> None:
+        await _settle(pilot)
+        for key in MODAL_KEYS[modal]:
+            await pilot.press(key)
+            await pilot.pause(0.1)  # Esc: until it is known to be only Esc
+        await _settle(pilot)
+
+    app = DialogApp(store, open_id=dialogue_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_it)

@@ -23,3 +23,10 @@ def new(session: Session) -> None:
     from ..tui.app import run_app
 
     run_app(session.db_path, new=True)
+
+
+@main.command(help=S.CLI_KEYS_HELP)
+def keys() -> None:
+    from ..tui.keylog import KeysApp
+
+    KeysApp().run()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -18,6 +20,7 @@ from ..cleaning import visible
 from ..errors import StoreError
 from ..store import Store
 from ..store.connection import UI_BUSY_TIMEOUT_MS
+from . import keys
 from .keys import with_ids
 
 
@@ -31,7 +34,8 @@ class DialogApp(App):
         "app",
         [
             Binding("ctrl+q", "quit", S.KEY_QUIT, priority=True),
-            Binding("f1", "help", S.KEY_HELP),
+            # F1 belongs to GNOME Terminal and Xfce: Ctrl+_ (Ctrl+/ or Ctrl+-) too.
+            Binding("f1,ctrl+underscore", "help", S.KEY_HELP),
             # Ours, so the footer and help say it in Danish (Textual adds an English one).
             Binding("ctrl+p", "command_palette", S.KEY_PALETTE, show=False, priority=True),
         ],
@@ -40,6 +44,8 @@ class DialogApp(App):
     def __init__(self, store: Store, *, open_id: int | None = None, new: bool = False) -> None:
         super().__init__()
         self.store = store
+        self.clock = time.monotonic
+        self.escape_at: float | None = None
         # A write waits only briefly for another process's lock; the keys are kept
         # and retried meanwhile, so the app never freezes behind it.
         store.set_busy_timeout(UI_BUSY_TIMEOUT_MS)
@@ -63,7 +69,26 @@ class DialogApp(App):
         read as markup would crash the app. (Screens' ``notify`` asks for markup.)"""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def few_colours(self) -> bool:
+        """A terminal of 8 or 16 colours (``TERM=xterm``, the Linux console)."""
+        if self.is_headless:  # tests: their console is no terminal to ask
+            return False
+        return self.console.color_system in ("standard", "windows")
+
     def on_mount(self) -> None:
+        from .settings import load_keymap
+
+        if self.few_colours():
+            # The terminal's own colours, and fields set off from the screen: shades
+            # of grey would all become the same black.
+            self.theme = "ansi-dark"
+            self.add_class("-few-colours")
+
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=15, markup=False)
         # Everything alive now (Textual, pydantic, our modules: most of the heap)
         # leaves the garbage collector's view, so a full collection while typing
         # looks only at what the meeting made since: at a 3,000-note point that cut
@@ -118,6 +143,19 @@ class DialogApp(App):
         from .screens.goal_history import GoalHistoryScreen
 
         self.push_screen(GoalHistoryScreen(school))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key right behind Esc is the rest of one key (PuTTY's Alt+Up is Esc, Up):
+        the screen may take it as that (``follow_escape``), whether or not it has
+        acted on the Esc yet."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            now, escape_at = self.clock(), self.escape_at
+            self.escape_at = now if event.key == "escape" else None
+            follow = getattr(self.screen, "follow_escape", None)
+            soon = escape_at is not None and now - escape_at <= keys.ESCAPE_FOLLOW_SECONDS
+            if soon and event.key != "escape" and follow is not None and follow(event):
+                return
+        await super().on_event(event)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -21,6 +21,7 @@ from ..errors import DatabaseBusy, DatabaseGone, DialogError, LockLost
 from ..model import AgendaItem
 from ..store import Store
 from ..text import clock
+from .timers import Timers
 
 if TYPE_CHECKING:
     from ..store import EditLock
@@ -48,6 +49,11 @@ LABELS = {
 }
 
 
+def local_now() -> datetime:
+    """The wall clock, in local time (snapshot tests replace it)."""
+    return datetime.now().astimezone()
+
+
 def title_minutes(value: str) -> tuple[str, int | None]:
     """``Trivsel, 20`` → ("Trivsel", 20): a point's title with its planned minutes."""
     title, _, minutes = value.rpartition(",")
@@ -64,6 +70,10 @@ class PointClock:
     number: int
     used_seconds: int
     planned_minutes: int | None
+    running: bool = True
+    behind_minutes: int | None = None
+    """Minutes past the planned end the meeting is heading for (negative: ahead);
+    None when the dialogue has no planned end."""
 
     @property
     def over(self) -> bool:
@@ -82,12 +92,12 @@ class MeetingSession:
         dialogue_id: int,
         *,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store
         self.dialogue_id = dialogue_id
         self.clock = clock
-        self.now = now
+        self.now = now or local_now
         self.reason: ReadOnly | None = None
         self.holder: EditLock | None = None
         self.report: Callable[[str], None] = lambda line: None
@@ -105,16 +115,18 @@ class MeetingSession:
         """Called with a Danish line when the session turns read-only while open."""
         self.items: list[AgendaItem] = []
         self.current = 0
-        self.used: dict[int, int] = {}
-        self.meeting_started = clock()
-        self.point_entered = clock()
+        self.timers = Timers(clock)
+        self.planned_end: datetime | None = None
 
     # --- The lock ------------------------------------------------------------
 
     def open(self) -> None:
         """Take the edit lock unless the dialogue is final or held elsewhere; load
         the points."""
-        final = self.store.get_dialogue(self.dialogue_id).status == "final"
+        dialogue = self.store.get_dialogue(self.dialogue_id)
+        if dialogue.ends_at is not None:
+            self.planned_end = datetime.combine(dialogue.held_on, dialogue.ends_at)
+        final = dialogue.status == "final"
         self.holder = None if final else self.store.acquire_edit_lock(self.dialogue_id)
         if final:
             self.reason = ReadOnly.FINAL
@@ -226,7 +238,7 @@ class MeetingSession:
         else:
             self.holder = self.store.acquire_edit_lock(self.dialogue_id)
             self.reason = None if self.holder is None else ReadOnly.HELD_ELSEWHERE
-        self.point_entered = self.clock()
+        self.timers.fold()
         return True
 
     def close(self) -> None:
@@ -241,8 +253,10 @@ class MeetingSession:
 
     def load_items(self) -> None:
         self.items = self.store.agenda_items(self.dialogue_id)
-        self.used = {i.id: i.elapsed_seconds for i in self.items}
+        self.timers.load({i.id: i.elapsed_seconds for i in self.items})
         self.current = min(self.current, max(len(self.items) - 1, 0))
+        if self.items:
+            self.timers.enter(self.item.id)
 
     @property
     def item(self) -> AgendaItem:
@@ -252,22 +266,45 @@ class MeetingSession:
         return next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
 
     def current_used(self) -> int:
-        return self.used.get(self.item.id, 0) + int(self.clock() - self.point_entered)
+        return self.timers.seconds(self.item.id)
 
     def used_by_point(self) -> dict[int, int]:
         """Seconds spent per point id, the current one counted up to now."""
-        used = dict(self.used)
-        if self.items:
-            used[self.item.id] = self.current_used()
-        return used
+        return self.timers.by_point()
 
     def point_clock(self) -> PointClock:
+        behind = None
+        now = self.now().replace(tzinfo=None)
+        if self.planned_end is not None and self.planned_end.date() == now.date():
+            planned = [(i.id, i.planned_minutes) for i in self.items]
+            behind = self.timers.against_plan(planned, now, self.planned_end)
         return PointClock(
-            meeting_seconds=int(self.clock() - self.meeting_started),
+            meeting_seconds=self.timers.meeting_seconds(),
             number=self.current + 1,
             used_seconds=self.current_used(),
             planned_minutes=self.item.planned_minutes,
+            running=self.timers.running,
+            behind_minutes=behind,
         )
+
+    def toggle_clock(self) -> bool:
+        """Start, pause or resume the meeting clock (a pause writes the time so far);
+        whether it runs now."""
+        if self.read_only:
+            return self.timers.running
+        running = self.timers.toggle()
+        self.save_time()
+        return running
+
+    def reset_point(self, index: int) -> None:
+        """Point ``index``'s time back to 0:00."""
+        if self.read_only or not 0 <= index < len(self.items):
+            return
+        item_id = self.items[index].id
+        updated = self.write(lambda: self.store.update_agenda_item(item_id, elapsed_seconds=0))
+        if updated is not None:
+            self.items[index] = updated
+            self.timers.reset(item_id)
 
     def go_to(self, index: int) -> None:
         """Make point ``index`` current (clamped), its time so far folded in first."""
@@ -276,40 +313,43 @@ class MeetingSession:
         if index != self.current:
             self.save_time()
         self.current = max(0, min(index, len(self.items) - 1))
-        self.point_entered = self.clock()
+        self.timers.enter(self.item.id)
 
     def save_time(self) -> None:
-        """Fold the time spent on the current point into the database (and beat
-        the lock's heart)."""
+        """Write the time spent on the current point, if it changed (and beat the
+        lock's heart)."""
         if not self.items or self.read_only or not self.heartbeat():
             return
-        used = self.current_used()
         item = self.item
+        used = self.timers.seconds(item.id)
+        started = item.started_at is not None or not self.timers.running
+        if used == item.elapsed_seconds and started:
+            return  # nothing new to write
         now = self.now()
         fields = {"elapsed_seconds": used, "ended_at": now}
         if item.started_at is None:
             fields["started_at"] = now
         updated = self.write(lambda: self.store.update_agenda_item(item.id, **fields))
-        if updated is None:
-            return
-        self.items[self.current] = updated
-        self.used[item.id] = used
-        self.point_entered = self.clock()
+        if updated is not None:
+            self.items[self.current] = updated
 
     # --- Agenda edits --------------------------------------------------------
 
     def add_point(self, value: str) -> bool:
-        """A new point from ``Title, minutes``, made the current one; True if added."""
+        """A new point from ``Title, minutes`` right after the current one (no prompts:
+        those belong to the points they were written for), made current; True if added."""
         if self.read_only or not value.strip():
             return False
         title, minutes = title_minutes(value)
-        added = self.write(lambda: self.store.add_agenda_item(self.dialogue_id, title, minutes))
+        position = self.current + 1 if self.items else None
+        added = self.write(
+            lambda: self.store.add_agenda_item(self.dialogue_id, title, minutes, position=position)
+        )
         if added is None:
             return False
         self.save_time()
         self.load_items()
-        self.current = len(self.items) - 1
-        self.point_entered = self.clock()
+        self.go_to(self.index_of(added.id))
         return True
 
     def rename_point(self, index: int, value: str) -> None:
@@ -339,3 +379,31 @@ class MeetingSession:
         elif self.current == target:
             self.current = index
         return target
+
+    def notes_in(self, index: int) -> int:
+        """How many notes with text point ``index`` holds."""
+        return sum(bool(n.text) for n in self.store.notes(self.items[index].id))
+
+    def delete_point(self, index: int, move_to: int | None = None) -> bool:
+        """Delete point ``index``; its notes go to the end of point ``move_to`` first
+        (else they go with it). The last point stays. True if deleted."""
+        count = len(self.items)
+        if self.read_only or count <= 1 or not 0 <= index < count or move_to == index:
+            return False
+        item_id = self.items[index].id
+        if move_to is not None:
+            target = self.items[move_to].id
+            for note in self.store.notes(item_id):
+                if note.text and not self.attempt(
+                    lambda n=note: self.store.move_note(n.id, count * 10**6, item_id=target)
+                ):
+                    return False
+        self.save_time()
+        if not self.attempt(lambda: self.store.delete_agenda_item(item_id)):
+            return False
+        if self.current > index or self.current == count - 1:
+            self.current -= 1
+        self.load_items()
+        self.timers.used.pop(item_id, None)
+        self.timers.enter(self.item.id)
+        return True

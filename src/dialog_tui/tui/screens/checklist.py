@@ -51,7 +51,8 @@ class ChecklistScreen(ModalScreen[None]):
         self.items = self.app.store.get_dialogue(self.dialogue_id).checklist
         options = self.query_one(OptionList)
         options.add_options([checklist_label(i) for i in self.items] or [S.CHECKLIST_EMPTY])
-        options.highlighted = 0
+        # On the first item left to tick, so Space ticks rather than unticks.
+        options.highlighted = next((i for i, c in enumerate(self.items) if not c.done), 0)
         options.focus()
         self.show_progress()
 

@@ -26,8 +26,12 @@ from ...files import check_output, database_files
 from ...model import Dialogue
 from ..background import own_store
 from ..keys import with_ids
+from ..settings import load_settings, remember
 from ..widgets.field import FIELD_NAVIGATION, Field, after_typed
 from .confirm import ConfirmScreen
+
+LAST_FOLDER = "export_folder"
+LAST_TEMPLATE = "export_template"
 
 
 def in_home(file_name: str) -> Path:
@@ -43,6 +47,7 @@ def default_output(dialogue: Dialogue) -> Path:
 
 class ExportScreen(ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # 80x24: no spare lines
     BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
     BINDINGS = with_ids(
         "export",
@@ -89,8 +94,17 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-        self.query_one("#output", Input).value = str(default_output(self.dialogue))
-        template = user_template()
+        last = load_settings()  # the folder and template of the last export
+        folder = Path(last.get(LAST_FOLDER, ""))
+        output = (
+            folder / default_file_name(self.dialogue)
+            if last.get(LAST_FOLDER) and folder.is_dir()
+            else default_output(self.dialogue)
+        )
+        self.query_one("#output", Input).value = str(output)
+        remembered = Path(last.get(LAST_TEMPLATE, ""))
+        template = remembered if last.get(LAST_TEMPLATE) and remembered.is_file() else None
+        template = template or user_template()
         self.query_one("#template", Input).value = str(template) if template else ""
         self.query_one("#folder", Input).value = str(default_output(self.dialogue).parent)
         self.query_one("#cpr").display = False
@@ -98,7 +112,9 @@ class ExportScreen(ModalScreen[Path | None]):
         if style is not None:
             self.query_one("#summary", Checkbox).value = style.style.summary
         self.show_style()
-        self.query_one("#output", Input).focus()
+        field = self.query_one("#output", Input)
+        field.focus()
+        field.select_all()  # typing replaces the suggested path
 
     def style(self) -> LoadedStyle | None:
         """The memo style in use; None (and the error shown) when memo.toml is bad."""
@@ -251,6 +267,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def written(self, path: Path) -> None:
         self.writing = False
+        if not self.filing:  # the next export starts where this one went
+            template = self.query_one("#template", Input).value.strip()
+            remember({LAST_FOLDER: str(path.parent), LAST_TEMPLATE: template})
         done = S.FILING_DONE if self.filing else S.EXPORT_DONE
         self.app.notify(done.format(path=path), markup=False)
         self.dismiss(path)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...figures_model import Series, latest_line, series_for
@@ -20,6 +20,7 @@ from ...parsing import parse_date
 from ...text import short_date
 from ...themes import current_themes
 from ..keys import with_ids
+from ..notes import theme_from
 from ..widgets.field import FIELD_NAVIGATION, Field
 
 
@@ -44,31 +45,39 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
 
     def compose(self) -> ComposeResult:
         goal = self.note.goal or GoalDetails()
-        with Vertical(classes="dialog"):
-            yield Static(Text.assemble((S.KEY_GOAL_DETAILS, "bold"), ": ", self.note.text))
-            yield Label(S.GOAL_INDICATOR)
-            if self.school:
-                self.series = self.app.store.series_of(self.school)
-            names = [s.indicator for s in self.series]
-            suggester = SuggestFromList(names, case_sensitive=False) if names else None
-            yield Field(goal.indicator, id="indicator", suggester=suggester)
-            yield Static("", id="goal-figures", classes="muted", markup=False)
-            yield Label(S.GOAL_BASELINE)
-            yield Field(goal.baseline, id="baseline")
-            yield Label(S.GOAL_TARGET)
-            yield Field(goal.target, id="target")
-            yield Label(S.GOAL_DUE)
-            due = short_date(goal.due) if goal.due else ""
-            yield Field(due, id="due")
-            yield Label(S.KEY_THEME)
-            yield Select(
-                [(label, key) for key, label in current_themes().labels.items()],
-                value=goal.theme or Select.NULL,
-                prompt=S.GOAL_NO_THEME,
-                id="theme",
-            )
+        if self.school:
+            self.series = self.app.store.series_of(self.school)
+        with Vertical(classes="dialog -pinned"):
+            # Title and keys stay in view; the fields scroll between them (modal.tcss).
+            title = Text.assemble((S.KEY_GOAL_DETAILS, "bold"), ": ", self.note.text)
+            yield Static(title, classes="title")
+            with VerticalScroll(classes="fields", can_focus=False):
+                yield from self.fields(goal)
             yield Static("", id="goal-error", classes="error")
             yield Static(S.GOAL_KEYS, classes="muted")
+
+    def fields(self, goal: GoalDetails) -> ComposeResult:
+        yield Label(S.GOAL_INDICATOR)
+        names = [s.indicator for s in self.series]
+        suggester = SuggestFromList(names, case_sensitive=False) if names else None
+        yield Field(goal.indicator, id="indicator", suggester=suggester)
+        yield Static("", id="goal-figures", classes="muted", markup=False)
+        yield Label(S.GOAL_BASELINE)
+        yield Field(goal.baseline, id="baseline")
+        yield Label(S.GOAL_TARGET)
+        yield Field(goal.target, id="target")
+        yield Label(S.GOAL_DUE)
+        yield Field(short_date(goal.due) if goal.due else "", id="due")
+        yield Label(S.GOAL_THEME_LABEL)
+        # A field with completion, like F6: Enter saves here too, and no list drops
+        # over the fields around it.
+        labels = current_themes().labels
+        theme = labels.get(goal.theme, goal.theme) if goal.theme else ""
+        yield Field(
+            theme,
+            id="theme",
+            suggester=SuggestFromList(list(labels.values()), case_sensitive=False),
+        )
 
     def on_mount(self) -> None:
         self.show_figure(self.query_one("#indicator", Input).value, fill=False)
@@ -102,14 +111,18 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         except ValueError:
             self.query_one("#goal-error", Static).update(S.FORM_BAD_DATE)
             return
-        theme = self.query_one("#theme", Select).value
+        theme_text = self.query_one("#theme", Input).value.strip()
+        theme = theme_from(theme_text) if theme_text else None
+        if theme_text and theme is None:
+            self.query_one("#goal-error", Static).update(S.UNKNOWN_THEME.format(theme=theme_text))
+            return
         self.dismiss(
             GoalDetails(
                 indicator=self.query_one("#indicator", Input).value.strip(),
                 baseline=self.query_one("#baseline", Input).value.strip(),
                 target=self.query_one("#target", Input).value.strip(),
                 due=due,
-                theme=None if theme is Select.NULL else theme,
+                theme=theme,
                 ancestor=self.note.goal.ancestor if self.note.goal else None,
             )
         )

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -48,7 +48,9 @@ def collect_bindings(screen: Screen) -> dict[str, list[tuple[str, str]]]:
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "modal.tcss"
-    BINDINGS = with_ids("help", [Binding("escape,f1,q,question_mark", "close", S.KEY_BACK)])
+    BINDINGS = with_ids(
+        "help", [Binding("escape,f1,ctrl+underscore,q,question_mark", "close", S.KEY_BACK)]
+    )
 
     def __init__(self, below: Screen) -> None:
         super().__init__()
@@ -63,9 +65,10 @@ class HelpScreen(ModalScreen[None]):
             for keys, description in entries:
                 table.add_row(keys, description)
             table.add_row("", "")
-        with VerticalScroll(classes="dialog help"):
+        with Vertical(classes="dialog help -pinned"):
             yield Static(f"[b]{S.HELP_TITLE}[/b]")
-            yield Static(table)
+            with VerticalScroll(classes="fields"):
+                yield Static(table)
             yield Static(S.HELP_FOOTER, classes="muted")
 
     def action_close(self) -> None:

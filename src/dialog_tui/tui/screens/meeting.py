@@ -7,6 +7,7 @@ import time as _time
 from collections.abc import Callable
 from datetime import datetime
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -25,6 +26,7 @@ from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
+from .meeting_facilitator import FacilitatorKeys
 from .prompt import PromptScreen
 
 REFUSED_NOTICE_SECONDS = 5
@@ -32,7 +34,7 @@ RETRY_SECONDS = 2
 """How often text the database would not take is tried again (besides each key)."""
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(FacilitatorKeys, Screen):
     CSS_PATH = "meeting.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDING_GROUP_TITLE = S.HELP_GROUP_MEETING
@@ -46,21 +48,41 @@ class MeetingScreen(Screen):
             Binding("f6", "theme", S.KEY_THEME, priority=True),
             Binding("f7", "internal", S.KEY_INTERNAL, priority=True),
             Binding("f9", "goal_details", S.KEY_GOAL_DETAILS, priority=True, show=False),
+            # Plain Ctrl+letters first: terminals keep Ctrl+PgUp/PgDn (tabs) and
+            # Alt+arrows (macOS, PuTTY) for themselves; those stay as second choices.
+            # (Bindings of their own, so the footer shows the first choice.)
+            Binding("ctrl+u", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False),
+            Binding("ctrl+d", "point(1)", S.KEY_NEXT_POINT, priority=True),
             Binding(
-                "ctrl+pageup,alt+up", "point(-1)", S.KEY_PREV_POINT, priority=True, show=False
+                "ctrl+pageup,alt+up",
+                "point(-1)",
+                S.KEY_PREV_POINT,
+                priority=True,
+                show=False,
+                id="meeting.point-prev-alt",
             ),
-            Binding("ctrl+pagedown,alt+down", "point(1)", S.KEY_NEXT_POINT, priority=True),
+            Binding(
+                "ctrl+pagedown,alt+down",
+                "point(1)",
+                S.KEY_NEXT_POINT,
+                priority=True,
+                show=False,
+                id="meeting.point-next-alt",
+            ),
             # Out of the footer (it holds what a meeting needs every minute); in F1
             # and the palette like every key.
+            Binding("ctrl+y", "side_panel", S.KEY_SIDE_PANEL, priority=True, show=False),
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
             Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
             Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),
+            Binding("ctrl+j", "speaker", S.KEY_SPEAKER, priority=True, show=False),
             Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True, show=False),
             # Shown with their keys in the side panel, not the footer.
             Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
             Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
+            # F10 belongs to GNOME Terminal and Xfce: S in the agenda list too (Esc S).
             Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
@@ -82,6 +104,8 @@ class MeetingScreen(Screen):
         self.clock = clock
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
+        self.escape_followed = False
+        self.agenda_minute = 0
         self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -158,20 +182,22 @@ class MeetingScreen(Screen):
             return
         self.session.go_to(index)
         self.refresh_agenda()
+        self.query_one(AgendaPanel).highlighted = self.current
         self.query_one(SidePanel).show_prompts(self.item)
         self.query_one(FiguresPanel).follow(self.item)
         await self.query_one(NoteList).show_point(self.item.id, note_id)
         self.tick()
 
     def refresh_agenda(self) -> None:
-        panel = self.query_one(AgendaPanel)
-        panel.show(self.items, self.current, self.session.used_by_point())
-        panel.highlighted = self.current
+        """The agenda list's minutes and marker; its cursor stays where it is."""
+        self.query_one(AgendaPanel).show(self.items, self.current, self.session.used_by_point())
 
     def refresh_tagged(self) -> None:
         self.query_one(SidePanel).show_tagged(self.app.store.tagged_notes(self.dialogue_id))
 
     def on_resize(self) -> None:
+        # Compact footer at 80 columns: the everyday keys (F2-F7, Ctrl+D) all fit.
+        self.query_one(Footer).compact = self.has_class("-narrow")
         self.tick()  # after the breakpoint classes: progress in the status bar or not
 
     def refresh_progress(self) -> None:
@@ -191,7 +217,12 @@ class MeetingScreen(Screen):
             return
         clock = self.session.point_clock()
         meeting, used = clock.meeting_seconds, clock.used_seconds
-        parts = [S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}")]
+        parts = [
+            S.MEETING_TIME_OF_DAY.format(time=f"{self.session.now():%H:%M}"),
+            S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}"),
+        ]
+        if not clock.running:
+            parts[-1] += f" [b yellow]{S.MEETING_CLOCK_PAUSED}[/]"
         if clock.planned_minutes is None:
             unplanned = S.MEETING_POINT_CLOCK_UNPLANNED
             parts.append(unplanned.format(number=clock.number, used=used // 60))
@@ -203,6 +234,14 @@ class MeetingScreen(Screen):
             )
             if clock.over:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
+        if clock.behind_minutes is not None:
+            behind = clock.behind_minutes
+            if behind > 0:
+                parts.append(f"[b red]{S.MEETING_BEHIND.format(minutes=behind)}[/]")
+            else:
+                parts.append(
+                    S.MEETING_AHEAD.format(minutes=-behind) if behind else S.MEETING_ON_TIME
+                )
         if self.has_class("-narrow"):
             parts += self.progress_short
         if self.session.label is not None:
@@ -213,8 +252,10 @@ class MeetingScreen(Screen):
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
         # One fixed-height line (meeting.tcss): its size never changes, so no layout
         # pass, which would re-arrange every note row on each keystroke's "saved".
-        self.query_one("#status", Static).update("   ".join(parts), layout=False)
-        if meeting % 60 == 0:
+        gap = "  " if self.has_class("-narrow") else "   "
+        self.query_one("#status", Static).update(gap.join(parts), layout=False)
+        if meeting // 60 != self.agenda_minute:
+            self.agenda_minute = meeting // 60
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
@@ -281,7 +322,24 @@ class MeetingScreen(Screen):
         self.query_one(NoteList).in_order(lambda: self.go_to(self.current + delta))
 
     def action_agenda(self) -> None:
+        if self.escape_followed:  # the Esc was the start of a key (follow_escape)
+            self.escape_followed = False
+            return
         self.query_one(AgendaPanel).focus()
+
+    def follow_escape(self, event: events.Key) -> bool:
+        """The app saw Esc and this key at once (PuTTY sends Alt+Up as Esc, Up): the
+        Esc was no trip to the agenda list. Up/Down change the point (used up: True);
+        any other key goes where it was typed."""
+        if isinstance(self.app.focused, AgendaPanel):
+            # The Esc was handled already: back, at once, so this key lands there.
+            self.set_focus(self.query_one(NoteList).editor)
+        else:
+            self.escape_followed = True  # the Esc is still on its way
+        step = {"up": -1, "down": 1}.get(event.key)
+        if step is not None:
+            self.action_point(step)
+        return step is not None
 
     def move_point(self, index: int | None, delta: int) -> None:
         if index is None:
@@ -386,7 +444,9 @@ class MeetingScreen(Screen):
     def action_participants(self) -> None:
         from .participants import ParticipantsScreen
 
-        self.app.push_screen(ParticipantsScreen(self.dialogue_id, len(self.items)))
+        self.app.push_screen(
+            ParticipantsScreen(self.dialogue_id, len(self.items), current=self.current)
+        )
 
     def action_export(self) -> None:
         from .export import ExportScreen

@@ -40,15 +40,18 @@ class ParticipantsScreen(ModalScreen[None]):
             *FIELD_NAVIGATION,
             Binding("space", "toggle_present", S.KEY_TOGGLE_PRESENT),
             Binding("p", "only_points", S.KEY_ONLY_POINTS),
+            Binding("f", "from_here", S.KEY_JOINS_FROM_HERE),
             Binding("delete", "remove", S.KEY_REMOVE_PARTICIPANT),
             Binding("escape", "close", S.KEY_BACK),
         ],
     )
 
-    def __init__(self, dialogue_id: int, point_count: int) -> None:
+    def __init__(self, dialogue_id: int, point_count: int, *, current: int = 0) -> None:
         super().__init__()
         self.dialogue_id = dialogue_id
         self.point_count = point_count
+        self.current = current
+        """The meeting's current point (0-based): "joins from here" starts there."""
         self.people: list[Participant] = []
 
     def compose(self) -> ComposeResult:
@@ -100,6 +103,18 @@ class ParticipantsScreen(ModalScreen[None]):
 
         current = ", ".join(map(str, p.agenda_items))
         self.app.push_screen(PromptScreen(S.PROMPT_ONLY_POINTS, current), done)
+
+    def action_from_here(self) -> None:
+        """The selected person attends from the current point on."""
+        p = self.selected()
+        if p is None:
+            return
+        points = list(range(self.current + 1, self.point_count + 1))
+        try:
+            self.app.store.update_participant(p.id, agenda_items=points, present=True)
+        except DialogError as e:
+            self.notify(str(e), severity="warning", markup=False)
+        self.reload()
 
     def action_remove(self) -> None:
         p = self.selected()

@@ -26,8 +26,13 @@ class AgendaPanel(OptionList):
     BINDINGS = with_ids(
         "agenda-panel",
         [
-            Binding("ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
-            Binding("ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+            # O/N (op/ned) first: some terminals keep Ctrl+arrows.
+            Binding("o,ctrl+up", "move_point(-1)", S.KEY_POINT_UP),
+            Binding("n,ctrl+down", "move_point(1)", S.KEY_POINT_DOWN),
+            Binding("p", "clock", S.KEY_CLOCK),
+            Binding("s", "status", S.KEY_STATUS),
+            Binding("0", "reset_time", S.KEY_RESET_TIME),
+            Binding("delete", "delete_point", S.KEY_DELETE_POINT),
         ],
     )
 
@@ -43,6 +48,18 @@ class AgendaPanel(OptionList):
             label.append_text(minutes_label(used.get(item.id, 0), item.planned_minutes))
             self.add_option(Option(label, id=str(item.id)))
         self.highlighted = current if highlighted is None else min(highlighted, len(items) - 1)
+
+    def action_delete_point(self) -> None:
+        self.screen.delete_point(self.highlighted)
+
+    def action_status(self) -> None:
+        self.screen.action_status()
+
+    def action_clock(self) -> None:
+        self.screen.action_clock()
+
+    def action_reset_time(self) -> None:
+        self.screen.reset_point(self.highlighted)
 
     def action_move_point(self, delta: int) -> None:
         self.screen.move_point(self.highlighted, delta)
