@@ -12,29 +12,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList
 
 from ... import strings as S
 from ...errors import DialogError
 from ...model import AgendaItem
 from ...text import clock, short_date
-from ...themes import current_themes
 from ..keys import with_ids
-from ..notes import NotesController, theme_from
-from ..session import MeetingSession, ReadOnly
+from ..notes import NotesController
+from ..session import MeetingSession
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
+from ..widgets.status_bar import StatusBar, UnsavedBanner
+from .meeting_dialogs import MeetingDialogs
 from .meeting_facilitator import FacilitatorKeys
-from .prompt import PromptScreen
+from .meeting_notes import NoteKeys
 
 REFUSED_NOTICE_SECONDS = 5
 RETRY_SECONDS = 2
 """How often text the database would not take is tried again (besides each key)."""
 
 
-class MeetingScreen(FacilitatorKeys, Screen):
+class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
     CSS_PATH = "meeting.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDING_GROUP_TITLE = S.HELP_GROUP_MEETING
@@ -123,8 +124,8 @@ class MeetingScreen(FacilitatorKeys, Screen):
             yield NoteList(self.controller)
             yield SidePanel(id="side")
         yield FiguresPanel(self.dialogue.school, id="figures")
-        yield Static("", id="banner", markup=False)
-        yield Static("", id="status")
+        yield UnsavedBanner("", id="banner", markup=False)
+        yield StatusBar("", id="status")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -216,46 +217,17 @@ class MeetingScreen(FacilitatorKeys, Screen):
         if not self.items:
             return
         clock = self.session.point_clock()
-        meeting, used = clock.meeting_seconds, clock.used_seconds
-        parts = [
-            S.MEETING_TIME_OF_DAY.format(time=f"{self.session.now():%H:%M}"),
-            S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}"),
-        ]
-        if not clock.running:
-            parts[-1] += f" [b yellow]{S.MEETING_CLOCK_PAUSED}[/]"
-        if clock.planned_minutes is None:
-            unplanned = S.MEETING_POINT_CLOCK_UNPLANNED
-            parts.append(unplanned.format(number=clock.number, used=used // 60))
-        else:
-            parts.append(
-                S.MEETING_POINT_CLOCK.format(
-                    number=clock.number, used=used // 60, planned=clock.planned_minutes
-                )
-            )
-            if clock.over:
-                parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
-        if clock.behind_minutes is not None:
-            behind = clock.behind_minutes
-            if behind > 0:
-                parts.append(f"[b red]{S.MEETING_BEHIND.format(minutes=behind)}[/]")
-            else:
-                parts.append(
-                    S.MEETING_AHEAD.format(minutes=-behind) if behind else S.MEETING_ON_TIME
-                )
-        if self.has_class("-narrow"):
-            parts += self.progress_short
-        if self.session.label is not None:
-            parts.append(f"[b]{self.session.label}[/]")
-        if self.controller.unsaved:
-            parts.append(f"[b reverse red] {S.UNSAVED_SHORT} [/]")
-        elif self.session.label is None and self.saved_at:
-            parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
-        # One fixed-height line (meeting.tcss): its size never changes, so no layout
-        # pass, which would re-arrange every note row on each keystroke's "saved".
-        gap = "  " if self.has_class("-narrow") else "   "
-        self.query_one("#status", Static).update(gap.join(parts), layout=False)
-        if meeting // 60 != self.agenda_minute:
-            self.agenda_minute = meeting // 60
+        self.query_one(StatusBar).show(
+            clock,
+            now=self.session.now(),
+            narrow=self.has_class("-narrow"),
+            progress_short=self.progress_short,
+            label=self.session.label,
+            unsaved=bool(self.controller.unsaved),
+            saved_at=self.saved_at,
+        )
+        if clock.meeting_seconds // 60 != self.agenda_minute:
+            self.agenda_minute = clock.meeting_seconds // 60
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
@@ -266,11 +238,8 @@ class MeetingScreen(FacilitatorKeys, Screen):
 
     def show_unsaved(self) -> None:
         """The banner says why typed text is not saved, for as long as it is not."""
-        banner = self.query_one("#banner", Static)
-        reason = self.session.failure
-        held = bool(self.controller.unsaved) and reason is not None
-        banner.update(S.UNSAVED_BANNER.format(reason=reason) if held else "")
-        banner.display = held
+        reason = self.session.failure if self.controller.unsaved else None
+        self.query_one(UnsavedBanner).show(reason)
         self.tick()
 
     def retry_unsaved(self) -> None:
@@ -340,187 +309,6 @@ class MeetingScreen(FacilitatorKeys, Screen):
         if step is not None:
             self.action_point(step)
         return step is not None
-
-    def move_point(self, index: int | None, delta: int) -> None:
-        if index is None:
-            return
-        target = self.session.move_point(index, delta)
-        if target is None:
-            return
-        self.refresh_agenda()
-        self.query_one(AgendaPanel).highlighted = target
-
-    # --- Tags ----------------------------------------------------------------
-
-    def action_tag(self, tag: str) -> None:
-        self.query_one(NoteList).in_order(lambda: self._tag(tag))
-
-    async def _tag(self, tag: str) -> None:
-        notes = self.query_one(NoteList)
-        await notes.toggle_tag(tag)
-        note = notes.note
-        if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
-            self._goal_details()
-
-    def action_figures(self) -> None:
-        self.query_one(FiguresPanel).toggle()
-
-    def action_internal(self) -> None:
-        notes = self.query_one(NoteList)
-        notes.in_order(notes.toggle_internal)
-
-    def action_theme(self) -> None:
-        notes = self.query_one(NoteList)
-        themes = current_themes()
-
-        async def done(value: str | None) -> None:
-            if not value:
-                return
-            theme = theme_from(value)
-            if theme is None:
-                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning", markup=False)
-            else:
-                await notes.toggle_tag(theme)
-
-        labels = list(themes.labels.values())
-        self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=labels), done)
-
-    def action_goal_details(self) -> None:
-        self.query_one(NoteList).in_order(self._goal_details)
-
-    def _goal_details(self) -> None:
-        from .goal_details import GoalDetailsScreen
-
-        notes = self.query_one(NoteList)
-        note = notes.note
-        if note is None or self.read_only:
-            return
-
-        async def done(goal) -> None:
-            if goal is not None:
-                await notes.set_goal(goal, note)
-
-        self.app.push_screen(GoalDetailsScreen(note, self.dialogue.school), done)
-
-    # --- Agenda points -------------------------------------------------------
-
-    def action_new_point(self) -> None:
-        if self.read_only:
-            return
-
-        async def done(value: str | None) -> None:
-            if value and self.session.add_point(value):
-                await self.go_to(self.current)
-
-        self.app.push_screen(PromptScreen(S.PROMPT_NEW_POINT), done)
-
-    def action_rename_point(self) -> None:
-        if self.read_only:
-            return
-        item, index = self.item, self.current
-        value = item.title + (f", {item.planned_minutes}" if item.planned_minutes else "")
-
-        def done(value: str | None) -> None:
-            if value:
-                self.session.rename_point(index, value)
-                self.refresh_agenda()
-
-        question = S.PROMPT_RENAME_POINT.format(number=index + 1)
-        self.app.push_screen(PromptScreen(question, value), done)
-
-    def action_move_note_to_point(self) -> None:
-        count = len(self.items)
-
-        async def done(value: str | None) -> None:
-            if not value:
-                return
-            if not value.strip().isdigit() or not 1 <= int(value) <= count:
-                self.notify(S.BAD_POINT_NUMBER.format(count=count), severity="warning")
-                return
-            await self.query_one(NoteList).move_to_item(self.items[int(value) - 1].id)
-
-        self.app.push_screen(PromptScreen(S.PROMPT_MOVE_TO_POINT.format(count=count)), done)
-
-    def action_participants(self) -> None:
-        from .participants import ParticipantsScreen
-
-        self.app.push_screen(
-            ParticipantsScreen(self.dialogue_id, len(self.items), current=self.current)
-        )
-
-    def action_export(self) -> None:
-        from .export import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.dialogue_id))
-
-    def action_header(self) -> None:
-        from .header import HeaderScreen
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
-                self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
-
-        self.query_one(NoteList).in_order(
-            lambda: self.app.push_screen(HeaderScreen(self.dialogue_id), done)
-        )
-
-    # --- Year over year: follow-up, checklist, status ------------------------
-
-    # Each opens after the keys typed before it (NoteList.in_order).
-
-    def action_followups(self) -> None:
-        self.query_one(NoteList).in_order(self.open_followups)
-
-    def action_checklist(self) -> None:
-        self.query_one(NoteList).in_order(self.open_checklist)
-
-    def action_status(self) -> None:
-        self.query_one(NoteList).in_order(self.open_status)
-
-    def open_followups(self) -> None:
-        from .followups import FollowUpsScreen
-
-        async def done(carried: bool | None) -> None:
-            if carried:
-                await self.show_current_point()
-                self.refresh_tagged()
-            self.refresh_progress()
-
-        self.app.push_screen(FollowUpsScreen(self.dialogue_id, self.refuse), done)
-
-    def open_checklist(self) -> None:
-        from .checklist import ChecklistScreen
-
-        self.app.push_screen(
-            ChecklistScreen(self.dialogue_id, self.refuse), lambda _: self.refresh_progress()
-        )
-
-    def open_status(self) -> None:
-        from .status import StatusScreen
-
-        self.session.save_time()  # the time spent is in before the dialogue may become final
-
-        async def done(changed: bool | None) -> None:
-            self.refresh_progress()
-            if changed:
-                await self.status_changed()
-
-        locked = self.session.reason is ReadOnly.HELD_ELSEWHERE
-        self.app.push_screen(StatusScreen(self.dialogue_id, locked=locked), done)
-
-    async def status_changed(self) -> None:
-        """Final makes the meeting read-only at once; reopening makes it editable again."""
-        if not self.session.status_changed():
-            return
-        self.query_one(NoteList).set_read_only(self.read_only)
-        await self.show_current_point()
-        self.tick()
-
-    async def show_current_point(self) -> None:
-        notes = self.query_one(NoteList)
-        note = notes.note
-        await notes.show_point(self.item.id, note.id if note else None)
 
     def action_back(self) -> None:
         self.session.save_time()

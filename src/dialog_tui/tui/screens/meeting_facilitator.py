@@ -1,10 +1,12 @@
 """The meeting's keys for running it where the facilitator is (issue 14): the
-meeting clock, a point's time, deleting a point, who said what, the right panel.
+meeting clock, a point's time, adding, renaming, moving and deleting points, who
+said what, the right panel.
 A mixin of ``MeetingScreen``, kept apart so neither module outgrows its room."""
 
 from __future__ import annotations
 
 from ... import strings as S
+from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
@@ -31,6 +33,39 @@ class FacilitatorKeys:
             self.session.reset_point(index)
             self.tick()
             self.refresh_agenda()
+
+    def action_new_point(self) -> None:
+        if self.read_only:
+            return
+
+        async def done(value: str | None) -> None:
+            if value and self.session.add_point(value):
+                await self.go_to(self.current)
+
+        self.app.push_screen(PromptScreen(S.PROMPT_NEW_POINT), done)
+
+    def action_rename_point(self) -> None:
+        if self.read_only:
+            return
+        item, index = self.item, self.current
+        value = item.title + (f", {item.planned_minutes}" if item.planned_minutes else "")
+
+        def done(value: str | None) -> None:
+            if value:
+                self.session.rename_point(index, value)
+                self.refresh_agenda()
+
+        question = S.PROMPT_RENAME_POINT.format(number=index + 1)
+        self.app.push_screen(PromptScreen(question, value), done)
+
+    def move_point(self, index: int | None, delta: int) -> None:
+        if index is None:
+            return
+        target = self.session.move_point(index, delta)
+        if target is None:
+            return
+        self.refresh_agenda()
+        self.query_one(AgendaPanel).highlighted = target
 
     def delete_point(self, index: int | None) -> None:
         """Delete a point from the agenda list: asked first; a point with notes asks
