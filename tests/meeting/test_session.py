@@ -7,8 +7,9 @@ import sqlite3
 from dialog_tui import strings as S
 from dialog_tui.errors import LockLost
 from dialog_tui.store import Store
+from dialog_tui.tui.agenda_edits import title_minutes
 from dialog_tui.tui.notes import NotesController
-from dialog_tui.tui.session import MeetingSession, ReadOnly, title_minutes
+from dialog_tui.tui.session import MeetingSession, ReadOnly
 
 from .conftest import DISK_FULL, NOW
 

@@ -16,16 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from .. import strings as S
 from ..model import MAX_NOTE_CHARS, GoalDetails, Note
 from ..store import Store
 from .session import MeetingSession
+from .unsaved import UnsavedText
 
 MAX_LEVEL = 5
-BUSY_RETRY_SECONDS = 1.0
 
 
 @dataclass
@@ -80,7 +79,7 @@ def theme_from(value: str) -> str | None:
         return None
 
 
-class NotesController:
+class NotesController(UnsavedText):
     """The current point's notes, the cursor among them, and the undo stack."""
 
     def __init__(self, store: Store, session: MeetingSession) -> None:
@@ -140,27 +139,6 @@ class NotesController:
         self.unsaved[note.id] = (text, self.session.now())
         self.last_change = "text"
         return Change(saved=self.flush())
-
-    def flush(self, *, now: bool = False) -> bool:
-        """Write every held text, oldest first; True when none is left. While the
-        database is busy, a key tries at most once a second (each try waits for
-        the lock), so typing goes on; ``now`` (the timer) always tries."""
-        clock = self.session.clock()
-        if self.unsaved and self.session.waiting and not now and clock < self.next_try:
-            return False
-        self.next_try = clock + BUSY_RETRY_SECONDS
-        for note_id, (text, _) in list(self.unsaved.items()):
-            if self.read_only:
-                return False
-            if not self.session.attempt(partial(self.store.set_note_text, note_id, text)):
-                return False
-            del self.unsaved[note_id]
-        return True
-
-    def _as_typed(self, note: Note) -> Note:
-        """A note read back from the store, with its held text if it has one."""
-        held = self.unsaved.get(note.id)
-        return note if held is None else note.model_copy(update={"text": held[0]})
 
     def _blocked(self) -> Change | None:
         """A refusal while held text cannot be written, else None."""

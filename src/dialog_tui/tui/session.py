@@ -21,6 +21,7 @@ from ..errors import DatabaseBusy, DatabaseGone, DialogError, LockLost
 from ..model import AgendaItem
 from ..store import Store
 from ..text import clock
+from .agenda_edits import AgendaEdits
 from .timers import Timers
 
 if TYPE_CHECKING:
@@ -54,14 +55,6 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def title_minutes(value: str) -> tuple[str, int | None]:
-    """``Trivsel, 20`` → ("Trivsel", 20): a point's title with its planned minutes."""
-    title, _, minutes = value.rpartition(",")
-    if title and minutes.strip().isdigit():
-        return title.strip(), int(minutes)
-    return value.strip(), None
-
-
 @dataclass(frozen=True)
 class PointClock:
     """What the status bar says about time: the meeting's and the current point's."""
@@ -80,7 +73,7 @@ class PointClock:
         return self.planned_minutes is not None and self.used_seconds > self.planned_minutes * 60
 
 
-class MeetingSession:
+class MeetingSession(AgendaEdits):
     """One dialogue open in the meeting screen: its lock, points and clocks.
 
     ``clock`` is monotonic seconds (timers), ``now`` the wall clock (the times
@@ -332,78 +325,3 @@ class MeetingSession:
         updated = self.write(lambda: self.store.update_agenda_item(item.id, **fields))
         if updated is not None:
             self.items[self.current] = updated
-
-    # --- Agenda edits --------------------------------------------------------
-
-    def add_point(self, value: str) -> bool:
-        """A new point from ``Title, minutes`` right after the current one (no prompts:
-        those belong to the points they were written for), made current; True if added."""
-        if self.read_only or not value.strip():
-            return False
-        title, minutes = title_minutes(value)
-        position = self.current + 1 if self.items else None
-        added = self.write(
-            lambda: self.store.add_agenda_item(self.dialogue_id, title, minutes, position=position)
-        )
-        if added is None:
-            return False
-        self.save_time()
-        self.load_items()
-        self.go_to(self.index_of(added.id))
-        return True
-
-    def rename_point(self, index: int, value: str) -> None:
-        """Rename point ``index`` from ``Title, minutes`` (minutes kept if left out)."""
-        if self.read_only or not value.strip():
-            return
-        title, minutes = title_minutes(value)
-        fields: dict[str, object] = {"title": title}
-        if minutes is not None:
-            fields["planned_minutes"] = minutes
-        item_id = self.items[index].id
-        updated = self.write(lambda: self.store.update_agenda_item(item_id, **fields))
-        if updated is not None:
-            self.items[index] = updated
-
-    def move_point(self, index: int, delta: int) -> int | None:
-        """Move point ``index`` by ``delta``; its new index, or None if it stays."""
-        target = index + delta
-        if self.read_only or not 0 <= index < len(self.items) or not 0 <= target < len(self.items):
-            return None
-        item_id = self.items[index].id
-        if not self.attempt(lambda: self.store.move_agenda_item(item_id, target)):
-            return None
-        self.items = self.store.agenda_items(self.dialogue_id)
-        if self.current == index:
-            self.current = target
-        elif self.current == target:
-            self.current = index
-        return target
-
-    def notes_in(self, index: int) -> int:
-        """How many notes with text point ``index`` holds."""
-        return sum(bool(n.text) for n in self.store.notes(self.items[index].id))
-
-    def delete_point(self, index: int, move_to: int | None = None) -> bool:
-        """Delete point ``index``; its notes go to the end of point ``move_to`` first
-        (else they go with it). The last point stays. True if deleted."""
-        count = len(self.items)
-        if self.read_only or count <= 1 or not 0 <= index < count or move_to == index:
-            return False
-        item_id = self.items[index].id
-        if move_to is not None:
-            target = self.items[move_to].id
-            for note in self.store.notes(item_id):
-                if note.text and not self.attempt(
-                    lambda n=note: self.store.move_note(n.id, count * 10**6, item_id=target)
-                ):
-                    return False
-        self.save_time()
-        if not self.attempt(lambda: self.store.delete_agenda_item(item_id)):
-            return False
-        if self.current > index or self.current == count - 1:
-            self.current -= 1
-        self.load_items()
-        self.timers.used.pop(item_id, None)
-        self.timers.enter(self.item.id)
-        return True
