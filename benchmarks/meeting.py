@@ -22,7 +22,8 @@ from .data import OPEN_SCHOOL, cached_db, open_dialogue_id
 
 MARKER = OPEN_SCHOOL.encode()
 START_GOAL = 1.25
-KEY_GOAL_MS = 10.0
+KEY_GOAL_MS = 5.0
+KEY_MAX_GOAL_MS = 20.0
 
 
 def time_to_first_frame(argv: list[str], timeout: float = 30.0) -> tuple[float, float]:
@@ -112,7 +113,7 @@ async def _keystrokes(db: Path, keys: int) -> tuple[list[float], list[float]]:
     # Baseline: the bare write a keystroke needs, UPDATE + COMMIT on the same file.
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA synchronous=FULL")  # as durable as the app's writes
     baseline = []
     for i in range(keys):
         t = time.perf_counter()
@@ -150,6 +151,10 @@ def run(quick: bool = False) -> list[dict]:
         rows.append(row("keystroke to commit p99", size, p99, pct(baseline, 99), "ms",
                         against="bare UPDATE+COMMIT", goal=f"≤ {KEY_GOAL_MS:g} ms",
                         met=p99 <= KEY_GOAL_MS))  # fmt: skip
+        worst = max(lat)
+        rows.append(row("keystroke to commit max", size, worst, max(baseline), "ms",
+                        against="bare UPDATE+COMMIT", goal=f"≤ {KEY_MAX_GOAL_MS:g} ms",
+                        met=worst <= KEY_MAX_GOAL_MS))  # fmt: skip
     return rows
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,6 +14,8 @@ from textual.screen import Screen
 from .. import strings as S
 from ..store import Store
 from .keys import with_ids
+
+CHECKPOINT_SECONDS = 5
 
 
 class DialogApp(App):
@@ -38,6 +41,9 @@ class DialogApp(App):
         self._new = new
 
     def on_mount(self) -> None:
+        # Keystrokes only append to the WAL; a thread copies it back every few seconds.
+        self.store.defer_checkpoints()
+        self.set_interval(CHECKPOINT_SECONDS, self._checkpoint)
         if self._open_id is not None:
             # Straight to the meeting; the list is built only when going back.
             self.open_meeting(self._open_id)
@@ -45,6 +51,10 @@ class DialogApp(App):
         self.show_dialogues()
         if self._new:
             self.new_dialogue()
+
+    @work(thread=True, exclusive=True, group="checkpoint")
+    def _checkpoint(self) -> None:
+        self.store.checkpoint()
 
     def show_dialogues(self) -> None:
         from .screens.dialogues import DialoguesScreen
