@@ -9,6 +9,7 @@ python -m benchmarks.meeting [--quick]
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import select
 import signal
@@ -101,8 +102,9 @@ async def _keystrokes(db: Path, keys: int) -> tuple[list[float], list[float]]:
 
     NoteEditor._on_key = on_key
     store.set_note_text = save
+    gc.disable()  # as run_app does: the app resumes it at its first frame, frozen
     try:
-        app = DialogApp(store, open_id=dialogue_id)
+        app = DialogApp(store, open_id=dialogue_id, gc_paused=True)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             for i in range(keys):
@@ -110,6 +112,8 @@ async def _keystrokes(db: Path, keys: int) -> tuple[list[float], list[float]]:
     finally:
         NoteEditor._on_key = original_on_key
         store.close()
+        gc.unfreeze()
+        gc.enable()
     # Baseline: the bare write a keystroke needs, UPDATE + COMMIT on the same file.
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")

@@ -111,6 +111,13 @@ class Dialogues(StoreBase):
                 history=history,
             )
 
+    def check_dialogue(self, dialogue_id: int) -> None:
+        """NotFound unless the dialogue exists (one indexed lookup)."""
+        with self._mutex:
+            found = self.conn.execute("SELECT 1 FROM dialogues WHERE id = ?", (dialogue_id,))
+            if found.fetchone() is None:
+                raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
+
     def list_dialogues(
         self,
         *,

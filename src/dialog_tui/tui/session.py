@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
 from ..errors import DialogError, LockLost
-from ..model import AgendaItem
+from ..model import AgendaItem, Dialogue
 from ..store import Store
 from ..text import clock
 
@@ -102,10 +102,12 @@ class MeetingSession:
 
     # --- The lock ------------------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, dialogue: Dialogue | None = None) -> None:
         """Take the edit lock unless the dialogue is final or held elsewhere; load
-        the points."""
-        final = self.store.get_dialogue(self.dialogue_id).status == "final"
+        the points. ``dialogue``: the one just read, so it is not read again."""
+        if dialogue is None:
+            dialogue = self.store.get_dialogue(self.dialogue_id)
+        final = dialogue.status == "final"
         self.holder = None if final else self.store.acquire_edit_lock(self.dialogue_id)
         if final:
             self.reason = ReadOnly.FINAL
