@@ -9,10 +9,10 @@ from typing import Any
 
 from .. import strings as S
 from ..errors import NotFound
-from ..model import Dialogue, DialogueSummary, Note, Status, StatusChange
+from ..model import Dialogue, DialogueSummary, Note, Status
 from . import rows
 from .connection import StoreBase
-from .rows import NOTE_SELECT, check_year, iso, local, now, validated
+from .rows import NOTE_SELECT, check_year, iso, now, validated
 
 _HEADER_FIELDS = frozenset(
     {
@@ -96,14 +96,13 @@ class Dialogues(StoreBase):
                 )
             ]
             history = [
-                StatusChange(at=local(r["at"]), from_status=r["from_status"],
-                             to_status=r["to_status"], reason=r["reason"])
+                rows.status_change(r)
                 for r in self.db["status_changes"].rows_where(
                     "dialogue_id = ?", [dialogue_id], order_by="id"
                 )
-            ]  # fmt: skip
-            return Dialogue(
-                **{k: row[k] for k in Dialogue.model_fields if k in row},
+            ]
+            return rows.dialogue(
+                row,
                 participants=self.participants(dialogue_id),
                 agenda=agenda,
                 checklist=self._checklist(dialogue_id),
@@ -193,7 +192,7 @@ class Dialogues(StoreBase):
         row = self._one("SELECT * FROM dialogues WHERE id = ?", (dialogue_id,))
         if row is None:
             raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
-        return Dialogue(**{k: row[k] for k in Dialogue.model_fields if k in row})
+        return rows.dialogue(row)
 
     def delete_dialogue(self, dialogue_id: int) -> None:
         """Move to the bin: hidden from the list, recoverable with ``restore_dialogue``."""

@@ -86,13 +86,13 @@ class Participants(StoreBase):
 def _participant(r: dict[str, Any], points: list[int]) -> Participant:
     """A row as the model has it: attended points by their current numbers."""
     number = {item_id: n for n, item_id in enumerate(points, start=1)}
-    return Participant(
+    return Participant.model_construct(
         id=r["id"],
         name=r["name"],
         role=r["role"],
         organisation=r["organisation"],
         present=bool(r["present"]),
-        agenda_items=[number[i] for i in json.loads(r["agenda_items"]) if i in number],
+        agenda_items=sorted({number[i] for i in json.loads(r["agenda_items"]) if i in number}),
     )
 
 
