@@ -240,9 +240,12 @@ class StoreBase:
                 self._rollback()  # nothing was written: ending it is all that is left
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts, read whole under the lock."""
+        """Rows as dicts, read whole under the lock (plain sqlite3: the read path,
+        at open and export, does not import sqlite-utils)."""
         with self._mutex:
-            return list(self.db.query(sql, params))
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._query(sql, params)

@@ -81,7 +81,7 @@ class Dialogues(StoreBase):
             if row is None:
                 raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
             notes_by_item: dict[int, list[Note]] = {}
-            for n in self.db.query(
+            for n in self._query(
                 f"""SELECT n.agenda_item_id, {NOTE_SELECT}
                     FROM notes n JOIN agenda_items a ON a.id = n.agenda_item_id
                     LEFT JOIN goals g ON g.note_id = n.id
@@ -91,14 +91,16 @@ class Dialogues(StoreBase):
                 notes_by_item.setdefault(n["agenda_item_id"], []).append(rows.note(n))
             agenda = [
                 rows.agenda_item(a, notes_by_item.get(a["id"], []))
-                for a in self.db["agenda_items"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="position"
+                for a in self._query(
+                    "SELECT * FROM agenda_items WHERE dialogue_id = ? ORDER BY position",
+                    (dialogue_id,),
                 )
             ]
             history = [
                 rows.status_change(r)
-                for r in self.db["status_changes"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="id"
+                for r in self._query(
+                    "SELECT * FROM status_changes WHERE dialogue_id = ? ORDER BY id",
+                    (dialogue_id,),
                 )
             ]
             return rows.dialogue(

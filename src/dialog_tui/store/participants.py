@@ -38,8 +38,9 @@ class Participants(StoreBase):
             points = point_ids(c, dialogue_id)
             return [
                 _participant(r, points)
-                for r in self.db["participants"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="position"
+                for r in self._query(
+                    "SELECT * FROM participants WHERE dialogue_id = ? ORDER BY position",
+                    (dialogue_id,),
                 )
             ]
 
