@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from dialog_tui.cli import main
 from dialog_tui.exchange import json_schema
+from dialog_tui.model import Dialogue
 from dialog_tui.store import Store
 
 
@@ -77,7 +78,15 @@ def test_list_filters_and_json(cli, example_file, example, tmp_path):
     assert [r["school"] for r in rows] == ["Engskolen"]
     rows = json.loads(cli("list", "--school", "eksempelskolen", "--json").stdout)
     assert [r["id"] for r in rows] == [1]
-    assert cli("list", "--school", "Ingen").stdout == "Ingen dialoger.\n"
+    # An unknown school is said, not answered with an empty list.
+    result = cli("list", "--school", "Ingen")
+    assert result.exit_code == 1
+    assert result.stderr == "dialog-tui: ingen skole hedder »Ingen« eller begynder sådan\n"
+    # The beginning of a name is enough, as in search.
+    rows = json.loads(cli("list", "--school", "eng", "--json").stdout)
+    assert [r["school"] for r in rows] == ["Engskolen"]
+    rows = json.loads(cli("list", "--school", "e", "--json").stdout)
+    assert [r["school"] for r in rows] == ["Eksempelskolen", "Engskolen"]
 
 
 def test_agendas_lists_and_validates(cli, tmp_path, monkeypatch):
@@ -242,17 +251,28 @@ def _one_line_error(result, message):
 def test_followup_prints_the_new_id_alone(cli, years, db_path):
     result = cli("followup", str(years.dialogue("Engskolen", 2025)), "--date", "10.3.2026")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "7\n" and result.stderr == ""
+    # It has no case number of its own yet: said on stderr, with the KLE number kept.
+    assert result.stdout == "7\n"
+    assert result.stderr == (
+        "Den nye dialog (7) har intet sagsnummer endnu; sæt det med »dialog-tui set 7 "
+        "--case-number …« (KLE 17.01.00-G01 som sidste år).\n"
+    )
     with Store.open(db_path) as store:
         new = store.get_dialogue(7)
         assert (new.school, new.held_on) == ("Engskolen", date(2026, 3, 10))
+        assert (new.case_number, new.kle, new.kle_number, new.facet) == (
+            "",
+            "17.01.00-G01",
+            "17.01.00",
+            "G01",
+        )
         assert [f.text for f in new.followups] == [
             "Eleverne inddrages i undervisningens tilrettelæggelse"
         ]
     # A second follow-up of the same dialogue is made, but not silently.
     again = cli("followup", str(years.dialogue("Engskolen", 2025)), "--date", "1.4.2026")
     assert again.exit_code == 0 and again.stdout == "8\n"
-    assert again.stderr == "Bemærk: dialogen er allerede fulgt op (10. marts 2026).\n"
+    assert again.stderr.startswith("Bemærk: dialogen er allerede fulgt op (10. marts 2026).\n")
 
 
 @pytest.mark.parametrize(
@@ -299,7 +319,7 @@ def test_year_over_year_bad_input_is_one_danish_line_and_changes_nothing(
     assert _dump(db_path) == before
 
 
-def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
+def test_goals_shows_each_chain_with_statuses_and_values(cli, years, db_path):
     result = cli("goals", "--school", "skovskolen")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -322,7 +342,15 @@ def test_goals_shows_each_chain_with_statuses_and_values(cli, years):
     ]
     assert chains[0]["steps"][1]["followup"]["status"] == "ikke opfyldt"
     assert chains[0]["steps"][1]["note"]["goal"]["target"] == "80 %"
-    assert cli("goals", "--school", "Ingen").stdout == "Ingen mål for Ingen.\n"
+    # A school that no dialogue has is said apart from a school without goals.
+    unknown = cli("goals", "--school", "Ingen")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "dialog-tui: ingen skole hedder »Ingen« eller begynder sådan\n"
+    with Store.open(db_path) as store:
+        store.create_dialogue(Dialogue(school="Bakkeskolen", held_on=date(2025, 5, 1)))
+    assert cli("goals", "--school", "bakke").stdout == "Ingen mål for Bakkeskolen.\n"
+    # The beginning of a name is enough when it names one school.
+    assert cli("goals", "--school", "skov").stdout.splitlines()[0] == lines[0]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from export_helpers import sample_dialogue, texts
 
 from dialog_tui.cli import main
-from dialog_tui.export.cpr import describe_places, find_cpr, find_in_text
+from dialog_tui.export.cpr import describe_places, dialogue_texts, find_hits, find_in_text
 from dialog_tui.store import Store
 
 
@@ -60,7 +60,7 @@ def test_hits_name_their_agenda_point_and_skip_internal_notes():
     d.agenda[3].notes[0].text = "Se 010203-4567 og 020304-5678."
     d.agenda[0].notes[3].text = "Intern: 150680-1111"  # internal: never printed
     d.participants[0].role = "skoleleder 111111-1111"
-    hits = find_cpr(d)
+    hits = find_hits(dialogue_texts(d))
     assert [(h.point, h.number) for h in hits] == [
         (None, "111111-1111"),
         (2, "120375-1234"),
@@ -70,7 +70,7 @@ def test_hits_name_their_agenda_point_and_skip_internal_notes():
     assert hits[1].note_uid == d.agenda[1].notes[0].uid
     assert "120375-1234" in hits[1].context
     assert describe_places(hits) == "deltagerlisten og punkt 2 og 4"
-    assert find_cpr(sample_dialogue()) == []
+    assert find_hits(dialogue_texts(sample_dialogue())) == []
 
 
 # --- CLI ---------------------------------------------------------------------
@@ -169,7 +169,8 @@ def test_cli_bad_template_is_one_line_exit_1_no_file_db_unchanged(cli, db_path, 
     result = cli("export", str(did), "-o", str(out), "--template", str(bad))
     assert result.exit_code == 1
     assert (
-        result.stderr == f"dialog-tui: skabelonen {bad} er ikke en Word-fil (.docx eller .dotx)\n"
+        result.stderr
+        == f"dialog-tui: skabelonen {bad} er ikke en Word-fil (.docx, .dotx eller .dotm)\n"
     )
     assert not out.exists()
     assert _snapshot(db_path, did) == before

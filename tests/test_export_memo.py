@@ -338,8 +338,12 @@ def test_bad_templates_are_refused_with_one_clear_line_and_no_file(tmp_path, mak
 
 def test_a_broken_placeholder_is_a_clear_error(tmp_path):
     template = build_template(tmp_path / "t.docx", body_text="{% if skole %} uden slut")
-    with pytest.raises(ExportError, match="ugyldig"):
+    with pytest.raises(ExportError) as e:
         export_memo(sample_dialogue(), tmp_path / "memo.docx", template=template)
+    assert str(e.value) == (
+        f"skabelonen {template}: pladsholderen {{% if skole %}} er ikke skrevet rigtigt "
+        "(mangler den fx sin afslutning?)"
+    )
 
 
 # --- Atomic writing ----------------------------------------------------------

@@ -103,7 +103,7 @@ async def test_a_bad_template_shows_the_error_and_keeps_the_screen(store, tmp_pa
         await pilot.press("ctrl+s")
         await settle(pilot)
         error = str(app.screen.query_one("#error", Static).render())
-        assert error == f"skabelonen {bad} er ikke en Word-fil (.docx eller .dotx)"
+        assert error == f"skabelonen {bad} er ikke en Word-fil (.docx, .dotx eller .dotm)"
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("escape")
         await settle(pilot)
@@ -154,3 +154,46 @@ async def test_an_existing_memo_is_only_replaced_when_confirmed(store, tmp_path)
         await settle(pilot)
     assert app.result == [out]
     assert "Referat fra skoleudviklingssamtale på Herstedøster Skole 10. marts 2025" in texts(out)
+
+
+async def test_a_template_is_checked_when_it_is_picked(store, tmp_path):
+    from export_templates import build_template
+
+    did = store.create_dialogue(sample_dialogue())
+    bad = build_template(tmp_path / "bad.docx", body_text="{{ 1/0 }}")
+    good = build_template(tmp_path / "kommune.dotx")
+    app = StoreApp(store, did)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.screen.query_one("#template", Input).focus()
+        for template, shown in [
+            (
+                bad,
+                f"skabelonen {bad}: pladsholderen {{{{ 1/0 }}}} giver en fejl, når den udfyldes",
+            ),
+            (good, "Skabelonen er i orden."),
+        ]:
+            app.screen.query_one("#template", Input).focus()
+            await pilot.pause()
+            _set(app, "#template", str(template))
+            await pilot.press("tab")  # leaving the field picks the template
+            await settle(pilot)
+            assert str(app.screen.query_one("#error", Static).render()) == shown
+        assert isinstance(app.screen, ExportScreen)
+
+
+async def test_a_cpr_number_in_the_template_is_listed_as_the_templates(store, tmp_path):
+    from export_templates import build_template, rewrite_part
+
+    template = build_template(tmp_path / "t.docx")
+    rewrite_part(template, "word/footer1.xml", lambda s: s.replace("Allé 1", "Allé 1 010190-1234"))
+    app = StoreApp(store, store.create_dialogue(sample_dialogue()))
+    out = tmp_path / "memo.docx"
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        _set(app, "#template", str(template))
+        hits = await _export_until_hits(app, pilot, out)
+        assert hits == ["skabelonen: 010190-1234 i »…nd Kommune · Nordmarks Allé 1 010190-1234«"]
+        await pilot.click("#confirm")
+        await pilot.pause()
+    assert app.result == [out] and out.exists()

@@ -73,6 +73,9 @@ def test_overview_2024_shows_each_schools_goals_and_how_last_years_went(cli, yea
         AFTER_SCHOOL,
         "Andel elever i SFO/klub: 55 % → 65 %, senest 30. juni 2025",
         "Tema: Skolefritidsliv",
+        # Last year's goal that was met and not carried on, with how it went.
+        "Sidste års mål, der ikke er videreført:",
+        "Trivslen på mellemtrinnet øges: opfyldt, nået 3,9 (mål: 3,9)",
     ]
     rows = {
         r.cells[0].text: [c.text for c in r.cells[1:]] for r in Document(str(out)).tables[0].rows
@@ -96,6 +99,8 @@ def test_overview_2025_leaves_out_the_draft_and_marks_the_held_memo(cli, years, 
         "Andel sikre læsere, 4. årgang: 62 % → 75 %, senest 30. juni 2024",
         "Tema: Faglige resultater",
         "Sidste år: videreført, nået 72 % (mål: 75 %)",
+        "Sidste års mål, der ikke er videreført:",
+        "Flere elever bruger SFO og klub: opfyldt, nået 66 % (mål: 65 %)",
     ]
 
 

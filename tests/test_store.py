@@ -97,7 +97,7 @@ def test_tags_and_goal_details(store):
     got = store.get_note(note.id)
     assert got.internal and got.goal is None
     with pytest.raises(StoreError, match="tags"):
-        store.set_tags(note.id, ["ukendt"])
+        store.set_tags(note.id, ["Ukendt tag!"])  # a theme is any key; themes.toml says which
     assert store.get_note(note.id).tags == ["goal"]  # unchanged
 
 

@@ -3,17 +3,14 @@ user's config folder (``<config>/agendas/*.toml``; a user file wins by name)."""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from . import strings as S
-from .errors import AgendaError, describe_validation_error
+from .config import config_dir, read_toml
+from .errors import AgendaError
 from .model import AgendaItem, ChecklistItem
-
-APP_NAME = "dialog-tui"
 
 
 class AgendaFileItem(BaseModel):
@@ -60,9 +57,7 @@ def shipped_dir() -> Path:
 
 
 def user_dir() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False) / "agendas"
+    return config_dir() / "agendas"
 
 
 def agenda_paths() -> dict[str, Path]:
@@ -77,31 +72,8 @@ def agenda_paths() -> dict[str, Path]:
 
 def load_agenda_file(path: Path) -> AgendaFile:
     """Read and validate one agenda file; errors name the file, line or field."""
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        raise AgendaError(S.FILE_UNREADABLE.format(path=path, reason=reason)) from None
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as e:
-        line, column = _toml_position(str(e))
-        reason = str(e).split(" (at ")[0]
-        raise AgendaError(
-            S.AGENDA_BAD_TOML.format(path=path, line=line, column=column, reason=reason)
-        ) from None
-    try:
-        agenda = AgendaFile.model_validate(data)
-    except ValidationError as e:
-        field, reason = describe_validation_error(e, one_based=True)
-        raise AgendaError(S.FILE_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
+    agenda = read_toml(path, AgendaFile, AgendaError)
     return agenda.model_copy(update={"key": path.stem, "path": path})
-
-
-def _toml_position(message: str) -> tuple[str, str]:
-    # tomllib: "Invalid value (at line 3, column 9)"
-    m = re.search(r"line (\d+), column (\d+)", message)
-    return (m.group(1), m.group(2)) if m else ("?", "?")
 
 
 def load_agenda(name_or_path: str | Path = "standard") -> AgendaFile:

@@ -21,6 +21,20 @@ class LockLost(StoreError):
     not write the dialogue any more (the screen turns read-only)."""
 
 
+class DatabaseBusy(StoreError):
+    """Another process holds the database's write lock (past the busy timeout):
+    nothing was written; the same write may succeed a moment later."""
+
+
+class DatabaseDamaged(StoreError):
+    """SQLite found damaged pages: the line points to ``check`` and ``rescue``."""
+
+
+class DatabaseGone(StoreError):
+    """The database file was deleted, moved or replaced while open: what is
+    written now would land in a file nobody will see again."""
+
+
 class AgendaError(DialogError):
     """An agenda file is missing or malformed."""
 
@@ -67,3 +81,26 @@ class ExportError(DialogError):
 
 class FollowUpError(DialogError):
     """Next year's dialogue cannot be started from the one given."""
+
+
+class SettingsError(DialogError):
+    """A settings file in the config folder (``memo.toml``, ``themes.toml``) is bad."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in Danish (the system's text is English)."""
+    from . import strings as S
+
+    for kind, reason in S.OS_ERRORS.items():
+        if type(error).__name__ == kind:
+            return reason
+    if error.errno is not None and error.errno in S.OS_ERRNO:
+        return S.OS_ERRNO[error.errno]
+    return S.OS_ERROR_OTHER.format(errno=error.errno or "?")
+
+
+def json_reason(message: str) -> str:
+    """A JSON syntax error's reason (``Expecting value``) in Danish."""
+    from . import strings as S
+
+    return next((v for k, v in S.JSON_ERRORS.items() if message.startswith(k)), message)

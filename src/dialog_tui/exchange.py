@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import strings as S
-from .errors import ExchangeError, describe_validation_error
+from .errors import ExchangeError, describe_validation_error, json_reason, os_reason
 from .model import FORMAT, Dialogue
 
 
@@ -21,7 +21,9 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
         data: Any = json.loads(text)
     except json.JSONDecodeError as e:
         raise ExchangeError(
-            S.JSON_BAD_SYNTAX.format(path=source, line=e.lineno, column=e.colno, reason=e.msg)
+            S.JSON_BAD_SYNTAX.format(
+                path=source, line=e.lineno, column=e.colno, reason=json_reason(e.msg)
+            )
         ) from None
     if not isinstance(data, dict) or "format" not in data:
         raise ExchangeError(S.JSON_NOT_A_DIALOGUE.format(path=source, known=FORMAT))
@@ -42,9 +44,10 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
 def read_dialogue(path: Path) -> Dialogue:
     try:
         text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=reason)) from None
+    except OSError as e:
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=os_reason(e))) from None
+    except UnicodeDecodeError:
+        raise ExchangeError(S.FILE_UNREADABLE.format(path=path, reason=S.NOT_UTF8)) from None
     return dialogue_from_json(text, path)
 
 
@@ -59,9 +62,7 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as e:
-        raise ExchangeError(
-            S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)
-        ) from None
+        raise ExchangeError(S.OUTPUT_UNWRITABLE.format(path=path, reason=os_reason(e))) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -71,9 +72,7 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        raise ExchangeError(
-            S.OUTPUT_UNWRITABLE.format(path=path, reason=e.strerror or e)
-        ) from None
+        raise ExchangeError(S.OUTPUT_UNWRITABLE.format(path=path, reason=os_reason(e))) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

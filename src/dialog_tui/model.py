@@ -11,12 +11,13 @@ import re
 import uuid
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StringConstraints,
     field_serializer,
     field_validator,
     model_validator,
@@ -41,18 +42,12 @@ THEMES: tuple[str, ...] = (
 )
 """Themes of the municipal development plan."""
 
+THEME_KEY = r"^[a-z0-9][a-z0-9-]{0,39}$"
+"""A theme's key: the default nine above, or one of a municipality's plan
+(``themes.toml``); the files, not the model, say which keys a user may choose."""
+
 Kind = Literal["observation", "goal", "attention", "agreement"]
-Theme = Literal[
-    "trivsel",
-    "faglige-resultater",
-    "tilstedevaerelse",
-    "ungdomsuddannelse",
-    "elevinddragelse",
-    "foraeldresamarbejde",
-    "inklusion",
-    "skolefritid",
-    "medarbejdere",
-]
+Theme = Annotated[str, StringConstraints(pattern=THEME_KEY)]
 Tag = Kind | Theme
 NoteKind = Literal["paragraph", "bullet"]
 MAX_LEVEL = 5
@@ -132,7 +127,7 @@ class Note(_Model):
 
     @property
     def themes(self) -> list[str]:
-        return [t for t in self.tags if t in THEMES]
+        return [t for t in self.tags if t not in KINDS]
 
 
 class AgendaItem(_Model):
@@ -220,9 +215,25 @@ _INITIALS = re.compile(r"^[A-ZÆØÅ]{2,4}$")
 _CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}(-[A-Z]\d{2})?-\d+-\d{2}$")
 
 
+_KLE = re.compile(r"^(\d{2}\.\d{2}\.\d{2})(?:-([A-Z]\d{2}))?")
+
+
 def case_number_looks_valid(case_number: str) -> bool:
     """True when a case number has the KLE shape (17.01.00-G01-1-25). Never blocks."""
     return not case_number or bool(_CASE_NUMBER.match(case_number.strip()))
+
+
+def kle_looks_valid(kle: str) -> bool:
+    """True when a KLE number reads ``17.01.00`` or ``17.01.00-G01``. Never blocks."""
+    m = _KLE.match(kle.strip())
+    return not kle.strip() or bool(m and m.end() == len(kle.strip()))
+
+
+def kle_parts(text: str) -> tuple[str, str]:
+    """(subject number, facet) at the start of a KLE number or case number:
+    ``17.01.00-G01-1-25`` → (``17.01.00``, ``G01``); ("", "") when it has neither."""
+    m = _KLE.match(text.strip())
+    return (m.group(1), m.group(2) or "") if m else ("", "")
 
 
 class Dialogue(_Model):
@@ -240,6 +251,11 @@ class Dialogue(_Model):
     case_number: str = ""
     case_handler: str = Field(default="", description="initials, 2-4 letters")
     memo_date: date | None = None
+    kle: str = Field(
+        default="",
+        description="KLE subject number, optionally with facet (17.01.00-G01); "
+        "empty: read from the case number",
+    )
     status: Status = Status.draft
     agenda_file: str = Field(default="standard", description="agenda the dialogue started from")
     previous: str | None = Field(
@@ -267,10 +283,20 @@ class Dialogue(_Model):
             raise ValueError("case handler initials are 2-4 letters")
         return v
 
-    @field_validator("case_number")
+    @field_validator("case_number", "kle")
     @classmethod
     def _case_number(cls, v: str) -> str:
         return clean_text(v).strip()
+
+    @property
+    def kle_number(self) -> str:
+        """The KLE subject number: the one set, else the case number's."""
+        return kle_parts(self.kle)[0] or kle_parts(self.case_number)[0]
+
+    @property
+    def facet(self) -> str:
+        """The KLE action facet (``G01``): the one set, else the case number's."""
+        return kle_parts(self.kle)[1] or kle_parts(self.case_number)[1]
 
     @field_serializer("starts_at", "ends_at")
     def _hh_mm(self, v: time | None) -> str | None:

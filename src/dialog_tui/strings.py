@@ -176,7 +176,9 @@ CLI_GOAL_NOT_FOLLOWED = "ikke vurderet endnu"
 CLI_SEARCH_HELP = 'Søg i alle dialogers noter: ord (alle skal findes), "fraser" og præfiks*.'
 CLI_SEARCH_KIND_HELP = "Kun noter markeret som mål, opmærksomhedspunkt, aftale eller observation."
 CLI_SEARCH_CUT = "Viser de første {limit} noter; brug --limit for flere"
-CLI_SEARCH_THEME_HELP = "Kun noter med dette tema (fx trivsel, faglige-resultater)."
+CLI_SEARCH_THEME_HELP = (
+    'Kun noter med dette tema: navn eller nøgle (fx tilstedeværelse, "Faglige resultater").'
+)
 CLI_SEARCH_LIMIT_HELP = "Højst så mange resultater (standard: 100)."
 CLI_SEARCH_EMPTY = "Intet fundet."
 CLI_SEARCH_HIT = "{date}  {school}  punkt {number} {title}: {internal}{snippet}"
@@ -250,6 +252,7 @@ VALIDATION_ERRORS = {
     "literal_error": "skal være en af: {expected}",
     "enum": "skal være en af: {expected}",
     "value_error": "{error}",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
 }
 VALUE_ERRORS = {
     "title must not be empty": "titlen må ikke være tom",
@@ -510,7 +513,7 @@ OVERVIEW_YEAR_LABEL = "År (afholdte og endelige samtaler det år)"
 OVERVIEW_KEYS = "Enter/Ctrl+S: skriv Word-filen · Esc: fortryd"
 OVERVIEW_BAD_YEAR = "Skriv året med fire cifre, fx 2025."
 OVERVIEW_CPR_CONFIRM = (
-    "Der ser ud til at stå et CPR-nummer i målene fra {schools}.\n"
+    "Der ser ud til at stå et CPR-nummer i {places}.\n"
     "Oversigten sendes til byrådet. Eksportér alligevel?"
 )
 OVERVIEW_DONE = "Oversigten er skrevet: {path}"
@@ -544,12 +547,51 @@ MEMO_FILE_NAME = "Referat {school} {date}.docx"
 
 TEMPLATE_NOT_FOUND = "skabelonen {path} findes ikke"
 TEMPLATE_UNREADABLE = "skabelonen {path} kan ikke læses: {reason}"
-TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx eller .dotx)"
+TEMPLATE_NOT_WORD = "skabelonen {path} er ikke en Word-fil (.docx, .dotx eller .dotm)"
 TEMPLATE_ENCRYPTED = (
     "skabelonen {path} er beskyttet med adgangskode; gem en kopi uden adgangskode og brug den"
 )
 TEMPLATE_OLD_WORD = "skabelonen {path} er i det gamle Word-format (.doc/.dot); gem den som .docx"
-TEMPLATE_BAD_PLACEHOLDER = "skabelonen {path} har en ugyldig {{{{ pladsholder }}}}: {reason}"
+# --- Hostile templates (issue 11) ---
+TEMPLATE_NOT_REGULAR = "det er ikke en almindelig fil"
+TEMPLATE_TOO_BIG = "skabelonen {path} er for stor til en Word-skabelon (over {mb} MB)"
+TEMPLATE_ZIP_BOMB = (
+    "skabelonen {path} pakker sig ud til langt mere, end en Word-skabelon fylder; den bruges ikke"
+)
+TEMPLATE_PROBLEM = "skabelonen {path}: pladsholderen {tag} {problem}"
+TEMPLATE_PROBLEM_SYNTAX = "er ikke skrevet rigtigt (mangler den fx sin afslutning?)"
+TEMPLATE_PROBLEM_UNKNOWN = (
+    "bruger et navn, der ikke findes; en skabelon kan bruge dato, sagsnr, sagsbehandler, "
+    "titel, skole, aar og kommune"
+)
+TEMPLATE_PROBLEM_FORBIDDEN = "gør noget, en skabelon ikke må (kun pladsholdere, if og for)"
+TEMPLATE_PROBLEM_INCLUDE = (
+    "henter en anden fil (include, import eller extends); det må en skabelon ikke"
+)
+TEMPLATE_PROBLEM_TOO_BIG = (
+    "gør udfyldningen for stor eller for langsom (løkker og gentagelser er begrænsede)"
+)
+TEMPLATE_PROBLEM_ERROR = "giver en fejl, når den udfyldes"
+TEMPLATE_RENDER_FAILED = (
+    "skabelonen {path} kan ikke udfyldes: pladsholderne passer ikke med Word-filens opbygning"
+)
+TEMPLATE_CPR = "der står et CPR-nummer ({number}) i skabelonen {path}; ret skabelonen"
+TEMPLATE_OK = "skabelonen {path} er i orden"
+TEMPLATE_SAMPLE_VALUES = {
+    "dato": "1. januar 2025",
+    "sagsnr": "00.00.00-A00-1-25",
+    "sagsbehandler": "ABC",
+    "titel": "Skoleudviklingssamtale på Eksempelskolen 1. januar 2025",
+    "skole": "Eksempelskolen",
+    "aar": "2025",
+    "kommune": "Eksempel Kommune",
+}
+"""Values a template is tried with when it is chosen (``template check``)."""
+CLI_TEMPLATE_HELP = "Kommunens Word-skabelon."
+CLI_TEMPLATE_CHECK_HELP = (
+    "Tjek en Word-skabelon (.docx, .dotx eller .dotm): at den kan læses, renses og udfyldes, "
+    "og at dens egen tekst ikke indeholder CPR-numre."
+)
 
 CPR_FOUND = (
     "der står et CPR-nummer i {places}; ret teksten, eller brug --allow-cpr "
@@ -559,18 +601,22 @@ CPR_PLACE_POINT = "punkt {number}"
 CPR_PLACE_POINTS = "punkt {numbers}"
 CPR_PLACE_PARTICIPANTS = "deltagerlisten"
 CPR_PLACE_FOLLOWUPS = "opfølgningen på sidste års mål"
-CPR_PLACE_HEADER = "dialogens oplysninger"
+CPR_PLACE_FIELD = "pladsholderen {{{{ {name} }}}}"
+CPR_PLACE_TEMPLATE = "skabelonen"
+CPR_PLACE_SCHOOL = "målene fra {school}"
+CPR_PLACE_FIGURES = "nøgletallene"
 
 PDF_NO_LIBREOFFICE = (
     "kan ikke lave PDF: LibreOffice er ikke installeret (soffice blev ikke fundet); "
     "Word-filen {path} er skrevet"
 )
 PDF_FAILED = "kan ikke lave PDF af {path}: {reason}"
+PDF_TIMEOUT = "LibreOffice svarede ikke inden for {seconds} sekunder"
 
 CLI_EXPORT_HELP = "Skriv dialogens notat (referat) som Word-fil."
 CLI_EXPORT_OUTPUT_HELP = "Word-filen der skrives (standard: »Referat <skole> <dato>.docx«)."
 CLI_EXPORT_TEMPLATE_HELP = (
-    "Kommunens Word-skabelon (.docx/.dotx); standard: template.docx i konfigurationsmappen."
+    "Kommunens Word-skabelon (.docx/.dotx/.dotm); standard: template.docx i konfigurationsmappen."
 )
 CLI_EXPORT_NO_SUMMARY_HELP = "Udelad opsummeringen af mål, opmærksomhedspunkter og aftaler."
 CLI_EXPORT_PDF_HELP = "Skriv også en PDF (kræver LibreOffice)."
@@ -588,6 +634,8 @@ EXPORT_CPR_EXPLAIN = (
     "eller bekræft at den skal eksporteres som den er."
 )
 EXPORT_CPR_HIT = "{place}: {number} i »{context}«"
+EXPORT_CPR_CHECKSUM = " (kontrolcifret passer også)"
+EXPORT_TEMPLATE_OK = "Skabelonen er i orden."
 EXPORT_CPR_FIX = "Tilbage og ret"
 EXPORT_CPR_CONFIRM = "Eksportér alligevel"
 EXPORT_OVERWRITE = "{path} findes allerede (måske rettet i Word siden). Overskriv den?"
@@ -638,10 +686,6 @@ OVERVIEW_NONE_HELD = (
     "ingen skoleudviklingssamtaler er afholdt i {year} (kun afholdte og endelige "
     "samtaler kommer med i oversigten)"
 )
-OVERVIEW_CPR_FOUND = (
-    "der står et CPR-nummer i målene fra {schools}; ret teksten, eller brug --allow-cpr "
-    "for at eksportere alligevel"
-)
 CLI_OVERVIEW_HELP = (
     "Skriv skolernes mål fra årets afholdte skoleudviklingssamtaler som én Word-fil til "
     "byrådet og udvalget."
@@ -685,3 +729,289 @@ LOCK_LOST = (
 )
 READ_ONLY_LOCK_LOST = "Dialogen er overtaget et andet sted og kan kun læses her."
 MEETING_LOCK_LOST_SHORT = "Overtaget: kun læsning"
+
+# --- Faults: full disks, busy, vanished or damaged databases (issue 13) -----------
+DB_DAMAGED_USE_CHECK = (
+    "databasen {path} er beskadiget ({reason}); kør »dialog-tui check« for at se hvad, "
+    "og »dialog-tui rescue -o MAPPE« for at redde de dialoger, der kan læses"
+)
+UNSAVED_BANNER = "Ikke gemt: {reason}"
+UNSAVED_SHORT = "Ikke gemt"
+DB_WAITING = (
+    "venter på databasen (en anden proces skriver i den); det skrevne gemmes, så snart den er fri"
+)
+UNSAVED_REFUSED = (
+    "Ikke udført: der er tekst, som endnu ikke er gemt. Skriv videre; handlingen "
+    "kan bruges, når teksten er gemt."
+)
+RECOVERY_WRITTEN = (
+    "Noter, der ikke kunne gemmes i databasen, er skrevet til {path}. "
+    "Kopiér teksten tilbage i dialogen, når databasen virker igen."
+)
+RECOVERY_FAILED = "Noter, der ikke kunne gemmes, kunne heller ikke skrives til en fil: {reason}"
+CHECK_FOREIGN_KEY = "rækken {row} i tabellen {table} peger på noget i {parent}, som ikke findes"
+CHECK_OK = "Databasen {path} er i orden (integritetstjek og fremmednøgler)."
+CHECK_DAMAGED = (
+    "Databasen {path} er beskadiget. SQLite fandt:\n{problems}\n"
+    "Red de dialoger, der kan læses, med »dialog-tui rescue -o MAPPE«, eller gendan "
+    "fra en sikkerhedskopi med »dialog-tui restore«."
+)
+RESCUE_WROTE = "Reddet: dialog {id} → {path}"
+RESCUE_LOST = "Kunne ikke læses: dialog {id} ({reason})"
+RESCUE_SUMMARY = "{saved} dialoger reddet til {folder}; {lost} kunne ikke læses."
+BACKUP_SOURCE_DAMAGED = (
+    "databasen {path} er beskadiget, så en sikkerhedskopi ville også være det "
+    "(intet skrevet); kør »dialog-tui check« og »dialog-tui rescue -o MAPPE«"
+)
+CLI_CHECK_HELP = "Tjek om databasen er hel (SQLites integritetstjek og fremmednøgler)."
+CLI_RESCUE_HELP = "Skriv hver dialog, der stadig kan læses, som JSON i en mappe."
+CLI_RESCUE_OUTPUT_HELP = "Mappen, dialogerne skrives i (oprettes om nødvendigt)."
+RESCUE_DAMAGED_PAGE = "en beskadiget side i databasen"
+RESTORE_OPEN_ELSEWHERE = (
+    "gendannelse afvist: dialog {id} er åben til redigering (proces {pid} på {host}, "
+    "siden {since}); luk den dér først (intet er ændret)"
+)
+NETWORK_DRIVE = (
+    "{path} ligger på et netværksdrev: databasen bruges af ét program ad gangen "
+    "(ingen WAL), og andre må vente, til det er lukket"
+)
+DB_VANISHED = "databasen {path} findes ikke længere (slettet eller flyttet)"
+DB_REPLACED = "databasen {path} er erstattet af en anden fil"
+DB_GONE_CHOICE = (
+    "Ctrl+S: skriv alt til en ny database samme sted · Ctrl+Q: afslut; det ikke gemte "
+    "skrives til en gendannelsesfil"
+)
+KEY_RECREATE_DB = "Ny database samme sted"
+DB_RECREATED = "Databasen er skrevet på ny: {path}"
+DB_RECREATED_ASIDE = "Databasen er skrevet på ny: {path} (filen, der lå der, er gemt som {aside})"
+# --- Key figures (nøgletal) ----------------------------------------------------
+FIGURES_BAD_YEAR = "»{value}« er ikke et skoleår (skriv fx 2023/24)"
+FIGURES_BAD_NUMBER = "»{value}« er ikke et tal (skriv fx 10,2; tom, .. eller - for udeladt)"
+FIGURES_BAD_FLAG = "»{value}« skal være ja eller nej"
+FIGURES_BAD_DATE = "»{value}« er ikke en dato (skriv fx 1.9.2024)"
+FIGURES_CONFIDENTIAL = "fortroligt"
+FIGURES_NO_VALUE = "intet tal"
+FIGURES_TABLE_SOURCE = "Kilde"
+FIGURES_CANNOT_READ = "kan ikke læse {path}: {reason} (intet er indlæst)"
+FIGURES_NOT_A_FILE = "{path} er ikke en almindelig fil (intet er indlæst)"
+FIGURES_TOO_BIG = "{path} er over {mb} MB; det er ikke en nøgletalsfil (intet er indlæst)"
+FIGURES_EMPTY = "{path} indeholder ingen nøgletal (intet er indlæst)"
+FIGURES_NOT_TEXT = (
+    "{path} er hverken en CSV-fil (UTF-8 eller Windows-tegnsæt) eller en XLSX-fil "
+    "(intet er indlæst)"
+)
+FIGURES_OLD_EXCEL = (
+    "{path} er en gammel Excel-fil (.xls): gem den som .xlsx eller CSV (intet er indlæst)"
+)
+FIGURES_BAD_CSV = (
+    "række {row}: CSV-filen kan ikke læses (anførselstegn der ikke passer, eller et felt "
+    "der er alt for langt) (intet er indlæst)"
+)
+FIGURES_BAD_XLSX = "XLSX-filen kan ikke læses: {reason} (intet er indlæst)"
+FIGURES_ZIP_TOO_BIG = "den pakker sig ud til mere end en nøgletalsfil kan fylde"
+FIGURES_TOO_MANY_ROWS = "filen har over {rows} rækker (intet er indlæst)"
+FIGURES_TOO_MANY_COLUMNS = "filen har over {columns} kolonner (intet er indlæst)"
+FIGURES_BAD_CELL = "række {row}, kolonne {column} ({name}): {reason} (intet er indlæst)"
+FIGURES_BAD_HEADER = (
+    "første række skal være overskrifter: skole;indikator;skoleår;værdi eller "
+    "skole;indikator;2022/23;2023/24;… (mangler: {missing}) (intet er indlæst)"
+)
+FIGURES_UNKNOWN_COLUMN = "ukendt kolonne »{name}« (kendte: {known} eller et skoleår)"
+FIGURES_DUPLICATE_COLUMN = "kolonnen »{name}« står to gange"
+FIGURES_CELL_TOO_LONG = "cellen er over {chars} tegn"
+FIGURES_CELL_WITHOUT_HEADER = "værdi i en kolonne uden overskrift"
+FIGURES_DUPLICATE_ROW = (
+    "række {row}: samme skole, indikator, skoleår og sammenligning som række {first} "
+    "(intet er indlæst)"
+)
+CLI_FIGURES_HELP = "Skolernes nøgletal: indlæs fra CSV eller Excel, og vis dem."
+CLI_FIGURES_LOAD_HELP = (
+    "Indlæs nøgletal fra en CSV- eller XLSX-fil (se docs/figures.md); samme fil igen opdaterer."
+)
+CLI_FIGURES_SHOW_HELP = "Vis en skoles nøgletal, én række pr. indikator."
+CLI_FIGURES_SCHOOL_HELP = "Skolen (navnet som i filen; store og små bogstaver er lige gode)."
+CLI_FIGURES_JSON_HELP = "Som JSON (til andre programmer)."
+CLI_FIGURES_LOADED = (
+    "{path}: {total} nøgletal, {added} nye, {updated} opdateret, {unchanged} uændret"
+)
+CLI_FIGURES_NONE = "ingen nøgletal for »{school}«{known}"
+CLI_FIGURES_KNOWN = " (skoler med nøgletal: {schools})"
+FIGURES_CHANGE = "{sign}{change} siden {year}"
+FIGURES_SUPPRESSED = "udeladt"
+FIGURES_SECRET_MARK = "fortrolig"
+FIGURES_COMPARISON = "{name} {value}"
+KEY_FIGURES = "Nøgletal: vis/skjul"
+FIGURES_PANEL_TITLE = "Nøgletal · {school}"
+FIGURES_PANEL_EMPTY = (
+    "Ingen nøgletal for {school}. Indlæs dem i en terminal: dialog-tui figures load FIL "
+    "(se docs/figures.md)."
+)
+GOAL_FIGURES_HINT = "Skolens nøgletal (→ fuldfører): {names}"
+GOAL_FIGURES_LATEST = "Seneste: {value}"
+FIGURES_LATEST = "Nyeste tal: {value}"
+FOLLOWUP_PROPOSAL = "forslag ud fra tallene: {status} (tast {digit})"
+OVERVIEW_CONFIDENTIAL = (
+    "Nyeste tal: fortroligt (resultater af de nationale test offentliggøres ikke)"
+)
+KEY_FIGURES_HEADING = "Nøgletal"
+MEMO_FIGURES_LEFT_OUT = (
+    "Fortrolige nøgletal (resultater af de nationale test) er udeladt, da notatet kan "
+    "blive offentligt tilgængeligt."
+)
+EXPORT_FIGURES_LABEL = "Nøgletal for målenes indikatorer (uden fortrolige)"
+CLI_EXPORT_FIGURES_HELP = (
+    "Tilføj en tabel med nøgletallene for målenes indikatorer (fortrolige udelades)."
+)
+
+# --- The case handler's day (issue 15) ----------------------------------------
+# Settings files (themes.toml, memo.toml) and system errors.
+SETTINGS_TOO_BIG = "{path}: filen er for stor til at være en indstillingsfil"
+NOT_UTF8 = "filen er ikke UTF-8-tekst"
+THEMES_BAD_KEY = (
+    "temanøglen »{key}« skal være små bogstaver a-z, tal og bindestreg (fx synlig-laering)"
+)
+THEMES_BAD_LABEL = "temaet »{key}« skal have et navn på én linje (højst {max} tegn)"
+THEMES_TWICE = "temanavnet »{label}« står to gange"
+THEME_AMBIGUOUS = "»{theme}« passer på flere temaer: {themes}; skriv mere af navnet"
+OS_ERRORS = {
+    "FileNotFoundError": "filen eller mappen findes ikke",
+    "PermissionError": "ingen adgang (tilladelse nægtet)",
+    "IsADirectoryError": "det er en mappe, ikke en fil",
+    "NotADirectoryError": "en del af stien er ikke en mappe",
+    "FileExistsError": "findes allerede",
+    "TimeoutError": "tog for lang tid",
+}
+OS_ERRNO = {
+    28: "disken er fuld",
+    30: "drevet er skrivebeskyttet",
+    36: "navnet er for langt",
+    5: "læse-/skrivefejl på drevet",
+}
+OS_ERROR_OTHER = "systemfejl (fejlkode {errno})"
+JSON_ERRORS = {
+    "Expecting value": "her forventes en værdi",
+    "Expecting property name enclosed in double quotes": "her forventes et feltnavn i "
+    "dobbelte anførselstegn",
+    "Expecting ',' delimiter": "her mangler et komma",
+    "Expecting ':' delimiter": "her mangler et kolon",
+    "Extra data": "der står mere efter slutningen",
+    "Unterminated string": 'en tekst slutter ikke (mangler ")',
+    "Invalid control character": "ugyldigt kontroltegn",
+    "Invalid \\escape": "ugyldig \\-kode",
+}
+OS_ERROR_LINE = "{path}: {reason}"
+TOML_ERRORS = {
+    "Invalid value": "ugyldig værdi",
+    "Invalid statement": "ugyldig linje",
+    "Expected '=' after a key": "der mangler = efter navnet",
+    "Unclosed array": "en liste [ … ] slutter ikke",
+    "Unterminated string": 'en tekst slutter ikke (mangler ")',
+    "Cannot overwrite a value": "samme navn står to gange",
+    "Cannot declare": "samme tabel står to gange",
+    "Illegal character": "ugyldigt tegn",
+    "Expected newline or end of document": "der står mere efter værdien på linjen",
+}
+
+# The header ("Oplysninger"): app screen and `dialog-tui set`.
+HEADER_LABELS = {
+    "school": "Skole",
+    "municipality": "Kommune",
+    "held_on": "Dato",
+    "starts_at": "Fra kl.",
+    "ends_at": "Til kl.",
+    "location": "Sted",
+    "case_number": "Sagsnr.",
+    "case_handler": "Sagsbehandler",
+    "memo_date": "Notatets dato",
+    "kle": "KLE-nr.",
+}
+HEADER_FIELD_ERROR = "{field}: {reason}"
+HEADER_KLE_WARNING = (
+    "Ligner ikke et KLE-nummer (fx 17.01.00 eller 17.01.00-G01); gemmes alligevel."
+)
+FORM_KLE = "KLE-nr. (fx 17.01.00-G01)"
+HEADER_TITLE = "Oplysninger om samtalen"
+HEADER_SAVE = "Gem (Ctrl+S)"
+KEY_HEADER = "Oplysninger"
+KEY_HEADER_SAVE = "Gem"
+HEADER_SAVED = "Oplysningerne er gemt."
+HEADER_FINAL = "Dialogen er endelig: oplysningerne kan kun læses. Genåbn den først (F10 i mødet)."
+CLI_SET_HELP = (
+    "Ret en dialogs oplysninger (sagsnr., notatets dato, sagsbehandler, skole, dato, "
+    "tidspunkt, sted, kommune, KLE-nr.). Tom tekst sletter en dato eller et klokkeslæt."
+)
+CLI_SET_OPTION_HELP = {
+    "case_number": "Sagsnummer, fx 17.01.00-G01-1-25.",
+    "memo_date": "Notatets dato, fx 14.3.2025.",
+    "case_handler": "Sagsbehandlerens initialer (2-4 bogstaver).",
+    "school": "Skolens navn.",
+    "held_on": "Mødets dato, fx 10.3.2025.",
+    "starts_at": "Mødet begynder kl., fx 9 eller 9.30.",
+    "ends_at": "Mødet slutter kl., fx 12.",
+    "location": "Mødested.",
+    "municipality": "Kommunen.",
+    "kle": "KLE-nummer med eller uden facet, fx 17.01.00-G01.",
+}
+CLI_SET_NOTHING = "angiv mindst én oplysning at rette, fx --case-number 17.01.00-G01-1-25"
+CLI_SET_DONE = "Dialog {id} er opdateret."
+CLI_WARNING = "Advarsel: {message}"
+CLI_FOLLOWUP_NO_CASE_NUMBER = (
+    "Den nye dialog ({id}) har intet sagsnummer endnu; sæt det med "
+    "»dialog-tui set {id} --case-number …«{kle}."
+)
+CLI_FOLLOWUP_KLE = " (KLE {kle} som sidste år)"
+PROMPT_FOLLOWUP_CASE_NUMBER = (
+    "Sagsnummer for den nye dialog{kle}\nTomt: sæt det senere under Oplysninger (F12)."
+)
+FOLLOWUP_CASE_NUMBER_LATER = "Ingen sagsnummer endnu: sæt det under Oplysninger (F12)."
+
+# Memo style (memo.toml).
+STYLE_BAD_BULLET = "punkttegnet skal være ét synligt tegn, fx • eller o"
+MEMO_TIME_RANGE = " kl. {start}-{end}"
+MEMO_TIME_FROM = " kl. {start}"
+MEMO_DATE_LINE_SHORT = "{weekday} d. {day}/{month} {year}"
+MEMO_DATE_LINE_LONG = "{weekday} d. {date}"
+MEMO_GOAL_TARGET_ONLY = "mål {target}"
+MEMO_GOAL_BASELINE_ONLY = "udgangspunkt {baseline}"
+EXPORT_STYLE_LINE = "Notatlayout: {style}\nSkabelon: {template}"
+EXPORT_STYLE_DEFAULT = "standard (ingen memo.toml i {folder})"
+EXPORT_TEMPLATE_DEFAULT = "standardlayout"
+CLI_EXPORT_STYLE_HELP = "Notatlayout (TOML-fil; standard: memo.toml i konfigurationsmappen)."
+CLI_EXPORT_SUMMARY_HELP = "Tag opsummeringen med (standard: som notatlayoutet siger)."
+
+# Filing in one step.
+FILING_NAME = "{case_number} Referat fra skoleudviklingssamtale {school} {date}"
+FILING_NO_CASE_NUMBER = (
+    "dialogen har intet sagsnummer, så notatet kan ikke journaliseres; sæt det med "
+    "»dialog-tui set {id} --case-number …« eller under Oplysninger (F12)"
+)
+FILING_NOT_A_FOLDER = "{path} er ikke en mappe"
+FILING_NO_FOLDER = "mappen {path} findes ikke"
+FILING_CATEGORY = "Referat"
+CLI_FILE_HELP = (
+    "Journalisér i ét trin: notatet som Word-fil (og PDF/A med --pdf) navngivet "
+    "»<sagsnr.> Referat fra skoleudviklingssamtale <skole> <åååå-mm-dd>«, med sagens "
+    "oplysninger i dokumentegenskaberne og i en .json-fil ved siden af."
+)
+CLI_FILE_TO_HELP = "Mappen filerne skrives i (fx sagens mappe på drevet)."
+CLI_FILE_PDF_HELP = "Skriv også en PDF/A (kræver LibreOffice)."
+EXPORT_FOLDER_LABEL = "Journalisér i sagens mappe (Ctrl+G)"
+KEY_FILE = "Journalisér"
+FILING_DONE = "Journaliseret: {path} (+ .json)"
+
+# The council's overview.
+CLI_OVERVIEW_MUNICIPALITY_HELP = (
+    'Kun denne kommunes dialoger (standard: kommunen med flest dialoger det år; "": alle).'
+)
+OVERVIEW_MUNICIPALITY_CHOSEN = "Oversigten gælder {municipality} ({count} af {total} dialoger)."
+OVERVIEW_NO_MUNICIPALITY = "ingen dialoger fra »{municipality}« i {year} (kendte: {known})"
+OVERVIEW_NOT_CARRIED = "Sidste års mål, der ikke er videreført:"
+OVERVIEW_MUNICIPALITY_LABEL = "Kommune (den med flest samtaler det år; tom: alle)"
+OVERVIEW_NOT_CARRIED_GOAL = "{text}: {outcome}"
+
+# CLI filters.
+CLI_NO_SCHOOL = "ingen skole hedder »{school}« eller begynder sådan"
+CLI_SCHOOLS_AMBIGUOUS = "»{school}« passer på flere skoler: {schools}; skriv mere af navnet"
+CLI_SEARCH_NEEDS_SOMETHING = (
+    "skriv noget at søge efter, eller vælg med --school, --year, --kind eller --theme"
+)

@@ -63,19 +63,25 @@ def sort_key(text: str) -> str:
 # --- Goals and their follow-up ---------------------------------------------------
 
 
-def goal_change(goal: GoalDetails | None) -> str:
-    """``10 % → 5 %`` (``? → 5 %`` without a baseline), or '' when neither is set."""
+def goal_change(goal: GoalDetails | None, *, question_marks: bool = True) -> str:
+    """``10 % → 5 %`` (``? → 5 %`` without a baseline), or '' when neither is set.
+    With ``question_marks=False`` a missing value is left out: ``mål 5 %``,
+    ``udgangspunkt 10 %`` (a memo style's choice, memo.toml)."""
     if goal is None or not (goal.baseline or goal.target):
         return ""
+    if not question_marks and not (goal.baseline and goal.target):
+        if goal.target:
+            return S.MEMO_GOAL_TARGET_ONLY.format(target=goal.target)
+        return S.MEMO_GOAL_BASELINE_ONLY.format(baseline=goal.baseline)
     return S.MEMO_GOAL_CHANGE.format(baseline=goal.baseline or "?", target=goal.target or "?")
 
 
-def goal_line(goal: GoalDetails | None) -> str:
+def goal_line(goal: GoalDetails | None, *, question_marks: bool = True) -> str:
     """``Andel under 2: 10 % → 5 %, senest 30. juni 2026`` ('' when nothing is set)."""
     if goal is None:
         return ""
     parts = []
-    change = goal_change(goal)
+    change = goal_change(goal, question_marks=question_marks)
     if goal.indicator:
         parts.append(f"{goal.indicator}: {change}" if change else goal.indicator)
     elif change:

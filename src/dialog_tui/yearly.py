@@ -26,7 +26,8 @@ def start_followup(store: Store, previous_id: int, held_on: date) -> int:
 
     Same agenda file (its current points, prompts and checklist; if the file is
     gone, the previous dialogue's points), same school, municipality, case
-    handler and location; the participants as a starting point (all present,
+    handler, KLE number and location (not the case number: the new dialogue is
+    filed on a case of its own); the participants as a starting point (all present,
     for every point); and a follow-up list of each goal, attention point and
     agreement of the previous dialogue, in agenda order, goal details copied."""
     previous = store.get_dialogue(previous_id)
@@ -41,6 +42,7 @@ def start_followup(store: Store, previous_id: int, held_on: date) -> int:
             held_on=held_on,
             location=previous.location,
             case_handler=previous.case_handler,
+            kle=inherited_kle(previous),
             agenda_file=previous.agenda_file,
             previous=previous.uid,
             participants=[
@@ -52,6 +54,12 @@ def start_followup(store: Store, previous_id: int, held_on: date) -> int:
             followups=followup_list(previous),
         )
     )
+
+
+def inherited_kle(previous: Dialogue) -> str:
+    """The KLE number a follow-up keeps: the previous one's, subject number and
+    facet (``17.01.00-G01``); its case number is its own, asked for anew."""
+    return "-".join(filter(None, (previous.kle_number, previous.facet)))
 
 
 def followup_list(previous: Dialogue) -> list[FollowUp]:

@@ -175,7 +175,6 @@ def test_typing_is_not_on_the_structural_undo_stack(notes):
 @pytest.mark.parametrize(
     ("method", "write"),
     [
-        ("set_note_text", lambda n: n.save_text("Det skrevne")),
         ("update_note", lambda n: n.toggle_tag("goal")),
         ("update_note", lambda n: n.toggle_internal()),
         ("update_note", lambda n: n.indent(1)),
@@ -200,12 +199,27 @@ def test_a_store_error_is_one_message_and_changes_nothing(notes, flaky, reports,
 def test_text_not_saved_is_written_whole_by_the_next_key(notes, flaky, reports):
     typed(notes, "Elevrådet")
     flaky.fail["set_note_text"] = DISK_FULL
-    notes.save_text("Elevrådet ønsker")
-    assert notes.note.text == "Elevrådet"  # what the database has
+    assert not notes.save_text("Elevrådet ønsker").saved
+    assert notes.note.text == "Elevrådet ønsker"  # held as typed
+    assert notes.store.get_note(notes.note.id).text == "Elevrådet"  # the database
     del flaky.fail["set_note_text"]
     assert notes.save_text("Elevrådet ønsker mere").saved
     assert texts(notes) == ["Elevrådet ønsker mere"]
     assert len(reports) == 1
+
+
+def test_while_text_is_held_structural_changes_are_refused_and_say_why(notes, flaky, reports):
+    typed(notes, "en", "to")
+    flaky.fail["set_note_text"] = DISK_FULL
+    notes.save_text("to og tre")
+    for write in (notes.add, notes.delete, lambda: notes.move(-1),
+                  lambda: notes.toggle_tag("goal"), lambda: notes.indent(1)):  # fmt: skip
+        assert write().notice == S.UNSAVED_REFUSED
+    assert [n.text for n in notes.store.notes(notes.item_id)] == ["en", "to"]
+    del flaky.fail["set_note_text"]
+    assert notes.add().saved  # the held text first, then the new note
+    assert [n.text for n in notes.store.notes(notes.item_id)] == ["en", "to og tre", ""]
+    assert reports == [S.SAVE_FAILED.format(message=DISK_FULL)]
 
 
 def test_a_failed_undo_stays_on_the_stack(notes, flaky, reports):
@@ -245,3 +259,29 @@ def test_theme_by_its_danish_name_or_beginning():
     assert theme_from("forældre") == "foraeldresamarbejde"
     assert theme_from("") is None
     assert theme_from("zzz") is None
+
+
+def test_a_busy_database_is_tried_at_most_once_a_second_by_keys(
+    notes, flaky, clock, reports, monkeypatch
+):
+    from dialog_tui.errors import DatabaseBusy
+
+    typed(notes, "en")
+    tries = []
+    real = type(flaky).__getattr__
+
+    def counting(self, name):
+        if name == "set_note_text":
+            tries.append(clock())
+        return real(self, name)
+
+    monkeypatch.setattr(type(flaky), "__getattr__", counting)
+    flaky.fail["set_note_text"] = DatabaseBusy("database is locked")
+    for text in ("en ", "en t", "en to"):  # typed within the same second
+        assert not notes.save_text(text).saved
+    assert len(tries) == 1  # one wait for the lock, not one per key
+    assert reports == [S.SAVE_FAILED.format(message=S.DB_WAITING)]
+    del flaky.fail["set_note_text"]
+    clock.seconds += 1
+    assert notes.save_text("en to!").saved
+    assert texts(notes) == ["en to!"]

@@ -48,4 +48,15 @@ async def settle(pilot) -> None:
     """Until every worker thread (export, overview, search, goal history) is done and
     its result is on the screen."""
     await pilot.app.workers.wait_for_complete()
+
+
+async def follow_up_from_list(pilot, app, when: str) -> None:
+    """Ctrl+O on the selected dialogue, the date typed over the suggested one."""
+    from textual.widgets import Input
+
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    app.screen.query_one(Input).value = ""
+    await type_text(pilot, when)
+    await pilot.press("enter")
     await pilot.pause()

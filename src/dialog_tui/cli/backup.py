@@ -1,4 +1,5 @@
-"""Backup and restore of the whole database; clearing a left-behind edit lock."""
+"""Backup and restore of the whole database; clearing a left-behind edit lock;
+checking a database and rescuing what can still be read from a damaged one."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from .base import ID, Session, fail, main, pass_session
               help=S.CLI_OUTPUT_HELP)  # fmt: skip
 @pass_session
 def backup(session: Session, output: Path) -> None:
-    session.store().backup_to(output)
+    store = session.store()
+    if store.check():
+        fail(S.BACKUP_SOURCE_DAMAGED.format(path=store.path))
+    store.backup_to(output)
     click.echo(S.BACKUP_DONE.format(path=output), err=True)
 
 
@@ -50,3 +54,42 @@ def unlock(session: Session, dialogue_id: int, yes: bool) -> None:
         click.confirm(S.UNLOCK_CONFIRM.format(id=dialogue_id, whose=whose), abort=True)
     store.clear_edit_lock(dialogue_id)
     click.echo(S.UNLOCK_DONE.format(id=dialogue_id, whose=whose), err=True)
+
+
+@main.command(help=S.CLI_CHECK_HELP)
+@pass_session
+def check(session: Session) -> None:
+    store = session.store()
+    problems = store.check()
+    if not problems:
+        click.echo(S.CHECK_OK.format(path=store.path))
+        return
+    listed = "\n".join(f"  - {p}" for p in problems[:20])
+    click.echo(S.CHECK_DAMAGED.format(path=store.path, problems=listed), err=True)
+    sys.exit(1)
+
+
+@main.command(help=S.CLI_RESCUE_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help=S.CLI_RESCUE_OUTPUT_HELP)  # fmt: skip
+@pass_session
+def rescue(session: Session, output: Path) -> None:
+    from ..exchange import dialogue_to_json, write_atomically
+
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        fail(S.OUTPUT_UNWRITABLE.format(path=output, reason=e.strerror or e))
+    saved = lost = 0
+    for dialogue_id, dialogue, reason in session.store().rescue():
+        if dialogue is None:
+            lost += 1
+            click.echo(S.RESCUE_LOST.format(id=dialogue_id, reason=reason), err=True)
+            continue
+        path = output / f"dialog-{dialogue_id}.json"
+        write_atomically(path, dialogue_to_json(dialogue).encode("utf-8"))
+        saved += 1
+        click.echo(S.RESCUE_WROTE.format(id=dialogue_id, path=path), err=True)
+    click.echo(S.RESCUE_SUMMARY.format(saved=saved, folder=output, lost=lost), err=True)
+    if lost:
+        sys.exit(1)

@@ -33,12 +33,31 @@ def _danish_metavars(params: list[click.Parameter]) -> None:
             param.metavar = S.CLI_METAVAR_TEXT
 
 
+def _use_db(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    """``--db`` given after the subcommand: the same as before it."""
+    session = ctx.find_object(Session)
+    if value is not None and session is not None:
+        session.db = value
+
+
 class DialogCommand(click.Command):
-    """A command whose help reads ``[TILVALG]`` and names values in Danish."""
+    """A command whose help reads ``[TILVALG]`` and names values in Danish, and
+    that takes ``--db`` anywhere on the line (``dialog-tui export 1 --db X``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", S.CLI_OPTIONS_METAVAR)
         super().__init__(*args, **kwargs)
+        if not any(p.name == "db" for p in self.params):
+            self.params.append(
+                click.Option(
+                    ["--db"],
+                    type=click.Path(path_type=Path),
+                    expose_value=False,
+                    is_eager=True,
+                    callback=_use_db,
+                    help=S.CLI_DB_HELP,
+                )
+            )
         _danish_metavars(self.params)
 
 
@@ -73,8 +92,20 @@ class DialogGroup(click.Group):
         except BrokenPipeError:  # e.g. `dialog-tui dump 1 | head`
             sys.stderr.close()
             sys.exit(1)
+        except OSError as e:  # a file the command reads or writes: in Danish too
+            from ..errors import os_reason
+
+            fail(S.OS_ERROR_LINE.format(path=e.filename or "", reason=os_reason(e)).lstrip(": "))
         except KeyboardInterrupt:
             fail(S.CLI_ABORTED, code=130)
+        except Exception as e:  # an SQLite error past the store's checks: a damaged page
+            from ..store.connection import as_store_error
+
+            session = ctx.find_object(Session)
+            error = None if session is None else as_store_error(session.db_path, e)
+            if error is None:
+                raise
+            fail(str(error))
 
 
 MAX_ID = 2**63 - 1
@@ -115,6 +146,8 @@ class Session:
             from ..store import Store
 
             self._store = Store.open(self.db_path)
+            if self._store.network:
+                click.echo(S.NETWORK_DRIVE.format(path=self.db_path), err=True)
         return self._store
 
     def close(self) -> None:

@@ -46,7 +46,15 @@ def dump(session: Session, dialogue_id: int, output: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help=S.CLI_JSON_HELP)
 @pass_session
 def list_(session: Session, school: str | None, year: int | None, as_json: bool) -> None:
-    rows = session.store().list_dialogues(school=school, year=year)
+    from .filters import schools
+
+    store = session.store()
+    names = schools(store, school)
+    rows = sorted(
+        (r for name in names or [None] for r in store.list_dialogues(school=name, year=year)),
+        key=lambda r: (r.held_on, r.id),
+        reverse=True,
+    )
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False,
                               indent=2))  # fmt: skip

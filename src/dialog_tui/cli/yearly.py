@@ -74,6 +74,9 @@ def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
     new_id = start_followup(store, previous_id, _date(held_on))
     if earlier:  # said, not refused: a second follow-up can be meant
         click.echo(S.FOLLOWUP_ALREADY.format(dates=", ".join(map(long_date, earlier))), err=True)
+    kle = store.get_dialogue(new_id).kle
+    kle_note = S.CLI_FOLLOWUP_KLE.format(kle=kle) if kle else ""
+    click.echo(S.CLI_FOLLOWUP_NO_CASE_NUMBER.format(id=new_id, kle=kle_note), err=True)
     click.echo(new_id)
 
 
@@ -83,15 +86,18 @@ def followup(session: Session, dialogue_id: str, held_on: str | None) -> None:
 @pass_session
 def goals(session: Session, school: str | None, as_json: bool) -> None:
     from ..text import goal_line
+    from .filters import one_school
 
     if not school or not school.strip():
         raise DialogError(S.CLI_GOALS_NEED_SCHOOL)
-    chains = session.store().goal_history(school.strip())
+    store = session.store()
+    name = one_school(store, school)
+    chains = store.goal_history(name)
     if as_json:
         click.echo(_dumps(chains))
         return
     if not chains:
-        click.echo(S.CLI_GOALS_EMPTY.format(school=school.strip()))
+        click.echo(S.CLI_GOALS_EMPTY.format(school=name))
         return
     for n, chain in enumerate(chains):
         if n:
@@ -139,11 +145,18 @@ def search(
     as_json: bool,
 ) -> None:
     from ..model import MARK_END, MARK_START
+    from ..store import fts_query
+    from .filters import schools
+    from .filters import theme as theme_key
 
     most = _number(limit, "--limit")
+    store, kind, theme = session.store(), _kind(kind), theme_key(theme)
+    if not fts_query(query) and not (school or year or kind or theme):
+        raise DialogError(S.CLI_SEARCH_NEEDS_SOMETHING)
+    schools(store, school)  # an unknown school is said, not "nothing found"
     # One more than asked, to tell whether the results were cut.
-    hits = session.store().search(
-        query, school=school, year=_year(year), kind=_kind(kind), theme=theme,
+    hits = store.search(
+        query, school=school, year=_year(year), kind=kind, theme=theme,
         limit=min(most + 1, MAX_ID),
     )  # fmt: skip
     if len(hits) > most:

@@ -1,15 +1,15 @@
 """Word documents on a municipality's template: the parts every export shares.
 
-- :func:`open_document` opens the template (``.docx`` or ``.dotx``), fills its
-  ``{{ placeholders }}`` and empties its body, keeping styles, page setup,
-  header, footer and logo; without a template it gives the default A4 layout.
 - :class:`Writer` appends paragraphs fast, with styles resolved once
   (python-docx scans every style on each ``add_paragraph(style=...)``).
 - :func:`add_page_furniture` adds the running header from page 2 and the
   ``Side X af Y`` footer as real PAGE/NUMPAGES fields, beside the template's own.
 - :func:`set_properties` writes title, subject, author and keywords and scrubs
-  every other trace of the template or the generator.
+  every other trace of the generator (the template is cleaned when it is read,
+  see :mod:`.template`).
 - :func:`save_document` writes atomically: a failure leaves no partial file.
+
+Opening a template (or the default layout) is :mod:`.opening`.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from __future__ import annotations
 import copy
 import io
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import strings as S
-from ..errors import ExportError
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -37,19 +34,13 @@ PLACEHOLDERS = ("dato", "sagsnr", "sagsbehandler", "titel", "skole", "aar", "kom
 """The names a template may use as ``{{ name }}``; the memo and the council
 overview fill each (the overview leaves ``sagsnr`` and ``skole`` empty)."""
 
-_CT_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_CT_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_TAG = re.compile(r"<[^>]+>")
-_PLACEHOLDER = re.compile(r"\{[{%]\s*(\w+)")
 # Characters XML 1.0 cannot hold, plus C1 controls that Word refuses.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-# Package and document relationships that carry the template's or the
-# generator's traces (app name, company, thumbnail, comments, DMS metadata).
+# Package relationships that carry the generator's traces (app name, company,
+# thumbnail: python-docx's own default template has them).
 _SCRUBBED_PACKAGE_RELS = ("extended-properties", "custom-properties", "thumbnail")
-_SCRUBBED_DOCUMENT_RELS = ("/comments", "commentsExtended", "commentsIds", "people", "customXml")
 
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_P, _W_PPR, _W_PSTYLE, _W_KEEPNEXT, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = (
@@ -57,186 +48,10 @@ _W_P, _W_PPR, _W_PSTYLE, _W_KEEPNEXT, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = 
 )
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-A4 = (11906, 16838)  # twentieths of a point
-MARGIN_CM = 2.5
-
 
 def printable(text: str) -> str:
     """Text Word can hold: control characters pasted from elsewhere are dropped."""
     return _NOT_XML.sub("", text)
-
-
-# --- Opening -----------------------------------------------------------------
-
-
-def user_template() -> Path | None:
-    """The municipality's template set up once for this user: ``template.docx``
-    (or ``.dotx``) in the config folder (``~/.config/dialog-tui/`` on Linux)."""
-    from platformdirs import user_config_path
-
-    folder = user_config_path("dialog-tui", appauthor=False)
-    for name in ("template.docx", "template.dotx"):
-        if (folder / name).exists():
-            return folder / name
-    return None
-
-
-@dataclass
-class OpenedDocument:
-    document: Document
-    placeholders: frozenset[str]
-    """The placeholder names the template uses (in body, header or footer)."""
-    body_kept: bool
-    """The template's body held placeholders, so it was filled and kept."""
-
-
-def read_template(path: Path) -> bytes:
-    """The template as ``.docx`` bytes (a ``.dotx`` gets the document content type);
-    anything else is refused with one clear Danish line."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExportError(S.TEMPLATE_NOT_FOUND.format(path=path)) from None
-    except OSError as e:
-        reason = e.strerror or str(e)
-        raise ExportError(S.TEMPLATE_UNREADABLE.format(path=path, reason=reason)) from None
-    if data.startswith(_OLE_MAGIC):
-        # Office wraps a password-protected .docx in an OLE file with an
-        # EncryptionInfo stream; other OLE files are the old binary .doc/.dot.
-        if "EncryptionInfo".encode("utf-16-le") in data:
-            raise ExportError(S.TEMPLATE_ENCRYPTED.format(path=path))
-        raise ExportError(S.TEMPLATE_OLD_WORD.format(path=path))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            types = z.read("[Content_Types].xml").decode("utf-8")
-            if _CT_TEMPLATE in types:
-                return _replace_in_zip(z, "[Content_Types].xml",
-                                       types.replace(_CT_TEMPLATE, _CT_DOCUMENT))  # fmt: skip
-            if _CT_DOCUMENT not in types:
-                raise ExportError(S.TEMPLATE_NOT_WORD.format(path=path))
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, EOFError):
-        raise ExportError(S.TEMPLATE_NOT_WORD.format(path=path)) from None
-    return data
-
-
-def _replace_in_zip(z: zipfile.ZipFile, name: str, text: str) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
-        for info in z.infolist():
-            new.writestr(info, text.encode("utf-8") if info.filename == name else z.read(info))
-    return out.getvalue()
-
-
-def _placeholders_in(data: bytes) -> tuple[frozenset[str], bool]:
-    """(names used anywhere, whether the body uses any), reading through Word's
-    habit of splitting ``{{ name }}`` over several runs."""
-    names: set[str] = set()
-    in_body = False
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for name in z.namelist():
-            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
-                found = _PLACEHOLDER.findall(_TAG.sub("", z.read(name).decode("utf-8")))
-                names.update(found)
-                in_body = in_body or (name == "word/document.xml" and bool(found))
-    return frozenset(names), in_body
-
-
-def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDocument:
-    """The document to write into: the template with its placeholders filled from
-    ``context`` and its body emptied (kept when it holds placeholders), or the
-    default layout when ``template`` is None."""
-    import docx
-    from docx.opc.exceptions import OpcError
-
-    if template is None:
-        document = docx.Document()
-        _default_layout(document)
-        _clear_body(document)
-        return OpenedDocument(document, frozenset(), False)
-    data = read_template(template)
-    names, in_body = _placeholders_in(data)
-    try:
-        document = _render(data, context) if names else docx.Document(io.BytesIO(data))
-    except ExportError as e:
-        raise ExportError(S.TEMPLATE_BAD_PLACEHOLDER.format(path=template, reason=e)) from None
-    except (ValueError, KeyError, SyntaxError, zipfile.BadZipFile, OpcError):
-        # A zip that claims to be Word but is broken inside.
-        raise ExportError(S.TEMPLATE_NOT_WORD.format(path=template)) from None
-    if not in_body:
-        _clear_body(document)
-    return OpenedDocument(document, names, in_body)
-
-
-def _render(data: bytes, context: Mapping[str, str]) -> Document:
-    from docxtpl import DocxTemplate
-    from jinja2 import Environment, TemplateError
-
-    template = DocxTemplate(io.BytesIO(data))
-    try:
-        template.render(dict(context), jinja_env=Environment(autoescape=True))
-    except TemplateError as e:
-        raise ExportError(str(e)) from None
-    document = template.docx
-    # docxtpl swaps in rendered header/footer parts on the relationships but not
-    # in python-docx's rId -> part cache, which section.header reads.
-    rels = document.part.rels
-    for rId, rel in rels.items():
-        if not rel.is_external:
-            rels._target_parts_by_rId[rId] = rel.target_part
-    return document
-
-
-def _clear_body(document: Document) -> None:
-    """Remove the body's content, keeping its final section properties (page setup)."""
-    body = document.element.body
-    for child in list(body):
-        if child.tag != _w("sectPr"):
-            body.remove(child)
-
-
-def _default_layout(document: Document) -> None:
-    """A4, 2.5 cm margins, Arial, black headings: the plain municipal memo look."""
-    from docx.shared import Pt, RGBColor, Twips
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Twips(A4[0]), Twips(A4[1])
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Twips(round(MARGIN_CM / 2.54 * 1440)))
-    section.header_distance = section.footer_distance = Twips(round(1.25 / 2.54 * 1440))
-    styles = document.styles
-    sizes = {"Normal": 11, "Title": 16, "Heading 1": 12, "Heading 2": 11, "Header": 9,
-             "Footer": 9}  # fmt: skip
-    for name, size in sizes.items():
-        style = styles[name]
-        font = style.font
-        font.name = "Arial"
-        font.size = Pt(size)
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.get_or_add_rFonts()
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(_w(attr.split(":")[1]), None)
-        fonts.set(_w("eastAsia"), "Arial")
-        fonts.set(_w("cs"), "Arial")
-        if name != "Normal":
-            font.color.rgb = RGBColor(0, 0, 0)
-        if name in ("Title", "Heading 1", "Heading 2"):
-            font.bold = True
-            fmt = style.paragraph_format
-            fmt.space_before = Pt(18 if name != "Heading 2" else 12)
-            fmt.space_after = Pt(6)
-            fmt.keep_with_next = True
-    title = styles["Title"].element
-    ppr = title.get_or_add_pPr()
-    border = ppr.find(_w("pBdr"))
-    if border is not None:
-        ppr.remove(border)
-    spacing = title.find(_w("rPr") + "/" + _w("spacing"))
-    if spacing is not None:
-        spacing.getparent().remove(spacing)
-    styles["Title"].paragraph_format.space_before = Pt(0)
-    styles["Normal"].paragraph_format.space_after = Pt(8)
-    styles["Normal"].paragraph_format.line_spacing = 1.15
 
 
 def _w(tag: str) -> str:
@@ -295,6 +110,8 @@ class Writer:
         self._body = document.element.body
         self._end = self._body.find(_w("sectPr"))
         self.styles = resolve_styles(document)
+        self.bullet_char = "•"
+        """Written as text where the template has no list style (the memo style's)."""
 
     def paragraph(
         self,
@@ -349,7 +166,7 @@ class Writer:
                 if depth <= level:
                     self._indent(paragraph, level + 1)
                 return paragraph
-        paragraph = self.paragraph("•\t" + text)
+        paragraph = self.paragraph(f"{self.bullet_char}\t{text}")
         self._indent(paragraph, level + 1)
         return paragraph
 
@@ -553,9 +370,9 @@ def _copy_story(source: _Header | _Footer, target: _Header | _Footer) -> None:
 def set_properties(
     document: Document, *, title: str, subject: str, author: str, keywords: str
 ) -> None:
-    """Fresh core properties (title, subject, author, keywords, revision 1, now),
-    and no trace of the template's or the generator's: no app name, company,
-    comments, thumbnail, attached template path or editing-session ids."""
+    """Fresh core properties (title, subject, author, keywords, revision 1, now;
+    no last-modified-by), and no trace of the generator: no app name, company,
+    thumbnail or editing-session ids."""
     from docx.oxml.coreprops import CT_CoreProperties
 
     package = document.part.package
@@ -572,23 +389,9 @@ def set_properties(
     for rId, rel in list(package.rels.items()):
         if any(rel.reltype.endswith(kind) for kind in _SCRUBBED_PACKAGE_RELS):
             package.rels.pop(rId)
-    part = document.part
-    for rId, rel in list(part.rels.items()):
-        if any(kind in rel.reltype for kind in _SCRUBBED_DOCUMENT_RELS):
-            part.rels.pop(rId)
-    for tag in ("commentRangeStart", "commentRangeEnd"):
-        for element in document.element.body.iter(_w(tag)):
-            element.getparent().remove(element)
-    for reference in list(document.element.body.iter(_w("commentReference"))):
-        run = reference.getparent()
-        run.getparent().remove(run)
     settings = document.settings.element
-    for tag in ("attachedTemplate", "rsids"):
-        for element in settings.findall(_w(tag)):
-            rid = element.get(f"{{{_R_NS}}}id")
-            if rid and rid in document.settings.part.rels:
-                document.settings.part.rels.pop(rid)
-            settings.remove(element)
+    for element in settings.findall(_w("rsids")):
+        settings.remove(element)
 
 
 def save_document(document: Document, path: Path) -> Path:

@@ -4,8 +4,10 @@ Layout as in a real municipal memo: the date / case number / case handler block
 top right, the title, who took part, the agenda as a numbered list, one section
 ``1) <title>`` per point with its paragraphs and bullets, then (when the dialogue
 follows up a previous one) how last year's goals, attention points and agreements
-went, and optionally a summary of goals, attention points and agreements by theme.
-Internal notes never appear, tags never print.
+went, and optionally a summary of goals, attention points and agreements by theme
+and a table of the key figures the goals use. Internal notes never appear, tags
+never print, and a confidential key figure (national tests) never prints: the memo
+is filed where the public may read it.
 """
 
 from __future__ import annotations
@@ -18,17 +20,15 @@ from typing import TYPE_CHECKING
 from docx.shared import Pt, Twips
 
 from .. import strings as S
-from ..model import THEMES, Dialogue, FollowUp, Note, Participant
+from ..figures_model import Series, goal_series, mask_confidential, memo_table
+from ..model import Dialogue, FollowUp, Note, Participant
 from ..text import goal_line, join, long_date, outcome
-from .document import (
-    Writer,
-    add_page_furniture,
-    open_document,
-    save_document,
-    set_properties,
-    top_right_block,
-)
+from ..themes import ThemeSet, current_themes
+from .cpr import Printed, dialogue_texts, field_texts, refuse_cpr
+from .document import Writer, add_page_furniture, save_document, set_properties, top_right_block
 from .goals import note_theme
+from .opening import open_document
+from .style import DEFAULT, MemoStyle, date_line, use_bullet
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -68,30 +68,62 @@ def build_memo(
     dialogue: Dialogue,
     *,
     template: Path | None = None,
-    summary: bool = True,
+    summary: bool | None = None,
     today: date | None = None,
+    figures: list[Series] | None = None,
+    figures_table: bool = False,
+    allow_cpr: bool = False,
+    style: MemoStyle = DEFAULT,
+    themes: ThemeSet | None = None,
 ) -> Document:
+    """The memo in ``style`` (``summary`` None: as the style says). ``figures``:
+    the school's key figures (goals tied to a confidential one print it as such);
+    ``figures_table``: add a table of those the goals use. Unless ``allow_cpr``,
+    :class:`~.cpr.CprFound` when anything the memo would print (text, placeholder
+    values, the template's text) holds a CPR number."""
+    dialogue = mask_confidential(dialogue, figures or [])
     context = placeholder_context(dialogue, today)
     opened = open_document(template, context)
+    series = goal_series(dialogue, figures) if figures_table and figures else []
+    if not allow_cpr:
+        printed = [*dialogue_texts(dialogue), *field_texts(context)]
+        table = memo_table(series)[0]
+        printed += [Printed(S.CPR_PLACE_FIGURES, " ".join(row)) for row in table]
+        refuse_cpr(printed, opened.printed)
     document = opened.document
     w = Writer(document)
+    w.bullet_char = style.bullet
+    use_bullet(document, style.bullet, [w.styles[r] for r in _BULLET_ROLES if w.styles[r]])
     title = context["titel"]
     top_right_block(w, context, skip=opened.placeholders)
     w.paragraph(title, "title")
-    _participants(w, dialogue)
-    w.paragraph(S.MEMO_OPENING)
+    if line := date_line(dialogue, style.date_line):
+        w.paragraph(line)
+    if style.participants == "grouped":
+        _participants(w, dialogue)
+    elif style.participants == "list":
+        _participant_list(w, dialogue)
+    if style.agenda_list:
+        w.paragraph(S.MEMO_OPENING)
+        for number, item in enumerate(dialogue.agenda, start=1):
+            w.numbered(item.title, number)
     for number, item in enumerate(dialogue.agenda, start=1):
-        w.numbered(item.title, number)
-    for number, item in enumerate(dialogue.agenda, start=1):
-        w.paragraph(S.MEMO_SECTION.format(number=number, title=item.title), "heading")
         partial = _attending_only(dialogue, number)
+        printed = [n for n in item.notes if not n.internal and n.text.strip()]
+        if not (style.empty_points or printed or partial):
+            continue
+        heading = S.MEMO_SECTION.format(number=number, title=item.title)
+        w.paragraph(heading if style.numbered_headings else item.title, "heading",
+                    keep_with_next=True)  # fmt: skip
         if partial:
             w.paragraph(S.MEMO_ATTENDED_THIS_POINT.format(people=join(partial)))
-        _notes(w, item.notes)
+        _notes(w, printed)
     if dialogue.followups:
-        _followups(w, dialogue.followups)
-    if summary:
-        _summary(w, dialogue)
+        _followups(w, dialogue.followups, style)
+    if style.summary if summary is None else summary:
+        _summary(w, dialogue, style, themes or current_themes())
+    if series:
+        _figures(w, series)
     add_page_furniture(document, S.MEMO_RUNNING_HEADER.format(title=title))
     set_properties(
         document,
@@ -103,17 +135,33 @@ def build_memo(
     return document
 
 
+_BULLET_ROLES = ("bullet", "bullet2", "bullet3", "bullet4", "bullet5")
+
+
 def export_memo(
     dialogue: Dialogue,
     path: Path,
     *,
     template: Path | None = None,
-    summary: bool = True,
+    summary: bool | None = None,
     today: date | None = None,
+    figures: list[Series] | None = None,
+    figures_table: bool = False,
+    allow_cpr: bool = False,
+    style: MemoStyle = DEFAULT,
 ) -> Path:
     """Build the memo and write it atomically to ``path``; reads nothing but
-    ``dialogue`` and the template, writes nothing but ``path``."""
-    document = build_memo(dialogue, template=template, summary=summary, today=today)
+    ``dialogue``, ``figures``, the template and the themes, writes nothing but ``path``."""
+    document = build_memo(
+        dialogue,
+        template=template,
+        summary=summary,
+        today=today,
+        figures=figures,
+        figures_table=figures_table,
+        allow_cpr=allow_cpr,
+        style=style,
+    )
     return save_document(document, path)
 
 
@@ -174,6 +222,18 @@ def _participants(w: Writer, dialogue: Dialogue) -> None:
             paragraph.paragraph_format.keep_with_next = True
 
 
+def _participant_list(w: Writer, dialogue: Dialogue) -> None:
+    """``Deltagere:`` and one bullet per person present: ``Name (role, organisation)``."""
+    present = [p for p in dialogue.participants if p.present]
+    if not present:
+        return
+    w.paragraph(S.MEMO_PARTICIPANTS, bold=True, keep_with_next=True)
+    points = len(dialogue.agenda)
+    for p in present:
+        shown = p.model_copy(update={"role": ", ".join(filter(None, (p.role, p.organisation)))})
+        w.bullet(_person(shown, points))
+
+
 def _attending_only(dialogue: Dialogue, number: int) -> list[str]:
     """Who attended this point but not the whole meeting."""
     points = len(dialogue.agenda)
@@ -196,21 +256,21 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
                 paragraph.paragraph_format.left_indent = Twips(360 * note.level)
 
 
-def _followups(w: Writer, followups: list[FollowUp]) -> None:
+def _followups(w: Writer, followups: list[FollowUp], style: MemoStyle) -> None:
     """``Opfølgning på sidste års mål``: each of last year's goals, attention points
     and agreements with its numbers, how it went and the comment."""
     w.paragraph(S.FOLLOWUPS_TITLE, "heading")
     for f in followups:
         label = S.MEMO_SUMMARY_KINDS.get(f.kind, S.KIND_LABELS[f.kind])
         w.bullet(f"{label}: {f.text}" if f.text else label)
-        if f.goal and (line := goal_line(f.goal)):
+        if f.goal and (line := goal_line(f.goal, question_marks=style.question_marks)):
             w.bullet(line, 1)
         w.bullet(S.MEMO_FOLLOWUP_STATUS.format(outcome=outcome(f)), 1)
         if f.comment:
             w.bullet(S.MEMO_FOLLOWUP_COMMENT.format(comment=f.comment), 1)
 
 
-def _summary(w: Writer, dialogue: Dialogue) -> None:
+def _summary(w: Writer, dialogue: Dialogue, style: MemoStyle, themes: ThemeSet) -> None:
     """Goals, attention points and agreements, grouped by the plan's themes."""
     by_theme: dict[str | None, list[tuple[str, Note]]] = {}
     for _, _, note in dialogue.notes():
@@ -222,14 +282,35 @@ def _summary(w: Writer, dialogue: Dialogue) -> None:
                 break
     if not by_theme:
         return
-    w.paragraph(S.MEMO_SUMMARY, "heading")
-    for theme in (*THEMES, None):
+    w.paragraph(S.MEMO_SUMMARY, "heading", keep_with_next=True)
+    # The plan's themes in its order, then themes no longer in it, then none.
+    order = [*themes.keys, *sorted(t for t in by_theme if t and t not in themes.keys), None]
+    for theme in order:
         entries = by_theme.get(theme)
         if not entries:
             continue
-        w.paragraph(S.THEME_LABELS[theme] if theme else S.MEMO_SUMMARY_NO_THEME, "subheading")
+        label = themes.label(theme) if theme else S.MEMO_SUMMARY_NO_THEME
+        w.paragraph(label, "subheading", keep_with_next=True)
         entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
         for kind, note in entries:
             w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
-            if kind == "goal" and note.goal and (line := goal_line(note.goal)):
+            if (
+                kind == "goal"
+                and note.goal
+                and (line := goal_line(note.goal, question_marks=style.question_marks))
+            ):
                 w.bullet(line, 1)
+
+
+def _figures(w: Writer, series: list[Series]) -> None:
+    """``Nøgletal``: the goals' indicators over the last school years; confidential
+    ones are left out, and the memo says so."""
+    rows, left_out = memo_table(series)
+    if not rows and not left_out:
+        return
+    w.paragraph(S.KEY_FIGURES_HEADING, "heading")
+    if rows:
+        years = len(rows[0]) - 2
+        w.table(rows, widths=(3, *[1] * years, 2), right_columns=range(1, years + 1))
+    if left_out:
+        w.paragraph(S.MEMO_FIGURES_LEFT_OUT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import THEMES, AgendaItem, FollowUp, GoalChain, GoalDetails, GoalStep, Note
+from ..model import KINDS, AgendaItem, FollowUp, GoalChain, GoalDetails, GoalStep, Note
 
 
 def carry_on_point(items: Sequence[AgendaItem], source_title: str | None) -> AgendaItem | None:
@@ -17,7 +17,7 @@ def carried_goal(followup: FollowUp, source_tags: Sequence[str]) -> Note:
     """The new goal note carrying ``followup`` on: its text and goal details,
     linked to last year's note as its ancestor, tagged goal plus the themes of
     the source note and of the goal."""
-    themes = [t for t in source_tags if t in THEMES]
+    themes = [t for t in source_tags if t not in KINDS]  # any theme of the plan's
     goal = (followup.goal or GoalDetails()).model_copy(update={"ancestor": followup.source_uid})
     if goal.theme and goal.theme not in themes:
         themes.append(goal.theme)

@@ -5,7 +5,8 @@ crash loses at most the call in flight. The UI, CLI and exporter use only these
 named methods; nothing outside this package writes SQL.
 
 ``Store`` is the facade: one room per aggregate (dialogues, points, notes,
-participants, follow-ups and goals, status, search, edit locks, backup), each a
+participants, follow-ups and goals, status, search, edit locks, backup, the
+school's key figures), each a
 mixin over the connection in ``connection.py``.
 """
 
@@ -15,7 +16,9 @@ from ..errors import LockLost, NotFound, StoreError
 from .backup import Backup
 from .connection import APP_NAME, APPLICATION_ID, ENV_DB, FINAL_ABORT, default_db_path
 from .dialogues import Dialogues
+from .figures import Figures, LoadResult
 from .followups import FollowUps
+from .health import Health
 from .locks import LOCK_STALE_SECONDS, EditLock, Locks
 from .migrate import SCHEMA_VERSION
 from .notes import Notes
@@ -26,7 +29,17 @@ from .status import StatusChanges
 
 
 class Store(
-    Locks, StatusChanges, FollowUps, Notes, Points, Participants, Dialogues, Search, Backup
+    Locks,
+    StatusChanges,
+    FollowUps,
+    Notes,
+    Points,
+    Participants,
+    Dialogues,
+    Search,
+    Backup,
+    Health,
+    Figures,
 ):
     """The named API over one dialog-tui database file."""
 
@@ -39,6 +52,7 @@ __all__ = [
     "LOCK_STALE_SECONDS",
     "SCHEMA_VERSION",
     "EditLock",
+    "LoadResult",
     "LockLost",
     "NotFound",
     "Store",

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from .. import strings as S
-from ..errors import StoreError
+from ..errors import StoreError, os_reason
 from .connection import StoreBase
 
 
@@ -30,7 +30,7 @@ class Backup(StoreBase):
             os.replace(tmp, path)
         except (OSError, sqlite3.Error) as e:
             tmp.unlink(missing_ok=True)
-            reason = getattr(e, "strerror", None) or e
+            reason = os_reason(e) if isinstance(e, OSError) else e
             raise StoreError(S.OUTPUT_UNWRITABLE.format(path=path, reason=reason)) from None
 
     def restore_from(self, path: Path) -> Path:
@@ -47,9 +47,13 @@ class Backup(StoreBase):
             self._check_ours(source, path, exists=True)
             if not source.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(S.DB_NOT_OURS.format(path=path))
-            result = source.execute("PRAGMA integrity_check").fetchone()[0]
+            try:
+                result = source.execute("PRAGMA integrity_check").fetchone()[0]
+            except sqlite3.DatabaseError as e:  # past the header: damaged, not foreign
+                result = str(e)
             if result != "ok":
                 raise StoreError(S.BACKUP_DAMAGED.format(path=path, result=result))
+            self._refuse_if_open_elsewhere()
             bak = self.path.with_name(self.path.name + ".bak")
             self.backup_to(bak)
             try:
@@ -63,3 +67,21 @@ class Backup(StoreBase):
             source.close()
         self._migrate()
         return bak
+
+    def _refuse_if_open_elsewhere(self) -> None:
+        """A restore under a meeting typing elsewhere would pull its notes away:
+        refused while any dialogue is held by a live editor (a damaged file, whose
+        locks cannot be read, is what restore is for: it goes ahead)."""
+        with self._mutex:
+            try:
+                ids = [r[0] for r in self.conn.execute("SELECT dialogue_id FROM edit_locks")]
+                holders = [(i, self._other_editor(self.conn, i)) for i in ids]  # type: ignore[attr-defined]
+            except sqlite3.DatabaseError:
+                return
+        for dialogue_id, holder in holders:
+            if holder is not None:
+                raise StoreError(
+                    S.RESTORE_OPEN_ELSEWHERE.format(
+                        id=dialogue_id, pid=holder.pid, host=holder.host, since=holder.since
+                    )
+                )

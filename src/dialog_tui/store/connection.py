@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from .. import strings as S
-from ..errors import StoreError
+from ..errors import DatabaseBusy, DatabaseDamaged, DatabaseGone, StoreError, os_reason
 from . import migrate
 from .rows import now
 
@@ -32,6 +32,12 @@ APP_NAME = "dialog-tui"
 ENV_DB = "DIALOG_TUI_DB"
 DEFERRED_CHECKPOINT_PAGES = 20_000
 """The app's cap on the WAL (~80 MB) before a write checkpoints after all."""
+
+UI_BUSY_TIMEOUT_MS = 200
+"""How long a write from the app waits for another process's write lock before the
+keys are kept in memory and retried (the CLI waits 5 s)."""
+
+DAMAGE_SIGNS = ("malformed", "vtable constructor failed", "not a database")
 
 FINAL_ABORT = "dialog-tui: the dialogue is final"
 """The message of the triggers that keep a final dialogue read-only (migration 3)."""
@@ -47,6 +53,35 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "dialogues.db"
 
 
+def sqlite_error(path: Path, e: sqlite3.Error) -> StoreError:
+    """One Danish line for an SQLite error: busy, damaged, or a failed write."""
+    text = str(e)
+    if isinstance(e, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return DatabaseBusy(S.DB_CANNOT_WRITE.format(path=path, reason=e))
+    if isinstance(e, sqlite3.DatabaseError) and any(w in text for w in DAMAGE_SIGNS):
+        return DatabaseDamaged(S.DB_DAMAGED_USE_CHECK.format(path=path, reason=e))
+    return StoreError(S.DB_CANNOT_WRITE.format(path=path, reason=e))
+
+
+def file_identity(path: Path, *, missing_ok: bool = True) -> tuple[int, int] | None:
+    """(st_dev, st_ino) of ``path``; None when it cannot be told (or is missing)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def as_store_error(path: Path, e: BaseException) -> StoreError | None:
+    """``sqlite_error`` for an SQLite error; None for anything else (for callers
+    outside the store, which do not import sqlite3)."""
+    return sqlite_error(path, e) if isinstance(e, sqlite3.Error) else None
+
+
 class StoreBase:
     """The connection and its policy; the aggregates' mixins build on it."""
 
@@ -56,6 +91,11 @@ class StoreBase:
         self.conn = conn
         self._mutex = threading.RLock()
         self._locked: set[int] = set()  # dialogues this instance took for editing
+        self.identity = file_identity(self.path)
+        """(st_dev, st_ino) of the file opened: each write checks the path still is it."""
+        self.network = False
+        self.busy_timeout_ms: int | None = None  # set by the app: short
+        """On a network drive: rollback journal, the file held exclusively."""
 
     @cached_property
     def db(self) -> Database:
@@ -83,9 +123,7 @@ class StoreBase:
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
             except OSError as e:
-                raise StoreError(
-                    S.DB_CANNOT_OPEN.format(path=path, reason=e.strerror or e)
-                ) from None
+                raise StoreError(S.DB_CANNOT_OPEN.format(path=path, reason=os_reason(e))) from None
         try:
             conn = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=5.0
@@ -96,6 +134,7 @@ class StoreBase:
             cls._check_ours(conn, path, exists)
             store = cls(path, conn)
             store._configure()
+            store._on_network_drive()
             store._migrate()
         except BaseException:
             conn.close()
@@ -193,10 +232,11 @@ class StoreBase:
             if self.conn.in_transaction:  # nested: part of the enclosing one
                 yield self.conn
                 return
+            self.check_file()
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as e:
-                raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+                raise self.write_error(e) from None
             try:
                 yield self.conn
             except sqlite3.IntegrityError as e:
@@ -206,7 +246,7 @@ class StoreBase:
                 raise StoreError(S.INVALID_VALUE.format(reason=e)) from None
             except sqlite3.Error as e:
                 self._rollback()
-                raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+                raise self.write_error(e) from None
             except BaseException:
                 self._rollback()
                 raise
@@ -216,11 +256,54 @@ class StoreBase:
                 except sqlite3.Error as e:
                     # A failed COMMIT may have rolled back already.
                     self._rollback()
-                    raise StoreError(S.DB_CANNOT_WRITE.format(path=self.path, reason=e)) from None
+                    raise self.write_error(e) from None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+    # --- Faults (issue 13) -----------------------------------------------------
+
+    def _on_network_drive(self) -> None:
+        """WAL needs every process on one host: on a network drive, a rollback
+        journal and the file held by this process alone while it is open."""
+        from .filesystem import is_network
+
+        if not is_network(self.path):
+            return
+        self.network = True
+        try:
+            self.conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as e:
+            raise StoreError(S.DB_CANNOT_OPEN.format(path=self.path, reason=e)) from None
+
+    def check_file(self) -> None:
+        """The file at ``path`` is still the one open here: a deleted, moved or
+        replaced database is noticed at the next write (a stat, ~2 µs)."""
+        if self.identity is None:
+            return
+        try:
+            now_there = file_identity(self.path, missing_ok=False)
+        except FileNotFoundError:
+            raise DatabaseGone(S.DB_VANISHED.format(path=self.path)) from None
+        if now_there is not None and now_there != self.identity:
+            raise DatabaseGone(S.DB_REPLACED.format(path=self.path))
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another process's lock (the app: short)."""
+        self.busy_timeout_ms = int(milliseconds)
+        with self._mutex:
+            self.conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
+
+    def write_error(self, e: sqlite3.Error) -> StoreError:
+        """The Danish error for a failed write: busy, damaged, or anything else."""
+        return sqlite_error(self.path, e)
+
+    def damage_error(self, e: sqlite3.Error) -> DatabaseDamaged | None:
+        """A ``DatabaseDamaged`` pointing to check and rescue, if ``e`` is damage."""
+        error = sqlite_error(self.path, e)
+        return error if isinstance(error, DatabaseDamaged) else None
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -236,6 +319,8 @@ class StoreBase:
                 raise StoreError(S.DB_CANNOT_OPEN.format(path=self.path, reason=e)) from None
             try:
                 yield self.conn
+            except sqlite3.DatabaseError as e:
+                raise (self.damage_error(e) or e) from None
             finally:
                 self._rollback()  # nothing was written: ending it is all that is left
 
@@ -243,9 +328,12 @@ class StoreBase:
         """Rows as dicts, read whole under the lock (plain sqlite3: the read path,
         at open and export, does not import sqlite-utils)."""
         with self._mutex:
-            cur = self.conn.execute(sql, params)
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+            try:
+                cur = self.conn.execute(sql, params)
+                names = [d[0] for d in cur.description]
+                return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+            except sqlite3.DatabaseError as e:
+                raise (self.damage_error(e) or e) from None
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._query(sql, params)

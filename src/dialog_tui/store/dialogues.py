@@ -17,7 +17,7 @@ from .rows import NOTE_SELECT, check_year, iso, now, validated
 _HEADER_FIELDS = frozenset(
     {
         "school", "municipality", "held_on", "starts_at", "ends_at", "location",
-        "case_number", "case_handler", "memo_date", "agenda_file",
+        "case_number", "case_handler", "memo_date", "agenda_file", "kle",
     }
 )  # fmt: skip
 
@@ -50,6 +50,8 @@ class Dialogues(StoreBase):
         )  # fmt: skip
         dialogue_id = cur.lastrowid
         assert dialogue_id is not None
+        if d.kle:  # schema 8; apart, so that older schemas' tests can still insert
+            c.execute("UPDATE dialogues SET kle = ? WHERE id = ?", (d.kle, dialogue_id))
         for pos, item in enumerate(d.agenda):
             item_id = self._insert_agenda_item(c, dialogue_id, pos, item)
             for npos, note in enumerate(item.notes):
@@ -114,10 +116,8 @@ class Dialogues(StoreBase):
 
     def check_dialogue(self, dialogue_id: int) -> None:
         """NotFound unless the dialogue exists (one indexed lookup)."""
-        with self._mutex:
-            found = self.conn.execute("SELECT 1 FROM dialogues WHERE id = ?", (dialogue_id,))
-            if found.fetchone() is None:
-                raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
+        if self._one("SELECT 1 AS found FROM dialogues WHERE id = ?", (dialogue_id,)) is None:
+            raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
 
     def list_dialogues(
         self,

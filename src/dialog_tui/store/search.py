@@ -4,11 +4,12 @@ are kept in step by the triggers of migrations 3 and 4)."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 from .. import strings as S
 from ..errors import StoreError
-from ..model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
+from ..model import KINDS, MARK_END, MARK_START, THEME_KEY, THEMES, SearchHit
 from .connection import StoreBase
 from .rows import check_year
 
@@ -33,7 +34,8 @@ class Search(StoreBase):
         the beginning of a word (search as you type: "læs" finds "Læsning")."""
         if kind is not None and kind not in KINDS:
             raise StoreError(S.SEARCH_BAD_KIND.format(kind=kind, known=", ".join(KINDS)))
-        if theme is not None and theme not in THEMES:
+        # Any theme key (themes.toml says which there are); what is not one is refused.
+        if theme is not None and not re.match(THEME_KEY, theme):
             raise StoreError(S.SEARCH_BAD_THEME.format(theme=theme, known=", ".join(THEMES)))
         if limit < 1:
             raise StoreError(S.SEARCH_BAD_LIMIT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .. import strings as S
+from ..errors import StoreError
 from ..store import Store
+from ..store.connection import UI_BUSY_TIMEOUT_MS
 from .keys import with_ids
 
 CHECKPOINT_SECONDS = 5
@@ -45,6 +48,12 @@ class DialogApp(App):
     ) -> None:
         super().__init__()
         self.store = store
+        # A write waits only briefly for another process's lock; the keys are kept
+        # and retried meanwhile, so the app never freezes behind it.
+        store.set_busy_timeout(UI_BUSY_TIMEOUT_MS)
+        self.closing_on: StoreError | None = None
+        self.exit_lines: list[str] = []
+        """Said on the terminal after the app has gone (where unsaved text went)."""
         self._open_id = open_id
         self._new = new
         self._gc_paused = gc_paused
@@ -63,6 +72,8 @@ class DialogApp(App):
         # Keystrokes only append to the WAL; a thread copies it back every few seconds.
         self.store.defer_checkpoints()
         self.set_interval(CHECKPOINT_SECONDS, self._checkpoint)
+        if self.store.network:
+            self.notify(S.NETWORK_DRIVE.format(path=self.store.path), timeout=15)
         if self._open_id is not None:
             # Straight to the meeting; the list is built only when going back.
             self.open_meeting(self._open_id)
@@ -74,6 +85,19 @@ class DialogApp(App):
     @work(thread=True, exclusive=True, group="checkpoint")
     def _checkpoint(self) -> None:
         self.store.checkpoint()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store error nobody caught (a damaged page met while reading): the app
+        closes (held text goes to a recovery file) and says it in one line, not a
+        traceback."""
+        if self.closing_on is not None:
+            return  # what followed from it (a screen left half built) while closing
+        if isinstance(error, StoreError):
+            self.closing_on = error
+            self.exit_lines.append(str(error))
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
 
     def show_dialogues(self) -> None:
         from .screens.dialogues import DialoguesScreen
@@ -141,7 +165,12 @@ def run_app(db_path: Path, *, open_id: int | None = None, new: bool = False) -> 
     try:
         if open_id is not None:
             store.check_dialogue(open_id)  # a clear error before any UI starts
-        DialogApp(store, open_id=open_id, new=new, gc_paused=True).run()
+        app = DialogApp(store, open_id=open_id, new=new, gc_paused=True)
+        try:
+            app.run()
+        finally:
+            for line in app.exit_lines:
+                print(line, file=sys.stderr)
     finally:
         gc.enable()
         store.close()

@@ -2,24 +2,30 @@
 
 No Textual here: ``NoteList`` draws what this holds and calls it for each key; each
 call returns a ``Change`` saying what to redraw. Every write reaches the store at
-once, through the session's one error funnel (``MeetingSession.write``): a failed
-write changes nothing here, so the text typed stays in the editor and the next key
-saves all of it. Structural changes (delete, move, tags, goal, indent, kind,
-internal) are recorded so Ctrl+Z can undo them; typing is the editor's own undo.
+once, through the session's one error funnel (``MeetingSession.write``). Text whose
+write failed (full disk, busy or vanished database) is held in ``unsaved`` and shown
+as typed; it is written, oldest first, before anything else and on the screen's
+retry timer. While any is held, structural actions are refused with a line saying
+why (they could not be written either, and must not overtake the text).
+Structural changes (delete, move, tags, goal, indent, kind, internal) are recorded
+so Ctrl+Z can undo them; typing is the editor's own undo.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from typing import Any
 
 from .. import strings as S
-from ..model import THEMES, GoalDetails, Note
+from ..model import GoalDetails, Note
 from ..store import Store
 from .session import MeetingSession
 
 MAX_LEVEL = 5
+BUSY_RETRY_SECONDS = 1.0
 
 
 @dataclass
@@ -57,15 +63,15 @@ def toggled(tags: list[str], tag: str) -> list[str]:
 
 def theme_from(value: str) -> str | None:
     """The theme a typed name stands for: its Danish label or key, or the one label
-    or key it begins ("forældre" → forældresamarbejde)."""
-    value = value.strip().casefold()
-    names = {theme: (theme, S.THEME_LABELS[theme].casefold()) for theme in THEMES}
-    for theme, (key, label) in names.items():
-        if value in (key, label):
-            return theme
-    matches = [t for t, (key, label) in names.items() if value and
-               (key.startswith(value) or label.startswith(value))]  # fmt: skip
-    return matches[0] if len(matches) == 1 else None
+    or key it begins ("forældre" → forældresamarbejde), among the plan's themes
+    (themes.toml); None when none or several fit."""
+    from ..errors import DialogError
+    from ..themes import current_themes
+
+    try:
+        return current_themes().resolve(value)
+    except DialogError:
+        return None
 
 
 class NotesController:
@@ -80,6 +86,9 @@ class NotesController:
         self.undo_stack: list[UndoStep] = []
         self.last_change = "structure"
         """"text" after typing (Ctrl+Z undoes in the editor), else "structure"."""
+        self.next_try = 0.0
+        self.unsaved: dict[int, tuple[str, datetime]] = {}
+        """Note id -> (text, when typed) not yet written, the oldest first."""
 
     @property
     def read_only(self) -> bool:
@@ -100,7 +109,7 @@ class NotesController:
         """The notes of point ``item_id``, the cursor on ``note_id`` (else the last).
         A writable point is never empty: it gets a first, blank note."""
         self.item_id = item_id
-        self.notes = self.store.notes(item_id)
+        self.notes = [self._as_typed(n) for n in self.store.notes(item_id)]
         index = next((i for i, n in enumerate(self.notes) if n.id == note_id), None)
         saved = False
         if not self.notes and not self.read_only:
@@ -113,15 +122,43 @@ class NotesController:
     # --- Text ----------------------------------------------------------------
 
     def save_text(self, text: str) -> Change:
-        """The keystroke path: the current note's whole text, written at once."""
+        """The keystroke path: the current note's whole text, written at once (or
+        held in ``unsaved`` until a write succeeds)."""
         note = self.note
         if note is None or self.read_only or text == note.text:
             return NOTHING
-        if not self.session.attempt(lambda: self.store.set_note_text(note.id, text)):
-            return NOTHING
         self.notes[self.current] = note.model_copy(update={"text": text})
+        self.unsaved.pop(note.id, None)  # re-inserted: the newest
+        self.unsaved[note.id] = (text, self.session.now())
         self.last_change = "text"
-        return Change(saved=True)
+        return Change(saved=self.flush())
+
+    def flush(self, *, now: bool = False) -> bool:
+        """Write every held text, oldest first; True when none is left. While the
+        database is busy, a key tries at most once a second (each try waits for
+        the lock), so typing goes on; ``now`` (the timer) always tries."""
+        clock = self.session.clock()
+        if self.unsaved and self.session.waiting and not now and clock < self.next_try:
+            return False
+        self.next_try = clock + BUSY_RETRY_SECONDS
+        for note_id, (text, _) in list(self.unsaved.items()):
+            if self.read_only:
+                return False
+            if not self.session.attempt(partial(self.store.set_note_text, note_id, text)):
+                return False
+            del self.unsaved[note_id]
+        return True
+
+    def _as_typed(self, note: Note) -> Note:
+        """A note read back from the store, with its held text if it has one."""
+        held = self.unsaved.get(note.id)
+        return note if held is None else note.model_copy(update={"text": held[0]})
+
+    def _blocked(self) -> Change | None:
+        """A refusal while held text cannot be written, else None."""
+        if self.unsaved and not self.flush(now=True):
+            return Change(notice=S.UNSAVED_REFUSED)
+        return None
 
     # --- Fields, undoably ----------------------------------------------------
 
@@ -132,6 +169,8 @@ class NotesController:
             return Change(refused=True)
         if note is None:
             return NOTHING
+        if blocked := self._blocked():
+            return blocked
         before = {k: getattr(note, k) for k in fields}
         updated = self.session.write(lambda: self.store.update_note(note.id, **fields))
         if updated is None:
@@ -170,6 +209,8 @@ class NotesController:
         cursor has moved on since; it is tagged a goal if it is not already."""
         if self.read_only:
             return Change(refused=True)
+        if blocked := self._blocked():
+            return blocked
         fresh = self.session.write(lambda: self.store.get_note(note.id))
         if fresh is None:  # deleted while the details were typed
             return NOTHING
@@ -203,6 +244,8 @@ class NotesController:
         note, item_id = self.note, self.item_id
         if self.read_only or item_id is None:
             return NOTHING
+        if blocked := self._blocked():
+            return blocked
         position = self.current + 1 if note else 0
         level = note.level if note else 0
         kind = note.kind if note else "bullet"
@@ -220,6 +263,8 @@ class NotesController:
         note, item_id, position = self.note, self.item_id, self.current
         if note is None or self.read_only or item_id is None:
             return NOTHING
+        if blocked := self._blocked():
+            return blocked
         deleted = self.session.write(lambda: self.store.delete_note(note.id))
         if deleted is None:
             return NOTHING
@@ -245,6 +290,8 @@ class NotesController:
         target = old + delta
         if note is None or self.read_only or not 0 <= target < len(self.notes):
             return NOTHING
+        if blocked := self._blocked():
+            return blocked
         if not self.session.attempt(lambda: self.store.move_note(note.id, target)):
             return NOTHING
 
@@ -262,6 +309,8 @@ class NotesController:
         note, old_item, old_pos = self.note, self.item_id, self.current
         if note is None or self.read_only or old_item is None or item_id == old_item:
             return NOTHING
+        if blocked := self._blocked():
+            return blocked
         if not self.session.attempt(lambda: self.store.move_note(note.id, 10**6, item_id=item_id)):
             return NOTHING
 
@@ -281,6 +330,8 @@ class NotesController:
             return Change(refused=True)
         if not self.undo_stack:
             return Change(notice=S.NOTHING_TO_UNDO)
+        if blocked := self._blocked():
+            return blocked
         step = self.undo_stack.pop()
         note_id = self.session.write(step.undo)
         if note_id is None:

@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
-from ..errors import DialogError, LockLost
+from ..errors import DatabaseBusy, DatabaseGone, DialogError, LockLost
 from ..model import AgendaItem, Dialogue
 from ..store import Store
 from ..text import clock
@@ -92,6 +92,15 @@ class MeetingSession:
         self.holder: EditLock | None = None
         self.report: Callable[[str], None] = lambda line: None
         """Shows a failed write's Danish line (the screen sets it)."""
+        self.waiting = False
+        """The last write met another process's write lock (each try costs the
+        busy timeout, so held text is retried at most once a second then)."""
+        self.gone = False
+        """The database file was deleted or replaced while open (until recreated)."""
+        self.failure: str | None = None
+        """Why the last write failed (Danish), until a write succeeds again."""
+        self.on_failure: Callable[[str | None], None] = lambda reason: None
+        """Called when writes start failing (the reason) or succeed again (None)."""
         self.on_read_only: Callable[[str], None] = lambda line: None
         """Called with a Danish line when the session turns read-only while open."""
         self.items: list[AgendaItem] = []
@@ -167,13 +176,45 @@ class MeetingSession:
         return self._run(action)[0]
 
     def _run(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        self.waiting = False
         try:
-            return True, action()
+            result = action()
         except LockLost:
             self.lose_lock()
+        except DatabaseBusy:
+            self.waiting = True
+            self._failed(S.DB_WAITING)
+        except DatabaseGone as e:
+            self.gone = True
+            self._failed(f"{e}. {S.DB_GONE_CHOICE}")
         except DialogError as e:
-            self.report(S.SAVE_FAILED.format(message=e))
+            self._failed(str(e))
+        else:
+            if self.failure is not None:
+                self.failure = None
+                self.on_failure(None)
+            return True, result
         return False, None
+
+    def _failed(self, reason: str) -> None:
+        """Say a failure once (not on every key that meets it) and keep the reason."""
+        if reason != self.failure:
+            self.failure = reason
+            self.report(S.SAVE_FAILED.format(message=reason))
+            self.on_failure(reason)
+
+    def recreate_database(self) -> str | None:
+        """Write the database again where it was (after ``gone``); the line saying
+        so, or None when it was not done."""
+        if not self.gone:
+            return None
+        done, aside = self._run(self.store.recreate)
+        if not done:
+            return None
+        self.gone = False
+        if aside is not None:
+            return S.DB_RECREATED_ASIDE.format(path=self.store.path, aside=aside)
+        return S.DB_RECREATED.format(path=self.store.path)
 
     def status_changed(self) -> bool:
         """Follow a status change: final releases the lock, reopening retakes it.

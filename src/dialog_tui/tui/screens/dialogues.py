@@ -68,6 +68,7 @@ class DialoguesScreen(Screen):
             Binding("ctrl+f", "search", S.KEY_SEARCH),
             Binding("ctrl+g", "goal_history", S.KEY_GOAL_HISTORY, show=False),
             Binding("ctrl+y", "overview", S.KEY_OVERVIEW, show=False),
+            Binding("f12", "header", S.KEY_HEADER, show=False),
             Binding("up", "cursor(-1)", show=False, priority=True),
             Binding("down", "cursor(1)", show=False, priority=True),
             Binding("pageup", "cursor(-10)", show=False, priority=True),
@@ -254,8 +255,7 @@ class DialoguesScreen(Screen):
             except DialogError as e:
                 self.notify(str(e), severity="error")
                 return
-            self.notify(S.FOLLOWUP_CREATED)
-            self.app.open_meeting(new_id)
+            self.ask_case_number(new_id)
 
         question = S.PROMPT_FOLLOWUP_DATE.format(school=row.school, date=short_date(row.held_on))
         earlier = self.app.store.followed_up_by(row.id)
@@ -263,6 +263,35 @@ class DialoguesScreen(Screen):
             question += "\n" + S.FOLLOWUP_ALREADY.format(dates=", ".join(map(short_date, earlier)))
         default = short_date(a_year_later(row.held_on, date.today()))
         self.app.push_screen(PromptScreen(question, default), done)
+
+    def ask_case_number(self, new_id: int) -> None:
+        """A follow-up is filed on a case of its own: ask its number (the field
+        starts with the KLE number it inherited), then open the meeting."""
+        kle = self.app.store.get_dialogue(new_id).kle
+
+        def done(value: str | None) -> None:
+            number = (value or "").strip()
+            if number.rstrip("-") not in ("", kle):  # more than the KLE number it began with
+                try:
+                    self.app.store.update_dialogue(new_id, case_number=number)
+                except DialogError as e:
+                    self.notify(str(e), severity="error")
+            else:
+                self.notify(S.FOLLOWUP_CASE_NUMBER_LATER)
+            self.notify(S.FOLLOWUP_CREATED)
+            self.app.open_meeting(new_id)
+
+        note = S.CLI_FOLLOWUP_KLE.format(kle=kle) if kle else ""
+        question = S.PROMPT_FOLLOWUP_CASE_NUMBER.format(kle=note)
+        prompt = PromptScreen(question, f"{kle}-" if kle else "", complete=True)
+        self.app.push_screen(prompt, done)
+
+    def action_header(self) -> None:
+        from .header import HeaderScreen
+
+        row = self.selected()
+        if row is not None and not self.show_bin:
+            self.app.push_screen(HeaderScreen(row.id), lambda saved: saved and self.reload())
 
     def action_search(self) -> None:
         self.app.search()

@@ -1,5 +1,7 @@
-"""Export the memo: output file, template, summary, and the CPR check before
-anything leaves. Dismisses with the written path, or None."""
+"""Export the memo: output file, template (checked when it is picked), summary,
+and the CPR check before anything leaves; or file it in one step (Ctrl+G) into
+the case's folder. Shows the memo style (memo.toml) and template in use.
+Dismisses with the written path, or None."""
 
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
-from ...export.cpr import CprHit, find_cpr
-from ...export.document import user_template
+from ...export.cpr import CprFound, CprHit
+from ...export.filing import file_memo, filing_name
 from ...export.memo import default_file_name, export_memo
+from ...export.opening import check_template, user_template
+from ...export.style import LoadedStyle, MemoStyle, load_style
 from ...model import Dialogue
 from ..background import own_store
 from ..keys import with_ids
-from ..widgets.field import FIELD_NAVIGATION, Field
+from ..widgets.field import FIELD_NAVIGATION, Field, after_typed
 from .confirm import ConfirmScreen
 
 
@@ -43,6 +47,7 @@ class ExportScreen(ModalScreen[Path | None]):
         [
             *FIELD_NAVIGATION,
             Binding("ctrl+s", "export", S.EXPORT_BUTTON, priority=True),
+            Binding("ctrl+g", "file", S.KEY_FILE, priority=True),
             Binding("escape", "cancel", S.EXPORT_BINDING_CANCEL),
         ],
     )
@@ -52,18 +57,25 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dialogue_id = dialogue_id
         self.hits: list[CprHit] = []
         self.writing = False
+        self.checked_template = ""
+        self.filing = False  # Ctrl+G: the filing package, not one file
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="form"):
             yield Static(S.EXPORT_BINDING, classes="title")
             yield Label(S.EXPORT_OUTPUT_LABEL)
-            yield Field(id="output")
+            yield Field(id="output", compact=True)
             yield Label(S.EXPORT_TEMPLATE_LABEL)
-            yield Field(id="template")
+            yield Field(id="template", compact=True)
             yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
-            yield Static("", id="error")
+            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
+            yield Label(S.EXPORT_FOLDER_LABEL)
+            yield Field(id="folder", compact=True)
+            yield Static("", id="style", classes="muted", markup=False)
+            yield Static("", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
+                yield Button(S.KEY_FILE, id="file")
                 yield Button(S.EXPORT_CANCEL, id="cancel")
         with Vertical(classes="dialog", id="cpr"):
             yield Static(S.EXPORT_CPR_TITLE, classes="title")
@@ -78,17 +90,63 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#output", Input).value = str(default_output(self.dialogue))
         template = user_template()
         self.query_one("#template", Input).value = str(template) if template else ""
+        self.query_one("#folder", Input).value = str(default_output(self.dialogue).parent)
         self.query_one("#cpr").display = False
+        style = self.style()
+        if style is not None:
+            self.query_one("#summary", Checkbox).value = style.style.summary
+        self.show_style()
         self.query_one("#output", Input).focus()
+
+    def style(self) -> LoadedStyle | None:
+        """The memo style in use; None (and the error shown) when memo.toml is bad."""
+        try:
+            return load_style()
+        except DialogError as e:
+            self.show_error(str(e))
+            return None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "template":
+            self.show_style()
+
+    def show_style(self) -> None:
+        loaded = self.style()
+        template = self.query_one("#template", Input).value.strip()
+        self.query_one("#style", Static).update(
+            S.EXPORT_STYLE_LINE.format(
+                style=loaded.describe() if loaded else "-",
+                template=template or S.EXPORT_TEMPLATE_DEFAULT,
+            )
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """A template is checked once when it is picked (the field is left), not
+        only at export."""
+        value = event.input.value.strip()
+        if event.input.id == "template" and value and value != self.checked_template:
+            self.checked_template = value
+            self.check_in_background(Path(value).expanduser())
+
+    @work(thread=True, exclusive=True, group="template-check")
+    def check_in_background(self, template: Path) -> None:
+        try:
+            check_template(template)
+        except DialogError as e:
+            self.app.call_from_thread(self.show_error, str(e))
+            return
+        self.app.call_from_thread(self.show_error, S.EXPORT_TEMPLATE_OK)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
             self.write(confirmed=True)
         elif event.button.id == "run":
             self.action_export()
+        elif event.button.id == "file":
+            self.action_file()
         else:  # cancel, or back to fix the text
             self.action_cancel()
 
@@ -96,9 +154,26 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
+        after_typed(self, self.export)
+
+    def action_file(self) -> None:
+        after_typed(self, self.file)
+
+    def export(self) -> None:
+        self.filing = False
+        self.start(Path(self.query_one("#output", Input).value.strip()).expanduser())
+
+    def file(self) -> None:
+        """The filing package into the folder: named by case number, school, date."""
+        self.filing = True
+        self.start(self.folder() / f"{filing_name(self.dialogue)}.docx")
+
+    def folder(self) -> Path:
+        return Path(self.query_one("#folder", Input).value.strip()).expanduser()
+
+    def start(self, output: Path) -> None:
         if self.query_one("#cpr").display or self.writing:
             return
-        output = Path(self.query_one("#output", Input).value.strip()).expanduser()
         if not output.is_file():
             self.write(confirmed=False)
             return
@@ -113,34 +188,58 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def write(self, *, confirmed: bool) -> None:
         output = self.query_one("#output", Input).value.strip()
-        if not output:
+        if not output and not self.filing:
             self.show_error(S.EXPORT_NO_OUTPUT)
+            return
+        style = self.style()
+        if style is None:
             return
         template = self.query_one("#template", Input).value.strip()
         self.writing = True
         self.show_error("")
         self.write_in_background(
-            Path(output).expanduser(),
+            self.folder() if self.filing else Path(output).expanduser(),
             Path(template).expanduser() if template else None,
+            style.style,
             summary=self.query_one("#summary", Checkbox).value,
+            figures_table=self.query_one("#figures", Checkbox).value,
             confirmed=confirmed,
         )
 
     @work(thread=True, exclusive=True, group="export")
     def write_in_background(
-        self, output: Path, template: Path | None, *, summary: bool, confirmed: bool
+        self,
+        output: Path,
+        template: Path | None,
+        style: MemoStyle,
+        *,
+        summary: bool,
+        figures_table: bool,
+        confirmed: bool,
     ) -> None:
-        """Re-read the dialogue (the notes may have changed since the screen opened),
-        look for CPR numbers unless confirmed, and write the memo: off the event loop."""
+        """Re-read the dialogue (the notes may have changed since the screen opened)
+        and write the memo (or, filing, the package into the folder ``output``),
+        which refuses a CPR number unless confirmed: off the event loop."""
         call = self.app.call_from_thread
         try:
             with own_store(self.app.store) as store:
                 dialogue = store.get_dialogue(self.dialogue_id)
-            hits = [] if confirmed else find_cpr(dialogue)
-            if hits:
-                call(self.show_hits, hits)
-                return
-            path = export_memo(dialogue, output, template=template, summary=summary)
+                figures = store.series_of(dialogue.school)
+            write = file_memo if self.filing else export_memo
+            written = write(
+                dialogue,
+                output,
+                template=template,
+                summary=summary,
+                figures=figures,
+                figures_table=figures_table,
+                allow_cpr=confirmed,
+                style=style,
+            )
+            path = written.docx if self.filing else written
+        except CprFound as e:
+            call(self.show_hits, e.hits)
+            return
         except DialogError as e:
             call(self.failed, str(e))
             return
@@ -148,7 +247,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def written(self, path: Path) -> None:
         self.writing = False
-        self.app.notify(S.EXPORT_DONE.format(path=path))
+        done = S.FILING_DONE if self.filing else S.EXPORT_DONE
+        self.app.notify(done.format(path=path), markup=False)
         self.dismiss(path)
 
     def failed(self, message: str) -> None:
@@ -158,7 +258,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.show_error(message)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        error = self.query_one("#error", Static)
+        error.update(message)
+        self.call_after_refresh(error.scroll_visible)
 
     def show_hits(self, hits: list[CprHit]) -> None:
         self.writing = False
@@ -167,7 +269,8 @@ class ExportScreen(ModalScreen[Path | None]):
         box.remove_children()
         box.mount_all(
             Static(
-                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context),
+                S.EXPORT_CPR_HIT.format(place=h.place, number=h.number, context=h.context)
+                + (S.EXPORT_CPR_CHECKSUM if h.checksum else ""),
                 classes="hit",
                 markup=False,
             )

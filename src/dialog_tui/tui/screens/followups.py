@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from ... import strings as S
 from ...errors import DialogError
+from ...figures_model import Series, new_actual, proposal
 from ...model import FollowUp, FollowUpStatus
 from ...text import goal_line
 from ..format import followup_result, followup_status
@@ -22,8 +23,28 @@ from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field, OwnKeysInOrder
 from ..widgets.note_row import TAG_STYLES
 
+STATUS_DIGITS = {"opfyldt": "1", "delvist opfyldt": "2", "ikke opfyldt": "3"}
 
-def followup_label(f: FollowUp) -> Text:
+
+def actual_value(f: FollowUp, series: list[Series]) -> str:
+    """``8,1 % (2024/25)``: this year's value of the goal's indicator, or ''."""
+    found = new_actual(f.goal, series) if f.kind == "goal" else None
+    return f"{found[0].label(found[2])} ({found[1]})" if found else ""
+
+
+def figures_line(f: FollowUp, series: list[Series]) -> str:
+    """``Nyeste tal: 8,1 % (2024/25) · forslag ud fra tallene: delvist opfyldt (tast 2)``."""
+    actual = actual_value(f, series)
+    if not actual:
+        return ""
+    parts = [S.FIGURES_LATEST.format(value=actual)]
+    if (proposed := proposal(f.goal, series)) is not None:
+        label = S.FOLLOWUP_STATUS_TEXT[proposed.value]
+        parts.append(S.FOLLOWUP_PROPOSAL.format(status=label, digit=STATUS_DIGITS[proposed]))
+    return " · ".join(parts)
+
+
+def followup_label(f: FollowUp, series: list[Series] = ()) -> Text:
     text = Text()
     text.append_text(followup_status(f))
     text.append("  ")
@@ -32,6 +53,8 @@ def followup_label(f: FollowUp) -> Text:
     details = goal_line(f.goal)
     if details:
         text.append(f"\n   {details}", style="dim")
+    if figures := figures_line(f, list(series)):
+        text.append(f"\n   {figures}", style="bold")
     result = followup_result(f)
     if result:
         text.append(f"\n   {result}", style="italic")
@@ -78,6 +101,7 @@ class FollowUpsScreen(ModalScreen[bool]):
         self.dialogue_id = dialogue_id
         self.refuse = refuse
         self.items: list[FollowUp] = []
+        self.series: list[Series] = []
         self.carried = False
         self.editing: int | None = None
 
@@ -97,13 +121,31 @@ class FollowUpsScreen(ModalScreen[bool]):
             yield Static(S.FOLLOWUPS_KEYS, classes="muted")
 
     def on_mount(self) -> None:
-        self.items = self.app.store.followups(self.dialogue_id)
+        store = self.app.store
+        self.items = store.followups(self.dialogue_id)
+        self.series = store.series_of(store.get_dialogue(self.dialogue_id).school)
+        self.prefill_reached()
         options = self.query_one(FollowUpList)
-        options.add_options([followup_label(f) for f in self.items] or [S.FOLLOWUPS_EMPTY])
+        labels = [followup_label(f, self.series) for f in self.items]
+        options.add_options(labels or [S.FOLLOWUPS_EMPTY])
         self.query_one("#fields").display = bool(self.items)
         options.highlighted = 0
         options.focus()
         self.show_summary()
+
+    def prefill_reached(self) -> None:
+        """A goal tied to a key figure with a newer value gets it as value reached,
+        where none is written yet (the facilitator may change it)."""
+        if self.refuse:
+            return
+        for i, f in enumerate(self.items):
+            actual = actual_value(f, self.series)
+            if actual and not f.reached:
+                try:
+                    self.items[i] = self.app.store.update_followup(f.id, reached=actual)
+                except DialogError as e:
+                    self.notify(S.SAVE_FAILED.format(message=e), severity="error")
+                    return
 
     def show_summary(self) -> None:
         done = sum(f.status is not None for f in self.items)
@@ -116,7 +158,7 @@ class FollowUpsScreen(ModalScreen[bool]):
         """Redraw one row in place (rebuilding the list would lose keys typed ahead)."""
         self.items[index] = followup
         self.query_one(FollowUpList).replace_option_prompt_at_index(
-            index, followup_label(followup)
+            index, followup_label(followup, self.series)
         )
         self.show_summary()
 

@@ -15,6 +15,7 @@ from ... import strings as S
 from ...errors import DialogError
 from ...model import GoalChain, GoalStep
 from ...text import goal_line, short_date
+from ...themes import current_themes
 from ..background import own_store
 from ..format import followup_result, followup_status
 from ..keys import with_ids
@@ -44,7 +45,7 @@ def chain_label(number: int, chain: GoalChain) -> Text:
     text = Text(S.GOALS_CHAIN.format(number=number, years=years), style="bold underline")
     theme = next((s.note.goal.theme for s in chain.steps if s.note.goal), None)
     if theme:
-        text.append(f"  {S.THEME_LABELS[theme]}", style="italic")
+        text.append(f"  {current_themes().label(theme)}", style="italic")
     return text
 
 

@@ -14,17 +14,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ... import strings as S
-from ...model import THEMES, AgendaItem, Dialogue
+from ...errors import DialogError
+from ...model import AgendaItem, Dialogue
 from ...text import clock, short_date
+from ...themes import current_themes
 from ..keys import with_ids
 from ..notes import NotesController, theme_from
 from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
+from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
 from ..widgets.side_panel import SidePanel, progress
 from .prompt import PromptScreen
 
 REFUSED_NOTICE_SECONDS = 5
+RETRY_SECONDS = 2
+"""How often text the database would not take is tried again (besides each key)."""
 
 
 class MeetingScreen(Screen):
@@ -55,9 +60,12 @@ class MeetingScreen(Screen):
             Binding("ctrl+o", "followups", S.KEY_FOLLOWUPS, priority=True, show=False),
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
+            Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
             Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
+            Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
             Binding("ctrl+l", "back", S.KEY_TO_LIST, priority=True, show=False),
+            Binding("ctrl+s", "recreate_database", S.KEY_RECREATE_DB, priority=True, show=False),
         ],
     )
 
@@ -82,6 +90,7 @@ class MeetingScreen(Screen):
         self.session = MeetingSession(store, self.dialogue_id, clock=self.clock)
         self.session.report = lambda line: self.notify(line, severity="error")
         self.session.on_read_only = self.lock_lost
+        self.session.on_failure = lambda reason: self.show_unsaved()
         self.session.open(self.dialogue)
         self.controller = NotesController(store, self.session)
         yield Header()
@@ -89,6 +98,8 @@ class MeetingScreen(Screen):
             yield AgendaPanel(id="agenda")
             yield NoteList(self.controller)
             yield SidePanel(id="side")
+        yield FiguresPanel(self.dialogue.school, id="figures")
+        yield Static("", id="banner", markup=False)
         yield Static("", id="status")
         yield Footer()
 
@@ -108,6 +119,7 @@ class MeetingScreen(Screen):
         self.refresh_progress(self.dialogue)  # as read in compose: one read at open
         self.set_interval(1, self.tick)
         self.set_interval(60, self.session.save_time)
+        self.set_interval(RETRY_SECONDS, self.retry_unsaved)
         notice = self.session.opening_notice()
         if notice is not None:
             self.notify(notice, severity="warning", timeout=15)
@@ -148,6 +160,7 @@ class MeetingScreen(Screen):
         self.session.go_to(index)
         self.refresh_agenda()
         self.query_one(SidePanel).show_prompts(self.item)
+        self.query_one(FiguresPanel).follow(self.item)
         await self.query_one(NoteList).show_point(self.item.id, note_id)
         self.tick()
 
@@ -196,7 +209,9 @@ class MeetingScreen(Screen):
             parts += self.progress_short
         if self.session.label is not None:
             parts.append(f"[b]{self.session.label}[/]")
-        elif self.saved_at:
+        if self.controller.unsaved:
+            parts.append(f"[b reverse red] {S.UNSAVED_SHORT} [/]")
+        elif self.session.label is None and self.saved_at:
             parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=self.saved_at)}[/]")
         # One fixed-height line (meeting.tcss): its size never changes, so no layout
         # pass, which would re-arrange every note row on each keystroke's "saved".
@@ -206,7 +221,49 @@ class MeetingScreen(Screen):
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
         self.saved_at = clock(datetime.now(), seconds=True)
+        self.show_unsaved()
+
+    # --- Writes that fail (issue 13) -----------------------------------------
+
+    def show_unsaved(self) -> None:
+        """The banner says why typed text is not saved, for as long as it is not."""
+        banner = self.query_one("#banner", Static)
+        reason = self.session.failure
+        held = bool(self.controller.unsaved) and reason is not None
+        banner.update(S.UNSAVED_BANNER.format(reason=reason) if held else "")
+        banner.display = held
         self.tick()
+
+    def retry_unsaved(self) -> None:
+        """The timer's retry: held text is written once the database takes it."""
+        if self.controller.unsaved and self.controller.flush(now=True):
+            self.query_one(NoteList).post_message(NoteList.Saved())
+
+    def action_recreate_database(self) -> None:
+        """The database file vanished or was replaced: write it again where it was,
+        then the held text into it."""
+        line = self.session.recreate_database()
+        if line is not None:
+            self.notify(line, timeout=15)
+            self.retry_unsaved()
+            self.show_unsaved()
+
+    def keep_unsaved(self) -> None:
+        """Leaving the meeting: held text gets a last try, then a recovery file."""
+        controller = self.controller
+        self.session.on_failure = self.session.report = lambda line: None  # going away
+        if not controller.unsaved or controller.flush(now=True):
+            return
+        from ...recovery import HeldText, write_recovery
+
+        held = [HeldText(i, text, at) for i, (text, at) in controller.unsaved.items()]
+        try:
+            path = write_recovery(self.app.store.path, self.dialogue_id, held)
+        except DialogError as e:
+            self.app.exit_lines.append(S.RECOVERY_FAILED.format(reason=e))
+            return
+        controller.unsaved.clear()
+        self.app.exit_lines.append(S.RECOVERY_WRITTEN.format(path=path))
 
     def on_note_list_refused(self, event: NoteList.Refused) -> None:
         """Say once in a while why typing does nothing, not on every key."""
@@ -249,23 +306,27 @@ class MeetingScreen(Screen):
         if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
             self._goal_details()
 
+    def action_figures(self) -> None:
+        self.query_one(FiguresPanel).toggle()
+
     def action_internal(self) -> None:
         notes = self.query_one(NoteList)
         notes.in_order(notes.toggle_internal)
 
     def action_theme(self) -> None:
         notes = self.query_one(NoteList)
+        themes = current_themes()
 
         async def done(value: str | None) -> None:
             if not value:
                 return
             theme = theme_from(value)
             if theme is None:
-                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning")
+                self.notify(S.UNKNOWN_THEME.format(theme=value), severity="warning", markup=False)
             else:
                 await notes.toggle_tag(theme)
 
-        labels = [S.THEME_LABELS[t] for t in THEMES]
+        labels = list(themes.labels.values())
         self.app.push_screen(PromptScreen(S.PROMPT_THEME, suggestions=labels), done)
 
     def action_goal_details(self) -> None:
@@ -283,7 +344,7 @@ class MeetingScreen(Screen):
             if goal is not None:
                 await notes.set_goal(goal, note)
 
-        self.app.push_screen(GoalDetailsScreen(note), done)
+        self.app.push_screen(GoalDetailsScreen(note, self.dialogue.school), done)
 
     # --- Agenda points -------------------------------------------------------
 
@@ -333,6 +394,18 @@ class MeetingScreen(Screen):
         from .export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.dialogue_id))
+
+    def action_header(self) -> None:
+        from .header import HeaderScreen
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.dialogue = self.app.store.get_dialogue(self.dialogue_id)
+                self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
+
+        self.query_one(NoteList).in_order(
+            lambda: self.app.push_screen(HeaderScreen(self.dialogue_id), done)
+        )
 
     # --- Year over year: follow-up, checklist, status ------------------------
 
@@ -401,4 +474,5 @@ class MeetingScreen(Screen):
             self.app.switch_screen(DialoguesScreen())
 
     def on_unmount(self) -> None:
+        self.keep_unsaved()
         self.session.close()

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Header, Label, Select, Static, TextArea
 
 from ... import strings as S
 from ...agenda import agenda_paths, load_agenda
 from ...errors import DialogError
-from ...model import Dialogue, case_number_looks_valid
-from ...parsing import parse_date, parse_participants, parse_time
+from ...model import Dialogue
+from ...parsing import parse_participants
 from ..keys import with_ids
-from ..widgets.field import FIELD_NAVIGATION, Field
+from ..widgets.field import FIELD_NAVIGATION, after_typed
+from .header_form import HeaderForm
 
 
-class NewDialogueScreen(Screen):
+class NewDialogueScreen(HeaderForm, Screen):
     CSS_PATH = "new_dialogue.tcss"
     AUTO_FOCUS = "#school"
     BINDING_GROUP_TITLE = S.KEY_NEW
@@ -37,16 +35,7 @@ class NewDialogueScreen(Screen):
         yield Header()
         yield Static(S.FORM_TITLE, classes="title")
         with VerticalScroll(id="form"):
-            yield from self.field("school", S.FORM_SCHOOL)
-            yield from self.field("municipality", S.FORM_MUNICIPALITY)
-            with Horizontal(classes="row"):
-                with Vertical():
-                    yield from self.field("held_on", S.FORM_DATE)
-                with Vertical():
-                    yield from self.field("starts_at", S.FORM_STARTS)
-                with Vertical():
-                    yield from self.field("ends_at", S.FORM_ENDS)
-            yield from self.field("location", S.FORM_LOCATION)
+            yield from self.meeting_fields()
             yield Label(S.FORM_AGENDA)
             keys = list(agenda_paths())
             yield Select(
@@ -56,13 +45,7 @@ class NewDialogueScreen(Screen):
                 id="agenda",
                 compact=True,
             )
-            with Horizontal(classes="row"):
-                with Vertical():
-                    yield from self.field("case_number", S.FORM_CASE_NUMBER)
-                with Vertical():
-                    yield from self.field("case_handler", S.FORM_CASE_HANDLER)
-                with Vertical():
-                    yield from self.field("memo_date", S.FORM_MEMO_DATE)
+            yield from self.case_fields()
             yield Label(S.FORM_PARTICIPANTS)
             yield TextArea(id="participants", soft_wrap=True)
             yield Static("", id="form-error", classes="error")
@@ -73,76 +56,24 @@ class NewDialogueScreen(Screen):
         # Focusing the first field scrolls it to the top edge, hiding its label.
         self.call_after_refresh(self.query_one("#form").scroll_home, animate=False)
 
-    @staticmethod
-    def field(name: str, label: str) -> ComposeResult:
-        yield Label(label)
-        yield Field(id=name, compact=True)
-        message = Static("", id=f"{name}-msg", classes="msg")
-        message.display = False
-        yield message
-
-    def value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value.strip()
-
-    def message(self, name: str, text: str, kind: str = "error") -> None:
-        msg = self.query_one(f"#{name}-msg", Static)
-        msg.update(text)
-        msg.set_classes(f"msg {kind}")
-        msg.display = bool(text)  # no empty line under every field
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "case_number":
-            ok = case_number_looks_valid(event.value)
-            self.message("case_number", "" if ok else S.FORM_CASE_NUMBER_WARNING, "warning")
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
-
-    def parsed(self, name: str, parse: Callable[[str], Any], error: str) -> Any:
-        text = self.value(name)
-        if not text:
-            return None
-        try:
-            return parse(text)
-        except ValueError:
-            self.message(name, error)
-            raise
+        self.save()
 
     def action_save(self) -> None:
-        for name in ("school", "held_on", "starts_at", "ends_at", "memo_date", "case_handler"):
-            self.message(name, "")
-        fields: dict[str, Any] = {}
-        ok = True
-        for name, parse, error in (
-            ("held_on", parse_date, S.FORM_BAD_DATE),
-            ("memo_date", parse_date, S.FORM_BAD_DATE),
-            ("starts_at", parse_time, S.FORM_BAD_TIME),
-            ("ends_at", parse_time, S.FORM_BAD_TIME),
-        ):
-            try:
-                fields[name] = self.parsed(name, parse, error)
-            except ValueError:
-                ok = False
-        for name in ("school", "held_on"):
-            if not self.value(name):
-                self.message(name, S.FORM_REQUIRED)
-                ok = False
-        if not ok:
-            self.query_one("#form-error", Static).update(S.FORM_HAS_ERRORS)
+        after_typed(self, self.save)
+
+    def save(self) -> None:
+        values = self.read_header()
+        if values is None:
             return
         try:
             agenda = load_agenda(str(self.query_one("#agenda", Select).value))
             dialogue = Dialogue(
-                school=self.value("school"),
-                municipality=self.value("municipality"),
-                location=self.value("location"),
-                case_number=self.value("case_number"),
-                case_handler=self.value("case_handler"),
                 agenda_file=agenda.key,
                 agenda=agenda.agenda_items(),
                 checklist=agenda.checklist_items(),
                 participants=parse_participants(self.query_one(TextArea).text),
-                **{k: v for k, v in fields.items() if v is not None},
+                **{k: v for k, v in values.items() if v is not None},
             )
             dialogue_id = self.app.store.create_dialogue(dialogue)
         except DialogError as e:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from ... import strings as S
 from ...errors import DialogError
+from ...model import Status
 from ..background import own_store
 from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
@@ -52,19 +53,37 @@ class OverviewScreen(ModalScreen[Path | None]):
             yield Field(str(self.year), id="year", restrict=r"\d*", max_length=4)
             yield Label(S.EXPORT_OUTPUT_LABEL)
             yield Field(str(default_output(self.year)), id="output")
+            yield Label(S.OVERVIEW_MUNICIPALITY_LABEL)
+            yield Field(self.municipality(self.year), id="municipality")
             yield Label(S.FORM_CASE_NUMBER)
             yield Field(id="case-number")
             yield Static("", id="overview-error", classes="error")
             yield Static(S.OVERVIEW_KEYS, classes="muted")
 
+    def municipality(self, year: int) -> str:
+        """The municipality of most dialogues held that year (the CLI's default too),
+        from the list's rows: quick enough to follow the year as it is typed."""
+        from ...export.overview import most_dialogues
+
+        try:
+            rows = self.app.store.list_dialogues(year=year)
+        except DialogError:  # a year the store refuses: the field stays as it is
+            return ""
+        return most_dialogues([r for r in rows if r.status != Status.draft])
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        """The file name follows the year, until the user writes a name of their own."""
+        """The file name and municipality follow the year, until the user writes
+        their own."""
         if event.input.id != "year" or len(event.value) != 4:
             return
+        year = int(event.value)
         output = self.query_one("#output", Input)
         if output.value == str(default_output(self.year)):
-            self.year = int(event.value)
-            output.value = str(default_output(self.year))
+            output.value = str(default_output(year))
+        municipality = self.query_one("#municipality", Input)
+        if municipality.value == self.municipality(self.year):
+            municipality.value = self.municipality(year)
+        self.year = year
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_export()
@@ -88,37 +107,46 @@ class OverviewScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="overview")
     def write(self, year: int, output: Path, case_number: str, *, confirmed: bool) -> None:
-        """Read the year's dialogues, ask first if a CPR number is in their goals,
-        and write the overview: off the event loop."""
-        from ...export.document import user_template
-        from ...export.overview import cpr_schools, export_overview
+        """Read the year's dialogues (of the municipality given; all when it is left
+        empty) and write the overview, which refuses a CPR number unless confirmed
+        (then the user is asked): off the event loop."""
+        from ...export.cpr import CprFound, describe_places
+        from ...export.opening import user_template
+        from ...export.overview import export_overview, of_municipality
 
         call = self.app.call_from_thread
+        municipality = self.query_one("#municipality", Input).value.strip()
         try:
             with own_store(self.app.store) as store:
                 dialogues = store.dialogues_held_in(year)
-            schools = [] if confirmed else cpr_schools(dialogues)
-            if schools:
-                call(self.confirm_cpr, schools, year, output, case_number)
-                return
+                if dialogues and municipality:  # none: the export says so
+                    dialogues = of_municipality(dialogues, municipality, year)
+                figures = store.series_by_school(d.school for d in dialogues)
             written = export_overview(
-                dialogues, year, output, template=user_template(), case_number=case_number
+                dialogues,
+                year,
+                output,
+                template=user_template(),
+                case_number=case_number,
+                figures=figures,
+                allow_cpr=confirmed,
             )
+        except CprFound as e:
+            call(self.confirm_cpr, describe_places(e.hits), year, output, case_number)
+            return
         except DialogError as e:
             call(self.failed, str(e))
             return
         call(self.written, written)
 
-    def confirm_cpr(self, schools: list[str], year: int, output: Path, case_number: str) -> None:
-        from ...text import join
-
+    def confirm_cpr(self, places: str, year: int, output: Path, case_number: str) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.write(year, output, case_number, confirmed=True)
             else:
                 self.writing = False
 
-        question = S.OVERVIEW_CPR_CONFIRM.format(schools=join(schools))
+        question = S.OVERVIEW_CPR_CONFIRM.format(places=places)
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def failed(self, message: str) -> None:

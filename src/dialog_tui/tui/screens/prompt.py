@@ -28,9 +28,13 @@ class PromptScreen(ModalScreen[str | None]):
         suggestions: Sequence[str] = (),
         *,
         required: str | None = None,
+        complete: bool = False,
     ) -> None:
-        """``required``: what to say, staying open, when the answer is left empty."""
+        """``required``: what to say, staying open, when the answer is left empty;
+        ``complete``: the value is a beginning to type on (cursor after it), not a
+        suggestion to type over."""
         super().__init__()
+        self.complete = complete
         self.question = question
         self.value = value
         self.suggestions = list(suggestions)
@@ -44,7 +48,7 @@ class PromptScreen(ModalScreen[str | None]):
                 if self.suggestions
                 else None
             )
-            yield Field(self.value, suggester=suggester)
+            yield Field(self.value, suggester=suggester, select_on_focus=not self.complete)
             if self.suggestions:
                 yield Static(", ".join(self.suggestions), classes="muted")
             yield Static("", id="prompt-error", classes="error")

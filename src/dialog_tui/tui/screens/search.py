@@ -16,8 +16,9 @@ from textual.worker import get_current_worker
 
 from ... import strings as S
 from ...errors import DialogError
-from ...model import KINDS, MARK_END, MARK_START, THEMES, SearchHit
+from ...model import KINDS, MARK_END, MARK_START, SearchHit
 from ...text import short_date
+from ...themes import current_themes
 from ..background import own_store
 from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
@@ -96,7 +97,8 @@ class SearchScreen(Screen):
             )
             yield Field(placeholder=S.SEARCH_YEAR, id="year", restrict=r"\d*", max_length=4)
             yield Select([(S.KIND_LABELS[k], k) for k in KINDS], prompt=S.SEARCH_KIND, id="kind")
-            yield Select([(S.THEME_LABELS[t], t) for t in THEMES], prompt=S.KEY_THEME, id="theme")
+            themes = current_themes().labels.items()
+            yield Select([(label, key) for key, label in themes], prompt=S.KEY_THEME, id="theme")
         yield Static(S.SEARCH_HINT, id="search-info", classes="muted")
         yield OptionList(id="hits")
         yield Footer()

@@ -42,3 +42,14 @@ class OwnKeysInOrder:
 
 class Field(OwnKeysInOrder, Input):
     """A one-line text field whose editing keys act in typing order."""
+
+
+def after_typed(screen, action) -> None:
+    """Run ``action`` after the keys already on their way to the focused field: a
+    screen's priority key (Ctrl+S) is seen before the field has taken the keys
+    typed just before it, which would otherwise be saved without them."""
+    focused = screen.focused
+    if focused is None:
+        action()
+    else:
+        focused.call_later(action)
