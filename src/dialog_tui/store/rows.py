@@ -140,22 +140,19 @@ def status_change(r: dict[str, Any]) -> StatusChange:
 
 
 def dialogue(r: dict[str, Any], **parts: Any) -> Dialogue:
-    """A ``dialogues`` row (and ``parts``: participants, agenda, …) as the model."""
+    """A ``dialogues`` row (and ``parts``: participants, agenda, …) as the model:
+    its text columns as they are (a column added later comes along), the dates,
+    times and status converted."""
+    plain = {k: r[k] for k in Dialogue.model_fields if k in r}
     return Dialogue.model_construct(
-        id=r["id"],
-        uid=r["uid"],
-        school=r["school"],
-        municipality=r["municipality"],
-        held_on=date.fromisoformat(r["held_on"]),
-        starts_at=time.fromisoformat(r["starts_at"]) if r["starts_at"] else None,
-        ends_at=time.fromisoformat(r["ends_at"]) if r["ends_at"] else None,
-        location=r["location"],
-        case_number=r["case_number"],
-        case_handler=r["case_handler"],
-        memo_date=day(r["memo_date"]),
-        status=Status(r["status"]),
-        agenda_file=r["agenda_file"],
-        previous=r["previous"],
+        **{
+            **plain,
+            "held_on": date.fromisoformat(r["held_on"]),
+            "starts_at": time.fromisoformat(r["starts_at"]) if r["starts_at"] else None,
+            "ends_at": time.fromisoformat(r["ends_at"]) if r["ends_at"] else None,
+            "memo_date": day(r["memo_date"]),
+            "status": Status(r["status"]),
+        },
         **parts,
     )
 
