@@ -17,6 +17,8 @@ FIGURES = {
     "CPU time to first frame",
     "keystroke to commit p50",
     "keystroke to commit p99",
+    "open a point",
+    "CPU time to open a point",
     "export memo, whole process",
     "export memo, in process",
     "Store.list_dialogues",

@@ -51,6 +51,9 @@ Theme = Annotated[str, StringConstraints(pattern=THEME_KEY)]
 Tag = Kind | Theme
 NoteKind = Literal["paragraph", "bullet"]
 MAX_LEVEL = 5
+MAX_NOTE_CHARS = 20_000
+"""A note longer than this is refused where it is typed, pasted or saved: longer
+text belongs in several notes (and a 100,000-character note made typing crawl)."""
 
 DbId = SkipJsonSchema[int | None]
 """A row id in the local database: filled by the store, never exported."""

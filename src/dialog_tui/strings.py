@@ -380,6 +380,7 @@ UNDO_WHAT = {
     "level": "indrykning",
     "kind": "punkt/afsnit",
     "internal": "intern",
+    "paste": "indsætning",
 }
 PROMPT_NEW_POINT = "Nyt dagsordenspunkt: titel[, minutter]"
 PROMPT_RENAME_POINT = "Omdøb punkt {number}: titel[, minutter]"
@@ -1021,3 +1022,6 @@ MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
           "september", "oktober", "november", "december")  # fmt: skip
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 LIST_AND = " og "
+
+# --- The notes panel (issue 14) --------------------------------------------------
+NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."

@@ -285,3 +285,47 @@ def test_a_busy_database_is_tried_at_most_once_a_second_by_keys(
     clock.seconds += 1
     assert notes.save_text("en to!").saved
     assert texts(notes) == ["en to!"]
+
+
+# --- Long notes and pasted lines (issue 14) ------------------------------------
+
+
+def test_a_note_over_the_cap_is_refused_and_nothing_changes(notes):
+    from dialog_tui.model import MAX_NOTE_CHARS
+
+    full = "a" * MAX_NOTE_CHARS
+    assert notes.save_text(full).saved
+    change = notes.save_text(full + "b")
+    assert not change.saved and change.notice and "20.000" in change.notice
+    assert texts(notes) == [full]
+    assert notes.save_text(full[:-1]).saved  # shrinking is always allowed
+
+
+def test_a_paste_of_several_lines_becomes_notes_and_undoes_as_one(notes):
+    typed(notes, "før", "abc")
+    notes.add()
+    notes.indent(1)
+    notes.select(1)
+    change = notes.paste(["abcX", "Y", "Zdef"])
+    assert change.saved and change.rows
+    assert texts(notes) == ["før", "abcX", "Y", "Zdef", ""]
+    assert notes.current == 3 and [n.level for n in notes.notes] == [0, 0, 0, 0, 1]
+    notes.undo()
+    assert texts(notes) == ["før", "abc", ""]
+    assert notes.note.text == "abc"
+
+
+def test_a_paste_with_a_line_over_the_cap_changes_nothing(notes):
+    from dialog_tui.model import MAX_NOTE_CHARS
+
+    typed(notes, "abc")
+    assert notes.paste(["abc", "x" * (MAX_NOTE_CHARS + 1)]).notice
+    assert texts(notes) == ["abc"]
+
+
+def test_a_failed_paste_shows_what_is_saved(notes, flaky, reports):
+    typed(notes, "abc")
+    flaky.fail["add_note"] = DISK_FULL
+    change = notes.paste(["abc1", "2"])
+    assert change.rows and not change.saved
+    assert texts(notes) == ["abc1"] and reports

@@ -72,6 +72,13 @@ class DialogApp(App):
         # Keystrokes only append to the WAL; a thread copies it back every few seconds.
         self.store.defer_checkpoints()
         self.set_interval(CHECKPOINT_SECONDS, self._checkpoint)
+        # Everything alive now (Textual, pydantic, our modules: most of the heap)
+        # leaves the garbage collector's view, so a full collection while typing
+        # looks only at what the meeting made since: at a 3,000-note point that cut
+        # the pauses from ~300 ms to a few. Once per process: frozen objects are
+        # never freed.
+        if not gc.get_freeze_count():
+            gc.freeze()
         if self.store.network:
             self.notify(S.NETWORK_DRIVE.format(path=self.store.path), timeout=15)
         if self._open_id is not None:

@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 
 from .. import strings as S
-from ..model import GoalDetails, Note
+from ..model import MAX_NOTE_CHARS, GoalDetails, Note
 from ..store import Store
 from .session import MeetingSession
 
@@ -55,6 +55,12 @@ class Change:
 
 
 NOTHING = Change()
+TOO_LONG = Change(notice=S.NOTE_TOO_LONG.format(max=f"{MAX_NOTE_CHARS:,}".replace(",", ".")))
+
+
+def too_long(text: str, before: str = "") -> bool:
+    """Over the cap, and longer than it was (an older, longer note may still shrink)."""
+    return len(text) > MAX_NOTE_CHARS and len(text) > len(before)
 
 
 def toggled(tags: list[str], tag: str) -> list[str]:
@@ -127,6 +133,8 @@ class NotesController:
         note = self.note
         if note is None or self.read_only or text == note.text:
             return NOTHING
+        if too_long(text, note.text):
+            return TOO_LONG
         self.notes[self.current] = note.model_copy(update={"text": text})
         self.unsaved.pop(note.id, None)  # re-inserted: the newest
         self.unsaved[note.id] = (text, self.session.now())
@@ -257,6 +265,47 @@ class NotesController:
         self.notes.insert(position, new)
         self.current = position
         return Change(saved=True, note=new, added=True)
+
+    def paste(self, texts: list[str]) -> Change:
+        """A paste of several lines: the current note's text becomes ``texts[0]``
+        and each further text a note after it, of its kind and level; the cursor
+        goes to the last. Undone as one."""
+        note, item_id, position = self.note, self.item_id, self.current
+        if self.read_only:
+            return Change(refused=True)
+        if note is None or item_id is None or not texts:
+            return NOTHING
+        if any(too_long(text) for text in texts):
+            return TOO_LONG
+        if blocked := self._blocked():
+            return blocked
+        before = note.text
+
+        def write() -> list[Note]:
+            self.store.set_note_text(note.id, texts[0])
+            return [
+                self.store.add_note(
+                    item_id, text, kind=note.kind, level=note.level, position=position + i
+                )
+                for i, text in enumerate(texts[1:], 1)
+            ]
+
+        added = self.session.write(write)
+        if added is None:  # part of it may be in: show what is saved
+            self.load(item_id, note.id)
+            return Change(rows=True)
+
+        def undo() -> int:
+            for new in added:
+                self.store.delete_note(new.id)
+            self.store.set_note_text(note.id, before)
+            return note.id
+
+        self._push_undo(UndoStep("paste", undo))
+        self.notes[position] = note.model_copy(update={"text": texts[0]})
+        self.notes[position + 1 : position + 1] = added
+        self.current = position + len(added)
+        return Change(saved=True, rows=True)
 
     def delete(self) -> Change:
         """Delete the current note (undoably); the point keeps one blank note."""

@@ -16,10 +16,12 @@ from typing import Protocol
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import TextArea
 
 from ... import strings as S
+from ...model import MAX_NOTE_CHARS
 from ..keys import with_ids
 from .field import OwnKeysInOrder
 
@@ -31,10 +33,13 @@ class NoteCommands(Protocol):
     """What the editor asks of the note list it edits for."""
 
     def save_text(self, text: str) -> None: ...
+    def show_caret(self) -> None: ...
     async def new_note(self) -> None: ...
     async def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
     async def delete_empty(self) -> None: ...
+    async def paste(self, texts: list[str], column: int) -> None: ...
+    def too_long(self) -> None: ...
     def refused(self) -> None: ...
 
 
@@ -68,6 +73,19 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             self.load_text(text)
         self.move_cursor(self.document.end)
 
+    @property
+    def caret_row(self) -> int:
+        """The screen line of the caret within the note, wrapping counted."""
+        return self.wrapped_document.location_to_offset(self.cursor_location).y
+
+    def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
+        """The editor is as tall as its note and never scrolls itself (a line
+        scrolled out of it looked missing or repeated until the next key): the
+        note list scrolls instead."""
+        self._recompute_cursor_offset()
+        self.commands.show_caret()
+        return Offset(0, 0)
+
     def in_order(self, action: Deferred) -> None:
         """Run ``action`` after every key already on its way to the editor."""
         self.post_message(self.Run(action))
@@ -78,7 +96,8 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             await result
 
     def _save(self) -> None:
-        self.commands.save_text(self.text.replace("\n", " "))
+        """The whole text, as shown: line breaks (from older notes) stay line breaks."""
+        self.commands.save_text(self.text)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Edits that do not come from a key (paste, undo) are saved here."""
@@ -100,9 +119,46 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             "backspace": commands.delete_empty if not self.text else None,
         }.get(key)
 
+    def _fits(self, added: int) -> bool:
+        """Whether replacing the selection by ``added`` characters stays within the cap."""
+        start, end = sorted(self.selection)
+        selected = len(self.get_text_range(start, end))
+        return len(self.text) - selected + added <= MAX_NOTE_CHARS
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """One line goes into the note at the caret; several lines become several
+        notes (as if Enter had been pressed between them), blank lines dropped. So
+        the screen, the database and the memo show the same notes."""
+        event.stop()
+        event.prevent_default()
+        if self.read_only:
+            self.commands.refused()
+            return
+        # Terminals send a pasted line break as CR (tmux, xterm), LF or CR LF.
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = [line for line in text.split("\n") if line.strip()]
+        if not lines:
+            return
+        if len(lines) == 1:
+            if not self._fits(len(lines[0])):
+                self.commands.too_long()
+            elif result := self._replace_via_keyboard(lines[0], *self.selection):
+                self.move_cursor(result.end_location)
+            return
+        start, end = sorted(self.selection)
+        before = self.get_text_range((0, 0), start)
+        after = self.get_text_range(end, self.document.end)
+        texts = [before + lines[0], *lines[1:-1], lines[-1] + after]
+        await self.commands.paste(texts, len(lines[-1]))
+
     async def _on_key(self, event: events.Key) -> None:
         if self.read_only and (event.is_printable or event.key in _EDITING_KEYS):
             self.commands.refused()  # say why nothing happens
+        if event.is_printable and not self.read_only and not self._fits(1):
+            event.stop()
+            event.prevent_default()
+            self.commands.too_long()
+            return
         command = self._structure(event.key)
         if command is not None and (not self.read_only or event.key in ("up", "down")):
             event.stop()

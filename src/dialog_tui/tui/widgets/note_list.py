@@ -1,23 +1,26 @@
-"""The notes of the current agenda point: rows, with the current one in an editor.
+"""The notes of the current agenda point: the notes before the current one drawn
+as lines, the current one in the editor, the notes after it drawn as lines.
 
 The notes and every write to them (with the undo stack) are the controller's
 (``tui/notes.py``); this widget draws them and turns each ``Change`` it gets back
-into rows, messages and notices."""
+into lines, messages and notices. Whatever moves the caret (a key, a note action,
+a point change, a resize), the list scrolls so the caret's line is in view."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
 from ... import strings as S
 from ...model import GoalDetails, Note
 from ..keys import with_ids
-from ..notes import Change, NotesController
+from ..notes import TOO_LONG, Change, NotesController
 from .note_editor import NoteEditor
-from .note_row import NoteRow, note_prefix
+from .note_row import NoteLines, NoteWrapper, gutter_width, note_prefix
 
 
 class NoteList(VerticalScroll, can_focus=False):
@@ -47,14 +50,20 @@ class NoteList(VerticalScroll, can_focus=False):
     def __init__(self, controller: NotesController) -> None:
         super().__init__(id="notes")
         self.controller = controller
-        self._row_widgets: list[NoteRow] = []
+        wrapper = NoteWrapper()
+        self.above = NoteLines(wrapper, id="above")
+        self.below = NoteLines(wrapper, id="below")
         self.editor = NoteEditor(self, id="editor", read_only=controller.read_only)
         self.prefix_label = Static("", id="gutter")
         self.current_box = Horizontal(self.prefix_label, self.editor, id="current")
+        self._caret_pending = False
+        self._said_too_long = False
 
     def compose(self) -> ComposeResult:
         yield Static(S.MEETING_EMPTY_POINT, id="no-notes", classes="muted")
+        yield self.above
         yield self.current_box
+        yield self.below
 
     @property
     def notes(self) -> list[Note]:
@@ -75,10 +84,8 @@ class NoteList(VerticalScroll, can_focus=False):
 
     async def apply(self, change: Change) -> None:
         """Draw what a controller call changed and pass the news on."""
-        if change.rows:
-            await self._rebuild()
-        elif change.added and change.note is not None:
-            await self._mount_new(change.note)
+        if change.rows or change.added:
+            self._select(self.controller.current)
         elif change.note is not None:
             self._show_note(change.note)
         if change.refused:
@@ -92,59 +99,61 @@ class NoteList(VerticalScroll, can_focus=False):
 
     def _show_note(self, note: Note) -> None:
         """A note changed in place."""
-        index = next((i for i, n in enumerate(self.notes) if n.id == note.id), None)
-        if index is None:
-            return
-        self._rows()[index].show(note)
-        if index == self.controller.current:
+        current = self.controller.current
+        if self.note is not None and self.note.id == note.id:
             self._refresh_gutter()
-
-    async def _mount_new(self, note: Note) -> None:
-        """A note the controller added at the cursor."""
-        index, rows = self.controller.current, self._rows()
-        row = NoteRow(note)
-        if rows and index - 1 < len(rows):
-            await self.mount(row, after=rows[index - 1] if index else None)
-        else:
-            await self.mount(row, before=self.current_box)
-        rows.insert(index, row)
-        self._select(index)
-
-    async def _rebuild(self) -> None:
-        await self.query(NoteRow).remove()
-        rows = [NoteRow(n) for n in self.notes]
-        self._row_widgets = rows
-        if rows:
-            await self.mount_all(rows, before=self.current_box)
-        self.query_one("#no-notes").display = not self.notes
-        self._select(self.controller.current)
-
-    def _rows(self) -> list[NoteRow]:
-        """The rows in order. Kept as a list, not queried: a DOM query walks every
-        row, which at 600 notes on one point cost milliseconds per keystroke."""
-        return self._row_widgets
+        elif any(n.id == note.id for n in self.notes):
+            self.above.show(self.notes[:current])
+            self.below.show(self.notes[current + 1 :])
 
     def _select(self, index: int) -> None:
-        rows = self._rows()
-        if not rows:
-            self.current_box.display = False
+        """Put the editor on note ``index``; the rest are drawn above and below it."""
+        notes = self.notes
+        self.query_one("#no-notes").display = not notes
+        self.current_box.display = bool(notes)
+        if not notes:
+            self.above.show([])
+            self.below.show([])
             return
         current = self.controller.select(index)
-        for i, (row, note) in enumerate(zip(rows, self.notes, strict=True)):
-            if row.note is not note:  # typed into while it was the current one
-                row.show(note)
-            row.display = i != current
-        self.move_child(self.current_box, after=rows[current])
-        self.current_box.display = True
-        self.editor.load_note(self.notes[current].text)
+        self._said_too_long = False
+        self.above.show(notes[:current])
+        self.below.show(notes[current + 1 :])
+        self.editor.load_note(notes[current].text)
         self._refresh_gutter()
         self.editor.focus()
-        self.call_after_refresh(self.scroll_to_widget, self.current_box, animate=False)
 
     def _refresh_gutter(self) -> None:
         prefix = note_prefix(self.notes[self.controller.current])
+        width = gutter_width(prefix, self.scrollable_content_region.width)
+        prefix.truncate(width)
         self.prefix_label.update(prefix)
-        self.prefix_label.styles.width = max(2, prefix.cell_len)
+        self.prefix_label.styles.width = width
+        self.show_caret()
+
+    # --- The caret in view ---------------------------------------------------
+
+    def show_caret(self) -> None:
+        """Scroll so the caret's line is in view, once the layout has caught up
+        with what just changed (the editor grown a line, a note added)."""
+        if not self._caret_pending:
+            self._caret_pending = True
+            self.call_after_refresh(self._scroll_to_caret)
+
+    def _scroll_to_caret(self) -> None:
+        self._caret_pending = False
+        if not self.current_box.display:
+            return
+        box = self.current_box.virtual_region
+        caret = Region(0, box.y + self.editor.caret_row, 1, 1)
+        # The whole note when it fits (its first line with the markers too), else
+        # the caret's line.
+        whole = box.height <= self.scrollable_content_region.height
+        self.scroll_to_region(box if whole else caret, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        if self.notes:
+            self._refresh_gutter()
 
     def set_read_only(self, read_only: bool) -> None:
         self.editor.read_only = read_only
@@ -162,6 +171,23 @@ class NoteList(VerticalScroll, can_focus=False):
         change = self.controller.save_text(text)
         if change.saved:
             self.post_message(self.Saved())
+        if change.notice:
+            self.too_long()
+
+    def too_long(self) -> None:
+        """Say once per note that it is full (not on every key held down)."""
+        if not self._said_too_long:
+            self._said_too_long = True
+            self.app.notify(TOO_LONG.notice or "", severity="warning")
+
+    async def paste(self, texts: list[str], column: int) -> None:
+        """Several pasted lines, each a note; the caret after the last line pasted."""
+        change = self.controller.paste(texts)
+        if change.notice:
+            self.too_long()
+            return
+        await self.apply(change)
+        self.editor.move_cursor((0, column))
 
     async def new_note(self) -> None:
         await self.apply(self.controller.add())
@@ -174,6 +200,7 @@ class NoteList(VerticalScroll, can_focus=False):
         if 0 <= target < len(self.notes):
             self._select(target)
             self.editor.move_cursor((0, 0) if delta > 0 else self.editor.document.end)
+            self.show_caret()
 
     async def delete_empty(self) -> None:
         await self.apply(self.controller.delete_empty())
