@@ -4,8 +4,6 @@ validated models."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from dialog_tui.model import Dialogue
 from dialog_tui.store import Store
 
@@ -43,16 +41,3 @@ def test_a_dialogue_read_without_validation_equals_the_validated_one(
     )
     revalidated = Dialogue.model_validate(read.model_dump())
     assert read.model_dump() == revalidated.model_dump()
-
-
-def test_danish_dates_and_lists_read_as_babel_writes_them() -> None:
-    from babel.dates import format_date
-    from babel.lists import format_list
-
-    from dialog_tui.text import join, long_date, weekday
-
-    for day in (date(2025, m, d) for m in range(1, 13) for d in (1, 7, 28)):
-        assert long_date(day) == format_date(day, "d. MMMM y", locale="da_DK")
-        assert weekday(day) == format_date(day, "EEEE", locale="da_DK")
-    for items in ([], ["a"], ["a", "b"], ["a", "b", "c"], ["Anna", "Bo", "Cai", "Dorte"]):
-        assert join(items) == (format_list(items, locale="da_DK") if items else "")

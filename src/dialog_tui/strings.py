@@ -1069,11 +1069,5 @@ CLI_SEARCH_NEEDS_SOMETHING = (
     "skriv noget at søge efter, eller vælg med --school, --year, --kind eller --theme"
 )
 
-# --- Dates in Danish (text.py; babel's locale data cost 13 ms of every export) ---
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-          "september", "oktober", "november", "december")  # fmt: skip
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-LIST_AND = " og "
-
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from . import strings as S
 from .model import FollowUp, GoalDetails
+
+LOCALE = "da_DK"
+
 
 # --- Dates and times ---------------------------------------------------------
 
@@ -18,14 +22,13 @@ def short_date(value: date) -> str:
     return f"{value.day}.{value.month}.{value.year}"
 
 
+@lru_cache(maxsize=1024)
 def long_date(value: date) -> str:
-    """``10. marts 2025``: a date in a document."""
-    return f"{value.day}. {S.MONTHS[value.month - 1]} {value.year}"
+    """``10. marts 2025``: a date in a document (cached: an overview repeats the
+    same due dates)."""
+    from babel.dates import format_date
 
-
-def weekday(value: date) -> str:
-    """``mandag``."""
-    return S.WEEKDAYS[value.weekday()]
+    return format_date(value, "d. MMMM y", locale=LOCALE)
 
 
 def timestamp(value: datetime) -> str:
@@ -43,9 +46,9 @@ def clock(value: datetime, *, seconds: bool = False) -> str:
 
 def join(items: Sequence[str]) -> str:
     """``a, b og c``."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + S.LIST_AND + items[-1]
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=LOCALE) if items else ""
 
 
 _DANISH_LAST = str.maketrans({"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|"})

@@ -20,7 +20,7 @@ from .. import strings as S
 from ..config import config_dir, read_toml
 from ..errors import SettingsError
 from ..model import Dialogue, clean_text
-from ..text import long_date, weekday
+from ..text import LOCALE, long_date
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -113,19 +113,25 @@ def date_line(dialogue: Dialogue, form: str) -> str:
     if form == "none":
         return ""
     held: date = dialogue.held_on
-    day_name = weekday(held)
+    weekday = _weekday(held)
     if form == "short":
         text = S.MEMO_DATE_LINE_SHORT.format(
-            weekday=day_name, day=held.day, month=held.month, year=held.year
+            weekday=weekday, day=held.day, month=held.month, year=held.year
         )
     else:
-        text = S.MEMO_DATE_LINE_LONG.format(weekday=day_name, date=long_date(held))
+        text = S.MEMO_DATE_LINE_LONG.format(weekday=weekday, date=long_date(held))
     start, end = dialogue.starts_at, dialogue.ends_at
     if start and end:
         text += S.MEMO_TIME_RANGE.format(start=_clock(start), end=_clock(end))
     elif start:
         text += S.MEMO_TIME_FROM.format(start=_clock(start))
     return text
+
+
+def _weekday(value: date) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, "EEEE", locale=LOCALE)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
