@@ -130,6 +130,10 @@ def _run_size(notes: int, repetitions: int) -> list[dict]:
                     "-o", str(folder / "ours.docx"), "--force"]  # fmt: skip
         pandoc_cmd = [pandoc or "pandoc", str(folder / "memo.md"), "-o", str(folder / "p.docx")]
         ours, theirs = alternate(ours_cmd, pandoc_cmd if pandoc else None, repetitions)
+        # The floor: the interpreter, python-docx and an empty document saved.
+        floor_cmd = [sys.executable, "-c", "import sys, docx; docx.Document().save(sys.argv[1])",
+                     str(folder / "floor.docx")]  # fmt: skip
+        ours_again, floor = alternate(ours_cmd, floor_cmd, repetitions)
         in_process = []
         for _ in range(repetitions):
             start = time.perf_counter()
@@ -137,8 +141,20 @@ def _run_size(notes: int, repetitions: int) -> list[dict]:
             in_process.append(time.perf_counter() - start)
     baseline = statistics.median(theirs) * 1000 if theirs else None
     size = f"{notes:,} notes".replace(",", " ")
+    floor_ms = statistics.median(floor) * 1000
+    ours_vs_floor = statistics.median(ours_again) * 1000
     return [
         _row("export memo, whole process", ours, baseline, size=size, vs_pandoc=True),
+        row(
+            "export memo, whole process",
+            size,
+            ours_vs_floor,
+            floor_ms,
+            "ms",
+            against="python-docx floor (empty document saved)",
+            goal="≤ 1.2× floor at 30 notes" if notes == 30 else "",
+            met=ours_vs_floor <= 1.2 * floor_ms if notes == 30 else None,
+        ),
         _row("export memo, in process", in_process, baseline, size=size, vs_pandoc=True),
     ]
 

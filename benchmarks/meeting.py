@@ -11,6 +11,7 @@ python -m benchmarks.meeting [--quick]
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import select
 import signal
@@ -24,7 +25,8 @@ from .data import OPEN_SCHOOL, cached_db, open_dialogue_id
 
 MARKER = OPEN_SCHOOL.encode()
 START_GOAL = 1.25
-KEY_GOAL_MS = 10.0
+KEY_GOAL_MS = 5.0
+KEY_MAX_GOAL_MS = 20.0
 OPEN_POINT_GOAL = 1.5
 
 
@@ -103,8 +105,9 @@ async def _keystrokes(db: Path, keys: int) -> tuple[list[float], list[float]]:
 
     NoteEditor._on_key = on_key
     store.set_note_text = save
+    gc.disable()  # as run_app does: the app resumes it at its first frame, frozen
     try:
-        app = DialogApp(store, open_id=dialogue_id)
+        app = DialogApp(store, open_id=dialogue_id, gc_paused=True)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             for i in range(keys):
@@ -112,10 +115,12 @@ async def _keystrokes(db: Path, keys: int) -> tuple[list[float], list[float]]:
     finally:
         NoteEditor._on_key = original_on_key
         store.close()
+        gc.unfreeze()
+        gc.enable()
     # Baseline: the bare write a keystroke needs, UPDATE + COMMIT on the same file.
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA synchronous=FULL")  # as durable as the app's writes
     baseline = []
     for i in range(keys):
         t = time.perf_counter()
@@ -217,6 +222,10 @@ def run(quick: bool = False) -> list[dict]:
         rows.append(row("keystroke to commit p99", size, p99, pct(baseline, 99), "ms",
                         against="bare UPDATE+COMMIT", goal=f"≤ {KEY_GOAL_MS:g} ms",
                         met=p99 <= KEY_GOAL_MS))  # fmt: skip
+        worst = max(lat)
+        rows.append(row("keystroke to commit max", size, worst, max(baseline), "ms",
+                        against="bare UPDATE+COMMIT", goal=f"≤ {KEY_MAX_GOAL_MS:g} ms",
+                        met=worst <= KEY_MAX_GOAL_MS))  # fmt: skip
     rows += open_point_rows(rounds)
     return rows
 

@@ -1,3 +1,5 @@
-from .cli import main
+import sys
 
-main(prog_name="dialog-tui")
+from .cli import run
+
+sys.exit(run())

@@ -12,4 +12,16 @@ from . import (
 )
 from .base import main
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
+
+
+def run() -> object:
+    """The ``dialog-tui`` program. Everything still alive at exit is frozen first, so
+    the interpreter's exit-time collection does not walk it (33-41 ms of an export);
+    files and the database are closed by then, the exit code is unchanged."""
+    import gc
+
+    try:
+        return main(prog_name="dialog-tui")
+    finally:
+        gc.freeze()

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x44544549  # "DTEI": marks a file as ours in the SQLite header
 APP_NAME = "dialog-tui"
 ENV_DB = "DIALOG_TUI_DB"
+DEFERRED_CHECKPOINT_PAGES = 20_000
+"""The app's cap on the WAL (~80 MB) before a write checkpoints after all."""
 
 UI_BUSY_TIMEOUT_MS = 200
 """How long a write from the app waits for another process's write lock before the
@@ -171,9 +173,9 @@ class StoreBase:
             self.conn.execute("PRAGMA busy_timeout = 5000")
             if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self.conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode, NORMAL still survives a crash of the process (kill -9);
-            # only a power cut can cost the last commits.
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            # Every commit is on the disk before it returns: a power cut (the laptop's
+            # battery in a meeting) costs nothing committed. NORMAL would lose the last ones.
+            self.conn.execute("PRAGMA synchronous = FULL")
             # Deleted and overwritten text is zeroed, so it does not linger in the file.
             self.conn.execute("PRAGMA secure_delete = ON")
             # The search index triggers rely on a trigger never firing itself.
@@ -194,6 +196,28 @@ class StoreBase:
     def close(self) -> None:
         with self._mutex:
             self.conn.close()
+
+    # --- Checkpoints ---------------------------------------------------------
+
+    def defer_checkpoints(self) -> None:
+        """For the app: no write copies the WAL back into the file (the automatic
+        checkpoint stalls the one keystroke that trips it); ``checkpoint`` does it
+        from a timer instead. A cap stays for a WAL that no checkpoint could empty."""
+        with self._mutex:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {DEFERRED_CHECKPOINT_PAGES}")
+
+    def checkpoint(self) -> None:
+        """Copy the WAL back into the database file without waiting for anyone
+        (PASSIVE), through a connection of its own: a thread may call it while the
+        event loop writes. Quiet when busy or failing: the next one catches up."""
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=0)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass
 
     def __enter__(self) -> Self:
         return self
@@ -304,10 +328,13 @@ class StoreBase:
                 self._rollback()  # nothing was written: ending it is all that is left
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts, read whole under the lock."""
+        """Rows as dicts, read whole under the lock (plain sqlite3: the read path,
+        at open and export, does not import sqlite-utils)."""
         with self._mutex:
             try:
-                return list(self.db.query(sql, params))
+                cur = self.conn.execute(sql, params)
+                names = [d[0] for d in cur.description]
+                return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
             except sqlite3.DatabaseError as e:
                 raise (self.damage_error(e) or e) from None
 

@@ -9,10 +9,10 @@ from typing import Any
 
 from .. import strings as S
 from ..errors import NotFound
-from ..model import Dialogue, DialogueSummary, Note, Status, StatusChange
+from ..model import Dialogue, DialogueSummary, Note, Status
 from . import rows
 from .connection import StoreBase
-from .rows import NOTE_SELECT, check_year, iso, local, now, validated
+from .rows import NOTE_SELECT, check_year, iso, now, validated
 
 _HEADER_FIELDS = frozenset(
     {
@@ -83,7 +83,7 @@ class Dialogues(StoreBase):
             if row is None:
                 raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
             notes_by_item: dict[int, list[Note]] = {}
-            for n in self.db.query(
+            for n in self._query(
                 f"""SELECT n.agenda_item_id, {NOTE_SELECT}
                     FROM notes n JOIN agenda_items a ON a.id = n.agenda_item_id
                     LEFT JOIN goals g ON g.note_id = n.id
@@ -93,25 +93,31 @@ class Dialogues(StoreBase):
                 notes_by_item.setdefault(n["agenda_item_id"], []).append(rows.note(n))
             agenda = [
                 rows.agenda_item(a, notes_by_item.get(a["id"], []))
-                for a in self.db["agenda_items"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="position"
+                for a in self._query(
+                    "SELECT * FROM agenda_items WHERE dialogue_id = ? ORDER BY position",
+                    (dialogue_id,),
                 )
             ]
             history = [
-                StatusChange(at=local(r["at"]), from_status=r["from_status"],
-                             to_status=r["to_status"], reason=r["reason"])
-                for r in self.db["status_changes"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="id"
+                rows.status_change(r)
+                for r in self._query(
+                    "SELECT * FROM status_changes WHERE dialogue_id = ? ORDER BY id",
+                    (dialogue_id,),
                 )
-            ]  # fmt: skip
-            return Dialogue(
-                **{k: row[k] for k in Dialogue.model_fields if k in row},
+            ]
+            return rows.dialogue(
+                row,
                 participants=self.participants(dialogue_id),
                 agenda=agenda,
                 checklist=self._checklist(dialogue_id),
                 followups=self.followups(dialogue_id),
                 history=history,
             )
+
+    def check_dialogue(self, dialogue_id: int) -> None:
+        """NotFound unless the dialogue exists (one indexed lookup)."""
+        if self._one("SELECT 1 AS found FROM dialogues WHERE id = ?", (dialogue_id,)) is None:
+            raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
 
     def list_dialogues(
         self,
@@ -188,7 +194,7 @@ class Dialogues(StoreBase):
         row = self._one("SELECT * FROM dialogues WHERE id = ?", (dialogue_id,))
         if row is None:
             raise NotFound(S.DIALOGUE_NOT_FOUND.format(id=dialogue_id))
-        return Dialogue(**{k: row[k] for k in Dialogue.model_fields if k in row})
+        return rows.dialogue(row)
 
     def delete_dialogue(self, dialogue_id: int) -> None:
         """Move to the bin: hidden from the list, recoverable with ``restore_dialogue``."""

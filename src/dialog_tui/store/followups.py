@@ -33,7 +33,7 @@ class FollowUps(StoreBase):
 
     def _checklist(self, dialogue_id: int) -> list[ChecklistItem]:
         return [
-            ChecklistItem(id=r["id"], text=r["text"], done=bool(r["done"]))
+            rows.checklist_item(r)
             for r in self._query(
                 "SELECT * FROM checklist WHERE dialogue_id = ? ORDER BY position",
                 (dialogue_id,),

@@ -38,8 +38,9 @@ class Participants(StoreBase):
             points = point_ids(c, dialogue_id)
             return [
                 _participant(r, points)
-                for r in self.db["participants"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="position"
+                for r in self._query(
+                    "SELECT * FROM participants WHERE dialogue_id = ? ORDER BY position",
+                    (dialogue_id,),
                 )
             ]
 
@@ -86,13 +87,13 @@ class Participants(StoreBase):
 def _participant(r: dict[str, Any], points: list[int]) -> Participant:
     """A row as the model has it: attended points by their current numbers."""
     number = {item_id: n for n, item_id in enumerate(points, start=1)}
-    return Participant(
+    return Participant.model_construct(
         id=r["id"],
         name=r["name"],
         role=r["role"],
         organisation=r["organisation"],
         present=bool(r["present"]),
-        agenda_items=[number[i] for i in json.loads(r["agenda_items"]) if i in number],
+        agenda_items=sorted({number[i] for i in json.loads(r["agenda_items"]) if i in number}),
     )
 
 

@@ -34,8 +34,9 @@ class Points(StoreBase):
         with self._read():
             return [
                 rows.agenda_item(a, [])
-                for a in self.db["agenda_items"].rows_where(
-                    "dialogue_id = ?", [dialogue_id], order_by="position"
+                for a in self._query(
+                    "SELECT * FROM agenda_items WHERE dialogue_id = ? ORDER BY position",
+                    (dialogue_id,),
                 )
             ]
 

@@ -1,15 +1,30 @@
-"""Rows to models and values to columns: the conversions every aggregate shares."""
+"""Rows to models and values to columns: the conversions every aggregate shares.
+
+Rows are read back with ``model_construct`` and explicit conversions, not validated:
+they were validated on their way in, and validating them again (pydantic's schema
+builds, its plugin loader) was a third of opening a meeting. Whatever comes from
+outside (JSON, agenda files, forms) still goes through ``validated``."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from .. import strings as S
 from ..errors import StoreError, describe_validation_error
-from ..model import AgendaItem, FollowUp, GoalDetails, Note
+from ..model import (
+    AgendaItem,
+    ChecklistItem,
+    Dialogue,
+    FollowUp,
+    FollowUpStatus,
+    GoalDetails,
+    Note,
+    Status,
+    StatusChange,
+)
 
 NOTE_COLUMNS = "n.id, n.uid, n.text, n.kind, n.level, n.tags, n.internal"
 GOAL_COLUMNS = "g.indicator, g.baseline, g.target, g.due, g.theme, g.ancestor"
@@ -55,17 +70,23 @@ def validated(model: type, data: dict[str, Any]) -> Any:
         raise StoreError(S.INVALID_VALUE.format(reason=f"{field}: {reason}")) from None
 
 
+def day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def goal_details(r: dict[str, Any]) -> GoalDetails:
+    return GoalDetails.model_construct(
+        indicator=r.get("indicator", ""),
+        baseline=r.get("baseline", ""),
+        target=r.get("target", ""),
+        due=day(r.get("due")),
+        theme=r.get("theme"),
+        ancestor=r.get("ancestor"),
+    )
+
+
 def note(r: dict[str, Any]) -> Note:
-    goal = None
-    if r.get("goal_id") is not None:
-        goal = GoalDetails(
-            indicator=r["indicator"],
-            baseline=r["baseline"],
-            target=r["target"],
-            due=r["due"],
-            theme=r["theme"],
-            ancestor=r["ancestor"],
-        )
+    goal = goal_details(r) if r.get("goal_id") is not None else None
     return Note.model_construct(
         id=r["id"],
         uid=r["uid"],
@@ -79,13 +100,13 @@ def note(r: dict[str, Any]) -> Note:
 
 
 def followup(r: dict[str, Any]) -> FollowUp:
-    return FollowUp(
+    return FollowUp.model_construct(
         id=r["id"],
         source_uid=r["source_uid"],
         kind=r["kind"],
         text=r["text"],
-        goal=GoalDetails.model_validate_json(r["goal"]) if r["goal"] else None,
-        status=r["status"],
+        goal=goal_details(json.loads(r["goal"])) if r["goal"] else None,
+        status=FollowUpStatus(r["status"]) if r["status"] is not None else None,
         reached=r["reached"],
         comment=r["comment"],
         carried_to=r["carried_to"],
@@ -93,7 +114,7 @@ def followup(r: dict[str, Any]) -> FollowUp:
 
 
 def agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:
-    return AgendaItem(
+    return AgendaItem.model_construct(
         id=a["id"],
         title=a["title"],
         planned_minutes=a["planned_minutes"],
@@ -102,6 +123,37 @@ def agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:
         ended_at=local(a["ended_at"]),
         elapsed_seconds=a["elapsed_seconds"],
         notes=notes,
+    )
+
+
+def checklist_item(r: dict[str, Any]) -> ChecklistItem:
+    return ChecklistItem.model_construct(id=r["id"], text=r["text"], done=bool(r["done"]))
+
+
+def status_change(r: dict[str, Any]) -> StatusChange:
+    return StatusChange.model_construct(
+        at=local(r["at"]),
+        from_status=Status(r["from_status"]),
+        to_status=Status(r["to_status"]),
+        reason=r["reason"],
+    )
+
+
+def dialogue(r: dict[str, Any], **parts: Any) -> Dialogue:
+    """A ``dialogues`` row (and ``parts``: participants, agenda, …) as the model:
+    its text columns as they are (a column added later comes along), the dates,
+    times and status converted."""
+    plain = {k: r[k] for k in Dialogue.model_fields if k in r}
+    return Dialogue.model_construct(
+        **{
+            **plain,
+            "held_on": date.fromisoformat(r["held_on"]),
+            "starts_at": time.fromisoformat(r["starts_at"]) if r["starts_at"] else None,
+            "ends_at": time.fromisoformat(r["ends_at"]) if r["ends_at"] else None,
+            "memo_date": day(r["memo_date"]),
+            "status": Status(r["status"]),
+        },
+        **parts,
     )
 
 

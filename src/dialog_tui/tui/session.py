@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
 from ..errors import DatabaseBusy, DatabaseGone, DialogError, LockLost
-from ..model import AgendaItem
+from ..model import AgendaItem, Dialogue
 from ..store import Store
 from ..text import clock
 from .agenda_edits import AgendaEdits
@@ -113,10 +113,11 @@ class MeetingSession(AgendaEdits):
 
     # --- The lock ------------------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, dialogue: Dialogue | None = None) -> None:
         """Take the edit lock unless the dialogue is final or held elsewhere; load
-        the points."""
-        dialogue = self.store.get_dialogue(self.dialogue_id)
+        the points. ``dialogue``: the one just read, so it is not read again."""
+        if dialogue is None:
+            dialogue = self.store.get_dialogue(self.dialogue_id)
         if dialogue.ends_at is not None:
             self.planned_end = datetime.combine(dialogue.held_on, dialogue.ends_at)
         final = dialogue.status == "final"

@@ -96,6 +96,7 @@ class DialoguesScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*S.LIST_COLUMNS)
         self.query_one("#filter", Input).focus()
+        self.call_after_refresh(self.app.first_frame_shown)
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place the list loads."""

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from ... import strings as S
 from ...errors import DialogError
-from ...model import AgendaItem
+from ...model import AgendaItem, Dialogue
 from ...text import clock, short_date
 from ..keys import with_ids
 from ..notes import NotesController
@@ -116,7 +116,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.session.report = lambda line: self.notify(line, severity="error")
         self.session.on_read_only = self.lock_lost
         self.session.on_failure = lambda reason: self.show_unsaved()
-        self.session.open()
+        self.session.open(self.dialogue)
         self.controller = NotesController(store, self.session)
         yield Header()
         with Horizontal(id="columns"):
@@ -141,13 +141,14 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.session.current = current  # where the meeting opens: no time to fold in yet
         await self.go_to(current, note_id)
         self.refresh_tagged()
-        self.refresh_progress()
+        self.refresh_progress(self.dialogue)  # as read in compose: one read at open
         self.set_interval(1, self.tick)
         self.set_interval(60, self.session.save_time)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
         notice = self.session.opening_notice()
         if notice is not None:
             self.notify(notice, severity="warning", timeout=15)
+        self.call_after_refresh(self.app.first_frame_shown)
 
     @property
     def read_only(self) -> bool:
@@ -201,8 +202,9 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.query_one(Footer).compact = self.has_class("-narrow")
         self.tick()  # after the breakpoint classes: progress in the status bar or not
 
-    def refresh_progress(self) -> None:
-        dialogue = self.app.store.get_dialogue(self.dialogue_id)
+    def refresh_progress(self, dialogue: Dialogue | None = None) -> None:
+        if dialogue is None:
+            dialogue = self.app.store.get_dialogue(self.dialogue_id)
         self.query_one(SidePanel).show_progress(
             progress(dialogue.followups, dialogue.checklist), S.STATUS[dialogue.status]
         )
