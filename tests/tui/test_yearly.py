@@ -507,6 +507,31 @@ async def test_overview_for_a_year_written_from_the_list(two_schools, tmp_path):
     assert "Engskolen" not in text  # held in 2024
 
 
+async def test_overview_replaces_an_existing_file_only_when_confirmed(two_schools, tmp_path):
+    store, skov, _, _ = two_schools
+    store.mark_held(skov)
+    output = tmp_path / "oversigt.docx"
+    output.write_bytes(b"rettet i Word")
+    app = DialogApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_overview(pilot)
+        app.screen.query_one("#output", Input).value = str(output)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "findes allerede" in str(app.screen.query_one(Static).render())
+        await pilot.press("escape")  # no: the file stays as it was
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert output.read_bytes() == b"rettet i Word"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not isinstance(app.screen, OverviewScreen)
+    assert output.read_bytes().startswith(b"PK")  # now the overview, a .docx
+
+
 async def test_the_list_keeps_its_selection_after_a_modal(db_path, make_dialogue):
     store = Store.open(db_path)
     make_dialogue(store, "Skovskolen", date(2025, 3, 10))

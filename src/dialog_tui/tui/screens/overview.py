@@ -101,10 +101,23 @@ class OverviewScreen(ModalScreen[Path | None]):
         if not output:
             error.update(S.EXPORT_NO_OUTPUT)
             return
+        path = Path(output).expanduser()
+        if not path.is_file():
+            self.start(int(year_text), path)
+            return
+
+        def overwrite(yes: bool | None) -> None:
+            if yes:
+                self.start(int(year_text), path)
+
+        # Last year's copy may have been edited in Word since: replaced only when said.
+        self.app.push_screen(ConfirmScreen(S.EXPORT_OVERWRITE.format(path=path)), overwrite)
+
+    def start(self, year: int, output: Path) -> None:
         self.writing = True
-        error.update("")
+        self.query_one("#overview-error", Static).update("")
         case_number = self.query_one("#case-number", Input).value.strip()
-        self.write(int(year_text), Path(output).expanduser(), case_number, confirmed=False)
+        self.write(year, output, case_number, confirmed=False)
 
     @work(thread=True, exclusive=True, group="overview")
     def write(self, year: int, output: Path, case_number: str, *, confirmed: bool) -> None:
