@@ -57,6 +57,19 @@ def test_opening_a_meeting_imports_no_pydantic(tmp_path: Path, example: dict) ->
     assert not _pydantic_imported(OPEN, str(db), str(dialogue_id))
 
 
+def test_opening_a_new_dialogue_imports_no_pydantic(tmp_path: Path, example: dict) -> None:
+    """A dialogue just made: its first point has no notes, so opening it writes a
+    blank one to type in."""
+    for item in example["agenda"]:
+        item["notes"] = []
+    db = tmp_path / "d.db"
+    dialogue_id = _dialogue_in(db, example)
+    assert not _pydantic_imported(OPEN, str(db), str(dialogue_id))
+    with Store.open(db) as store:  # the blank note was written
+        first = store.get_dialogue(dialogue_id).agenda[0]
+        assert [n.text for n in first.notes] == [""]
+
+
 def test_exporting_a_memo_imports_no_pydantic(tmp_path: Path, example: dict) -> None:
     db = tmp_path / "d.db"
     dialogue_id = _dialogue_in(db, example)

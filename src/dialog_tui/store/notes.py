@@ -86,16 +86,20 @@ class Notes(StoreBase):
         internal: bool = False,
     ) -> Note:
         """Insert a note at ``position`` (0-based; default last) under an agenda point."""
-        note = validated(
-            Note,
-            {"text": text, "kind": kind, "level": level, "tags": list(tags),
-             "internal": internal},
-        )  # fmt: skip
-        return self.insert_note(item_id, note, position=position)
+        fields = {"text": text, "kind": kind, "level": level, "tags": list(tags),
+                  "internal": internal}  # fmt: skip
+        # A blank note (what opening an empty point writes) is valid as built: no
+        # gate, so opening a meeting never imports pydantic.
+        note = Note()
+        if any(getattr(note, k) != v for k, v in fields.items()):
+            note = validated(Note, fields)
+        return self._insert_checked(item_id, note, position)
 
     def insert_note(self, item_id: int, note: Note, *, position: int | None = None) -> Note:
         """Insert a whole note (e.g. to undo its deletion), keeping its uid."""
-        note = validated(Note, note)  # checked and cleaned, however built
+        return self._insert_checked(item_id, validated(Note, note), position)
+
+    def _insert_checked(self, item_id: int, note: Note, position: int | None) -> Note:
         with self._tx() as c:
             row = self._item_row(item_id)
             pos = make_room(c, "notes", "agenda_item_id", item_id, position)
