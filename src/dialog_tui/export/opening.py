@@ -68,7 +68,6 @@ def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDo
         _default_layout(document)
         _clear_body(document)
         return OpenedDocument(document, frozenset(), False)
-    from .sandbox import render
     from .template import drop_notes, load_template
 
     clean = load_template(template)
@@ -76,6 +75,8 @@ def open_document(template: Path | None, context: Mapping[str, str]) -> OpenedDo
     names = frozenset(name for line in lines for name in _PLACEHOLDER.findall(line))
     in_body = any(_JINJA.search(line) for line in clean.text.get("word/document.xml", []))
     if any(_JINJA.search(line) for line in lines):
+        from .sandbox import render  # Jinja and docxtpl: only to fill placeholders
+
         document = render(clean, context)  # its errors name the placeholder
     else:
         document = _open(clean.data, template)
