@@ -390,3 +390,20 @@ def test_the_exporter_and_the_export_command_never_import_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_default_layout_leaves_out_the_parts_the_memo_does_not_use(tmp_path):
+    """No Word 2010 copy of the styles and no bibliography store; the styles,
+    numbering and settings the memo uses are there, and Word's list of parts
+    names only what the file holds."""
+    import zipfile
+
+    path = export_memo(sample_dialogue(), tmp_path / "memo.docx")
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert {"word/styles.xml", "word/numbering.xml", "word/settings.xml"} <= names
+    assert not [n for n in names if "stylesWithEffects" in n or n.startswith("customXml/")]
+    assert "stylesWithEffects" not in types + rels and "customXml" not in types + rels
+    assert "Opsummering" in texts(path)
