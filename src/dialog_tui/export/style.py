@@ -9,11 +9,12 @@ naming the file and the field when it is wrong.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import date, time
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_type_hints
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .. import strings as S
 from ..config import config_dir, read_toml
@@ -23,77 +24,53 @@ from ..text import LOCALE, long_date
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from pydantic import BaseModel
 
 FILE_NAME = "memo.toml"
 
 
-def _option(default: object, description: str, **limits: object) -> Any:
-    """A style option: its default, what it does, and the limits memo.toml is held to."""
-    return field(default=default, metadata={"description": description, **limits})
+class MemoStyle(BaseModel):
+    """How the memo is laid out (the template decides fonts and letterhead)."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
-@dataclass(frozen=True)
-class MemoStyle:
-    """How the memo is laid out (the template decides fonts and letterhead). A
-    plain value: the default layout costs no validation; memo.toml is validated
-    when it is read (:func:`load_style`)."""
-
-    name: str = _option("", "shown on the export screen", max_length=80)
-    agenda_list: bool = _option(True, "the opening list of agenda points")
-    numbered_headings: bool = _option(True, "'1) <title>' headings")
-    bullet: str = _option("•", "the bullet character")
-    date_line: Literal["none", "short", "long"] = _option(
-        "none",
-        "under the title: 'fredag d. 4/4 2025 kl. 9-12' (short) or "
+    name: str = Field(default="", max_length=80, description="shown on the export screen")
+    agenda_list: bool = Field(default=True, description="the opening list of agenda points")
+    numbered_headings: bool = Field(default=True, description="'1) <title>' headings")
+    bullet: str = Field(default="•", description="the bullet character")
+    date_line: Literal["none", "short", "long"] = Field(
+        default="none",
+        description="under the title: 'fredag d. 4/4 2025 kl. 9-12' (short) or "
         "'fredag d. 4. april 2025 kl. 9-12' (long)",
     )
-    participants: Literal["grouped", "list", "none"] = _option(
-        "grouped", "grouped by where people come from, one bullet per person, or left out"
+    participants: Literal["grouped", "list", "none"] = Field(
+        default="grouped",
+        description="grouped by where people come from, one bullet per person, or left out",
     )
-    summary: bool = _option(True, "summary by theme, unless asked otherwise")
-    empty_points: bool = _option(True, "print points that have no notes")
-    question_marks: bool = _option(
-        True, "'? → 5 %' for a goal without baseline (false: 'mål 5 %')"
+    summary: bool = Field(default=True, description="summary by theme, unless asked otherwise")
+    empty_points: bool = Field(default=True, description="print points that have no notes")
+    question_marks: bool = Field(
+        default=True, description="'? → 5 %' for a goal without baseline (false: 'mål 5 %')"
     )
-    access: str = _option(
-        "", "access classification written into the filed document's properties", max_length=80
+    access: str = Field(
+        default="",
+        max_length=80,
+        description="access classification written into the filed document's properties",
     )
+
+    @field_validator("name", "access")
+    @classmethod
+    def _one_line(cls, v: str) -> str:
+        return " ".join(clean_text(v).split())
+
+    @field_validator("bullet")
+    @classmethod
+    def _bullet(cls, v: str) -> str:
+        if len(v) != 1 or unicodedata.category(v)[0] in "CZ":
+            raise ValueError(S.STYLE_BAD_BULLET)
+        return v
 
 
 DEFAULT = MemoStyle()
-
-
-def _one_line(value: str) -> str:
-    return " ".join(clean_text(value).split())
-
-
-def _bullet(value: str) -> str:
-    if len(value) != 1 or unicodedata.category(value)[0] in "CZ":
-        raise ValueError(S.STYLE_BAD_BULLET)
-    return value
-
-
-@cache
-def _file_model() -> type[BaseModel]:
-    """memo.toml's schema, made from :class:`MemoStyle`'s fields the first time a
-    file is read (so the export without one never imports pydantic)."""
-    from pydantic import ConfigDict, Field, create_model, field_validator
-
-    hints = get_type_hints(MemoStyle)
-    options: dict[str, Any] = {
-        f.name: (hints[f.name], Field(default=f.default, **f.metadata)) for f in fields(MemoStyle)
-    }
-    validators = {
-        "one_line": field_validator("name", "access")(_one_line),
-        "one_bullet": field_validator("bullet")(_bullet),  # not a field's name
-    }
-    return create_model(
-        "MemoStyle",
-        __config__=ConfigDict(extra="forbid", frozen=True),
-        __validators__=validators,
-        **options,
-    )
 
 
 @dataclass(frozen=True)
@@ -119,8 +96,7 @@ def load_style(path: Path | None = None) -> LoadedStyle:
         path = user_file()
         if not path.exists():
             return LoadedStyle(DEFAULT, None)
-    read = read_toml(path, _file_model(), SettingsError)
-    return LoadedStyle(MemoStyle(**read.model_dump()), path)
+    return LoadedStyle(read_toml(path, MemoStyle, SettingsError), path)
 
 
 # --- What the options print ----------------------------------------------------
