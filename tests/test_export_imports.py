@@ -14,7 +14,7 @@ from export_templates import build_template
 
 from dialog_tui.store import Store
 
-NEVER = ("textual", "sqlite_utils", "dialog_tui.tui", "pydantic_settings")
+NEVER = ("textual", "sqlite_utils", "dialog_tui.tui")
 PLACEHOLDERS_ONLY = ("docxtpl", "jinja2", "dialog_tui.export.sandbox")
 OTHER_COMMANDS = ("app", "backup", "casework", "dialogues", "figures", "yearly")
 PROBE = (
