@@ -744,6 +744,7 @@ MEETING_LOCKED = (
     "Den vises kun til læsning, så ingen ændringer går tabt."
 )
 MEETING_LOCKED_SHORT = "Åben et andet sted: kun læsning"
+LOCK_RETAKEN = "Det andet vindue er lukket: dialogen kan redigeres her nu."
 
 # --- Meeting session: the lock lost while open (issue 12) --------------------------
 LOCK_LOST = (
