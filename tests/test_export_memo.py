@@ -120,6 +120,19 @@ def test_summary_groups_goals_attention_points_and_agreements_by_theme(tmp_path,
     assert "Opsummering" not in texts(without)
 
 
+def test_a_speakers_name_in_the_summary_has_no_double_colon(tmp_path):
+    """ "Opmærksomhedspunkt: Mette Holm: Vi ønsker …" read badly: the speaker goes in
+    brackets after the kind. Trailing spaces typed at the end of a note are not kept."""
+    dialogue = sample_dialogue()
+    note = dialogue.agenda[4].notes[0]
+    note.text = "Mette Holm: Vi ønsker økonomien tættere på. "
+    dialogue.agenda[3].notes[0].text = "Arbejdsgruppen kvalificerer oplægget.  "
+    got = texts(export_memo(dialogue, tmp_path / "m.docx", today=today()))
+    assert "Opmærksomhedspunkt (Mette Holm): Vi ønsker økonomien tættere på." in got
+    assert "Mette Holm: Vi ønsker økonomien tættere på." in got  # the point itself as typed
+    assert "Arbejdsgruppen kvalificerer oplægget." in got
+
+
 def test_followups_come_after_the_points_with_numbers_outcome_and_comment(memo):
     styled = _style_names(memo)
     got = [t for _, t in styled]

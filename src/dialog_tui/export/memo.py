@@ -289,9 +289,9 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
         if note.internal or not note.text.strip():
             continue
         if note.kind == "bullet":
-            w.bullet(note.text, note.level)
+            w.bullet(note.text.rstrip(), note.level)
         else:
-            paragraph = w.paragraph(note.text)
+            paragraph = w.paragraph(note.text.rstrip())
             if note.level:
                 paragraph.paragraph_format.left_indent = Twips(360 * note.level)
 
@@ -323,6 +323,7 @@ def _summary(w: Writer, dialogue: Dialogue, style: MemoStyle, themes: ThemeSet) 
     if not by_theme:
         return
     w.paragraph(S.MEMO_SUMMARY, "heading", keep_with_next=True)
+    names = sorted({p.name for p in dialogue.participants if p.name}, key=len, reverse=True)
     # The plan's themes in its order, then themes no longer in it, then none.
     order = [*themes.keys, *sorted(t for t in by_theme if t and t not in themes.keys), None]
     for theme in order:
@@ -333,13 +334,22 @@ def _summary(w: Writer, dialogue: Dialogue, style: MemoStyle, themes: ThemeSet) 
         w.paragraph(label, "subheading", keep_with_next=True)
         entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
         for kind, note in entries:
-            w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
+            w.bullet(_summary_line(S.MEMO_SUMMARY_KINDS[kind], note.text.rstrip(), names))
             if (
                 kind == "goal"
                 and note.goal
                 and (line := goal_line(note.goal, question_marks=style.question_marks))
             ):
                 w.bullet(line, 1)
+
+
+def _summary_line(label: str, text: str, names: list[str]) -> str:
+    """``Mål: …``; a note that opens with who said it ("Mette Holm: …", as the
+    meeting's speaker key writes it) as ``Mål (Mette Holm): …``, not two colons."""
+    for name in names:
+        if text.startswith(f"{name}:"):
+            return f"{label} ({name}): {text[len(name) + 1 :].lstrip()}"
+    return f"{label}: {text}"
 
 
 def _figures(w: Writer, series: list[Series]) -> None:
