@@ -417,6 +417,7 @@ GOAL_BASELINE = "Udgangspunkt"
 GOAL_TARGET = "Mål"
 GOAL_DUE = "Frist (dato)"
 GOAL_KEYS = "Enter/Ctrl+S: gem · Esc: fortryd"
+GOAL_F9_HINT = "Markeret som mål. F9: indikator, udgangspunkt, mål og frist."
 
 # --- App: participants -------------------------------------------------------
 PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
