@@ -1071,3 +1071,7 @@ CLI_SEARCH_NEEDS_SOMETHING = (
 
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."
+
+# --- Keys that survive terminals, @ completion (issue 14) ------------------------
+KEY_NOTE_MOVE_MODE = "Flyt noten (derefter ↑/↓)"
+NOTE_MOVE_MODE = "Flyt noten med ↑ og ↓; en anden tast slutter."

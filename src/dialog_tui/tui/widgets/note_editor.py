@@ -37,6 +37,7 @@ class NoteCommands(Protocol):
     async def new_note(self) -> None: ...
     async def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
+    def action_move(self, delta: int) -> None: ...
     async def delete_empty(self) -> None: ...
     async def paste(self, texts: list[str], column: int) -> None: ...
     def too_long(self) -> None: ...
@@ -53,6 +54,9 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             Binding("enter", "new_note", S.KEY_NEW_NOTE, show=False),
             Binding("tab", "indent(1)", S.KEY_INDENT, show=False),
             Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, show=False),
+            # A safe first choice for moving the note (Ctrl+Up/Down are the
+            # terminals'): Ctrl+X, then Up/Down as often as needed.
+            Binding("ctrl+x", "move_mode", S.KEY_NOTE_MOVE_MODE, show=False),
         ],
     )
 
@@ -66,6 +70,8 @@ class NoteEditor(OwnKeysInOrder, TextArea):
     def __init__(self, commands: NoteCommands, **kwargs) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, **kwargs)
         self.commands = commands
+        self.moving = False
+        """After Ctrl+X: Up/Down move the note; any other key ends it (and acts)."""
 
     def load_note(self, text: str) -> None:
         """Show a note's text without it looking like an edit (no save, no undo)."""
@@ -151,7 +157,21 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         texts = [before + lines[0], *lines[1:-1], lines[-1] + after]
         await self.commands.paste(texts, len(lines[-1]))
 
+    def _moved(self, key: str) -> bool:
+        """In move mode, Up/Down move the note; another key ends the mode."""
+        if not self.moving:
+            return False
+        if key in ("up", "down"):
+            self.commands.action_move(-1 if key == "up" else 1)
+            return True
+        self.moving = False
+        return key == "ctrl+x"
+
     async def _on_key(self, event: events.Key) -> None:
+        if self._moved(event.key):
+            event.stop()
+            event.prevent_default()
+            return
         if self.read_only and (event.is_printable or event.key in _EDITING_KEYS):
             self.commands.refused()  # say why nothing happens
         if event.is_printable and not self.read_only and not self._fits(1):
@@ -173,6 +193,11 @@ class NoteEditor(OwnKeysInOrder, TextArea):
 
     def action_new_note(self) -> None:
         self.in_order(self.commands.new_note)
+
+    def action_move_mode(self) -> None:
+        if not self.read_only:
+            self.moving = True
+            self.notify(S.NOTE_MOVE_MODE, timeout=3)
 
     def action_indent(self, delta: int) -> None:
         self.in_order(lambda: self.commands.indent(delta))
