@@ -1075,3 +1075,8 @@ NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Ent
 # --- Keys that survive terminals, @ completion (issue 14) ------------------------
 KEY_NOTE_MOVE_MODE = "Flyt noten (derefter ↑/↓)"
 NOTE_MOVE_MODE = "Flyt noten med ↑ og ↓; en anden tast slutter."
+MEETING_CLOCK_RESUMED_SHORT = "▶ fortsat"
+MEETING_CLOCK_RESUMED = (
+    "Mødeuret kørte, da mødet sidst blev lukket, og kører videre nu "
+    "(tiden imens tælles ikke). Esc P sætter det på pause."
+)

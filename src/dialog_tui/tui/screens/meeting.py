@@ -148,6 +148,8 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         notice = self.session.opening_notice()
         if notice is not None:
             self.notify(notice, severity="warning", timeout=15)
+        if self.session.resumed:
+            self.notify(S.MEETING_CLOCK_RESUMED, timeout=10)
         self.call_after_refresh(self.app.first_frame_shown)
 
     @property
