@@ -1080,3 +1080,5 @@ MEETING_CLOCK_RESUMED = (
     "Mødeuret kørte, da mødet sidst blev lukket, og kører videre nu "
     "(tiden imens tælles ikke). Esc P sætter det på pause."
 )
+SPEAKER_CHOICE_HINT = "Tab/Enter: vælg · ↑/↓ · Esc: luk"
+SPEAKER_MORE = "… og {count} til: skriv mere af navnet"

@@ -129,6 +129,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.query_one(NoteList).editor.speakers = self.speaker_names
         self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
         note_id = self.start_note_id
         if note_id is None:
