@@ -1082,3 +1082,8 @@ MEETING_CLOCK_RESUMED = (
 )
 SPEAKER_CHOICE_HINT = "Tab/Enter: vælg · ↑/↓ · Esc: luk"
 SPEAKER_MORE = "… og {count} til: skriv mere af navnet"
+
+# --- Modals at 80x24: the keys, always in view (issue 14) -------------------------
+EXPORT_KEYS = "Ctrl+S: eksportér · Ctrl+G: journalisér · Esc: annullér"
+HEADER_KEYS = "Ctrl+S: gem · Tab: næste felt · Esc: fortryd"
+PROMPT_KEYS = "Enter: OK · Esc: fortryd"

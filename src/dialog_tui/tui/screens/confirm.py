@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -28,9 +28,11 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False)  # it names a school, a path …
-            yield Static(S.CONFIRM_KEYS, classes="muted")
+        # The keys stay in view under a long question (modal.tcss).
+        with Vertical(classes="dialog -pinned"):
+            with VerticalScroll(classes="fields", can_focus=False):
+                yield Static(self.question, markup=False)  # it names a school, a path …
+            yield Static(S.CONFIRM_KEYS, classes="muted hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
