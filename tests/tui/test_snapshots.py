@@ -209,3 +209,17 @@ def test_more_modals_at_80x24(snap_compare, filled_store, fixed_paths, modal):
     in_meeting, pressed = MORE_MODAL_KEYS[modal]
     app = DialogApp(store, open_id=dialogue_id if in_meeting else None)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys(*pressed))
+
+
+def test_speaker_completion_at_80x24(snap_compare, filled_store):
+    """``@b`` in a note: the matching participants under the caret, the keys below."""
+    store, dialogue_id = filled_store
+    app = DialogApp(store, open_id=dialogue_id)
+
+    async def typed(pilot) -> None:
+        await keys("enter", "O", "m", "space", "@", "b")(pilot)
+        pilot.app.screen.saved_at = ""  # "saved at" is the wall clock
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=typed)
