@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -28,10 +28,9 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        # The keys stay in view under a long question (modal.tcss).
+        # The keys stay in view under a long question, which scrolls (modal.tcss).
         with Vertical(classes="dialog -pinned"):
-            with VerticalScroll(classes="fields", can_focus=False):
-                yield Static(self.question, markup=False)  # it names a school, a path …
+            yield Static(self.question, classes="fields", markup=False)  # names a path …
             yield Static(S.CONFIRM_KEYS, classes="muted hint")
 
     def action_answer(self, answer: bool) -> None:
