@@ -198,8 +198,7 @@ MORE_MODAL_KEYS = {  # (from the list or the meeting, keys)
     "export": (True, ["ctrl+e"]),
     "overview": (False, ["ctrl+y"]),
     "confirm_to_bin": (False, ["ctrl+d"]),
-    "followup_date": (False, ["ctrl+o"]),
-}
+}  # (Ctrl+O on the list: the same prompt, but with today's date in it)
 
 
 @pytest.mark.parametrize("modal", MORE_MODAL_KEYS)
