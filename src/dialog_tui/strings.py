@@ -458,9 +458,11 @@ KEY_PREV_RESULT = "Forrige resultat"
 FOLLOWUP_ALREADY = "Bemærk: dialogen er allerede fulgt op ({dates})."
 PROMPT_FOLLOWUP_DATE = "Opfølgning af {school} ({date}): dato for næste års dialog"
 FOLLOWUP_CREATED = "Opfølgningen er oprettet. Ctrl+O viser sidste års mål og aftaler."
-READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc S)."
+READ_ONLY_FINAL = (
+    "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc Ctrl+F)."
+)
 READ_ONLY_LOCKED = "Dialogen er åben et andet sted og kan kun læses her."
-FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 (eller Esc S) genåbner den."
+FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 (eller Esc Ctrl+F) genåbner den."
 
 FOLLOWUPS_TITLE = "Opfølgning på sidste års mål"
 FOLLOWUPS_EMPTY = (
@@ -768,7 +770,7 @@ KEYS_UNBOUND = "(ikke brugt i programmet)"
 KEY_CLOCK = "Start/pause mødeuret"
 KEY_RESET_TIME = "Nulstil punktets tid"
 MEETING_TIME_OF_DAY = "kl. {time}"
-MEETING_CLOCK_PAUSED = "⏸ Esc P"
+MEETING_CLOCK_PAUSED = "⏸ Esc F8"
 MEETING_BEHIND = "{minutes} min. bagud"
 MEETING_AHEAD = "{minutes} min. foran"
 MEETING_ON_TIME = "til tiden"
@@ -1071,3 +1073,8 @@ CLI_SEARCH_NEEDS_SOMETHING = (
 
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."
+
+# --- The agenda list as a typist meets it (issue 14's review) -----------------
+CONFIRM_RESET_TIME = (
+    "Nulstil tiden for punkt {number} ({title})? Punktets {minutes} min trækkes fra mødeuret."
+)

@@ -83,7 +83,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
             Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
-            # F10 belongs to GNOME Terminal and Xfce: S in the agenda list too (Esc S).
+            # F10 belongs to GNOME Terminal and Xfce: Ctrl+F in the agenda list too (Esc Ctrl+F).
             Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
@@ -311,6 +311,12 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         if step is not None:
             self.action_point(step)
         return step is not None
+
+    def type_through(self, event: events.Key) -> None:
+        """A typing key that reached the agenda list goes on to the note editor."""
+        editor = self.query_one(NoteList).editor
+        self.set_focus(editor)
+        editor.post_message(events.Key(event.key, event.character))
 
     def action_back(self) -> None:
         self.session.save_time()

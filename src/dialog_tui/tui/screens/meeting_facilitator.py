@@ -29,10 +29,20 @@ class FacilitatorKeys:
         self.refresh_agenda()
 
     def reset_point(self, index: int | None) -> None:
-        if index is not None:
-            self.session.reset_point(index)
-            self.tick()
-            self.refresh_agenda()
+        """A point's time back to 0:00, asked first (it lowers the meeting clock)."""
+        if index is None or self.read_only:
+            return
+        item = self.items[index]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.session.reset_point(index)
+                self.tick()
+                self.refresh_agenda()
+
+        minutes = self.session.used_by_point().get(item.id, 0) // 60
+        question = S.CONFIRM_RESET_TIME.format(number=index + 1, title=item.title, minutes=minutes)
+        self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_new_point(self) -> None:
         if self.read_only:

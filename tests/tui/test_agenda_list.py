@@ -1,0 +1,91 @@
+"""The agenda list as a typist meets it (issue 14's review): a stray Esc never
+eats typing, its commands sit on keys nobody types as text, a reset asks first,
+its minutes keep step with the status bar and fit at 80x24."""
+
+from __future__ import annotations
+
+from dialog_tui.store import Store
+from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
+from dialog_tui.tui.widgets.note_list import NoteList
+
+from .conftest import type_text
+from .test_burst import meeting
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def status_bar(app) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+def agenda_text(app) -> str:
+    panel = app.screen.query_one(AgendaPanel)
+    return "\n".join(str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count))
+
+
+async def stray_escape(pilot) -> None:
+    """Esc on its own (not the start of Alt+key): the app's clock moves on."""
+    app = pilot.app
+    clock = Clock()
+    app.clock = clock
+    await pilot.press("escape")
+    await pilot.pause()
+    clock.seconds += 5
+
+
+def note_texts(db_path, dialogue_id) -> list[str]:
+    with Store.open(db_path) as store:
+        items = store.agenda_items(dialogue_id)
+        return [n.text for item in items for n in store.notes(item.id) if n.text]
+
+
+async def test_typing_after_a_stray_escape_lands_in_the_note(db_path, make_dialogue):
+    for size in ((80, 24), (120, 40)):
+        async with meeting(db_path, make_dialogue, size=size) as (app, pilot, dialogue_id):
+            await type_text(pilot, "Lærerne: ")
+            await stray_escape(pilot)
+            assert isinstance(app.focused, AgendaPanel)
+            before = [i.id for i in app.screen.items]
+            running = app.screen.session.timers.running
+            await type_text(pilot, "personalet oplever Søren 0 s p n o")
+            await pilot.press("backspace")
+            await pilot.pause()
+            assert app.screen.current == 0
+            assert [i.id for i in app.screen.items] == before  # no point moved
+            assert app.screen.session.timers.running == running  # the clock untouched
+            assert app.screen is not None and not app.screen.is_modal
+            assert app.focused is app.screen.query_one(NoteList).editor
+            assert app.screen.query_one(NoteList).editor.text == (
+                "Lærerne: personalet oplever Søren 0 s p n "
+            )
+            assert "Lærerne: personalet oplever Søren 0 s p n " in note_texts(db_path, dialogue_id)
+            await stray_escape(pilot)
+            await pilot.press("home", "X")
+            await pilot.pause()
+            assert app.screen.query_one(NoteList).editor.text.startswith("XLærerne")
+
+
+async def test_agenda_list_commands_on_keys_nobody_types(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, _):
+        panel = app.screen.query_one(AgendaPanel)
+        panel.focus()
+        first = app.screen.items[0].id
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert app.screen.items[1].id == first
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert app.screen.items[0].id == first
+        assert "Møde 0:00 ⏸" in status_bar(app)
+        await pilot.press("f8")  # the meeting clock
+        await pilot.pause()
+        assert "⏸" not in status_bar(app)
+        await pilot.press("ctrl+f")  # status (where the terminal keeps F10)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatusScreen"
