@@ -89,3 +89,28 @@ async def test_agenda_list_commands_on_keys_nobody_types(db_path, make_dialogue)
         await pilot.press("ctrl+f")  # status (where the terminal keeps F10)
         await pilot.pause()
         assert type(app.screen).__name__ == "StatusScreen"
+
+
+def minutes_line(app, index: int) -> str:
+    panel = app.screen.query_one(AgendaPanel)
+    return str(panel.get_option_at_index(index).prompt).splitlines()[-1].strip()
+
+
+async def test_agenda_minutes_keep_step_with_the_status_bar(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, _):
+        clock = Clock()
+        app.screen.session.timers.clock = clock
+        app.screen.session.timers.since = clock()
+        app.screen.query_one(AgendaPanel).focus()
+        await pilot.press("f8")
+        await pilot.pause()
+        clock.seconds += 30
+        await pilot.press("ctrl+d")  # point 2 from meeting time 0:30
+        await pilot.pause()
+        clock.seconds += 30  # the meeting's minute turns: point 2 has 0:30
+        app.screen.tick()
+        clock.seconds += 30  # point 2's minute turns, the meeting's does not
+        app.screen.tick()
+        planned = app.screen.items[1].planned_minutes
+        assert f"Punkt 2: 1/{planned} min" in status_bar(app)
+        assert minutes_line(app, 1) == f"1/{planned} min"

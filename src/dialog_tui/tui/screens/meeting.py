@@ -106,7 +106,8 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
         self.escape_followed = False
-        self.agenda_minute = 0
+        self.agenda_minute = (0, 0)
+        """The current point's number and minute the agenda list shows."""
         self.progress_short: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -228,8 +229,9 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             unsaved=bool(self.controller.unsaved),
             saved_at=self.saved_at,
         )
-        if clock.meeting_seconds // 60 != self.agenda_minute:
-            self.agenda_minute = clock.meeting_seconds // 60
+        minute = (clock.number, clock.used_seconds // 60)
+        if minute != self.agenda_minute:  # the list redrawn once a minute, in step
+            self.agenda_minute = minute
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
