@@ -5,6 +5,7 @@ its minutes keep step with the status bar and fit at 80x24."""
 from __future__ import annotations
 
 from dialog_tui.store import Store
+from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
 from dialog_tui.tui.widgets.note_list import NoteList
 
@@ -37,6 +38,10 @@ async def stray_escape(pilot) -> None:
     await pilot.press("escape")
     await pilot.pause()
     clock.seconds += 5
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def note_texts(db_path, dialogue_id) -> list[str]:
@@ -114,3 +119,28 @@ async def test_agenda_minutes_keep_step_with_the_status_bar(db_path, make_dialog
         planned = app.screen.items[1].planned_minutes
         assert f"Punkt 2: 1/{planned} min" in status_bar(app)
         assert minutes_line(app, 1) == f"1/{planned} min"
+
+
+async def test_every_points_minutes_show_when_the_list_scrolls_at_80x24(db_path, make_dialogue):
+    with Store.open(db_path) as store:
+        dialogue_id = make_dialogue(store)
+        store.add_agenda_item(dialogue_id, "Ekstra punkt", 10, position=1)
+    app = DialogApp(Store.open(db_path), open_id=dialogue_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(AgendaPanel)
+        items = app.screen.items
+        assert len(items) == 6 and panel.max_scroll_y > 0  # the list scrolls
+        x0 = panel.content_region.x
+        width = panel.content_region.width
+        shown = ""
+        for index in range(len(items)):
+            panel.highlighted = index
+            await pilot.pause()
+            top, bottom = panel.content_region.y, panel.content_region.bottom
+            lines = [line[x0 : x0 + width] for line in screen_lines(app)[top:bottom]]
+            shown += "\n".join(lines) + "\n"
+        for item in items:
+            assert f"0/{item.planned_minutes} min" in shown
+        text = " ".join(shown.split())
+        assert "4. Tanker om behov for ændret praksis 0/30 min" in text

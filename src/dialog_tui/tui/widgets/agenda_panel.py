@@ -31,6 +31,14 @@ TYPE_THROUGH = frozenset({"backspace", "home", "end"})
 
 
 class AgendaPanel(OptionList):
+    # The scrollbar's room is kept from the start: OptionList measures its options
+    # before a scrollbar narrows it, and a point whose title then wraps once more
+    # would lose its minutes line.
+    DEFAULT_CSS = """
+    AgendaPanel {
+        scrollbar-gutter: stable;
+    }
+    """
     BINDING_GROUP_TITLE = S.HELP_GROUP_AGENDA
     BINDINGS = with_ids(
         "agenda-panel",
