@@ -1078,3 +1078,6 @@ NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Ent
 CONFIRM_RESET_TIME = (
     "Nulstil tiden for punkt {number} ({title})? Punktets {minutes} min trækkes fra mødeuret."
 )
+DELETE_POINT_NOT_ITSELF = (
+    "Punkt {number} er det, der slettes: skriv et andet punktnummer, eller slet."
+)

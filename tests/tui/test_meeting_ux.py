@@ -277,3 +277,36 @@ async def test_export_form_fits_80x24(db_path, make_dialogue):
             await pilot.press("tab")
             await pilot.pause()
             assert form.region.contains_region(app.focused.region), app.focused
+
+
+async def test_deleting_a_point_answered_with_its_own_number_says_why_and_stays(
+    db_path, make_dialogue
+):
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, dialogue_id):
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await type_text(pilot, "flyt mig")
+        app.screen.query_one(AgendaPanel).focus()
+        app.screen.query_one(AgendaPanel).highlighted = 1
+        await pilot.press("delete")
+        await pilot.pause()
+        await type_text(pilot, "2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)  # open for a new answer
+        error = str(app.screen.query_one("#prompt-error").render())
+        assert "Punkt 2" in error and "slettes" in error
+        app.screen.query_one("Input").value = ""
+        await type_text(pilot, "9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        assert "1 til" in str(app.screen.query_one("#prompt-error").render())
+        app.screen.query_one("Input").value = ""
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptScreen)
+        with Store.open(db_path) as store:
+            items = store.agenda_items(dialogue_id)
+            assert "flyt mig" in [n.text for n in store.notes(items[1].id)]

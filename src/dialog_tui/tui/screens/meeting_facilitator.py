@@ -6,6 +6,7 @@ A mixin of ``MeetingScreen``, kept apart so neither module outgrows its room."""
 from __future__ import annotations
 
 from ... import strings as S
+from ..agenda_edits import numbered_titles, point_problem
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
 from .confirm import ConfirmScreen
@@ -96,18 +97,17 @@ class FacilitatorKeys:
             if yes:
                 await delete(None)
 
+        def problem(value: str) -> str | None:
+            if value.strip().casefold() == S.DELETE_POINT_NOTES_TOO:
+                return None
+            return point_problem(value, len(self.items), deleting=index)
+
         async def answered(value: str | None) -> None:
             value = (value or "").strip()
-            if not value:
-                return
-            if value.casefold() == S.DELETE_POINT_NOTES_TOO:
-                await delete(None)
-            elif (
-                value.isdigit() and 1 <= int(value) <= len(self.items) and int(value) != index + 1
-            ):
-                await delete(int(value) - 1)
-            else:
-                self.notify(S.BAD_POINT_NUMBER.format(count=len(self.items)), severity="warning")
+            if value:  # checked while the prompt was open
+                await delete(
+                    None if value.casefold() == S.DELETE_POINT_NOTES_TOO else int(value) - 1
+                )
 
         number = index + 1
         if count == 0:
@@ -117,7 +117,9 @@ class FacilitatorKeys:
             question = S.PROMPT_DELETE_POINT.format(
                 number=number, title=title, count=count, last=len(self.items)
             )
-            self.app.push_screen(PromptScreen(question), answered)
+            titles = [item.title for item in self.items]
+            question += "\n" + numbered_titles(titles, self.current)
+            self.app.push_screen(PromptScreen(question, check=problem), answered)
 
     def action_speaker(self) -> None:
         """Who said what: "Lasse Reichstein: " written at the caret, the name picked
