@@ -144,3 +144,41 @@ async def test_every_points_minutes_show_when_the_list_scrolls_at_80x24(db_path,
             assert f"0/{item.planned_minutes} min" in shown
         text = " ".join(shown.split())
         assert "4. Tanker om behov for ændret praksis 0/30 min" in text
+
+
+async def test_moving_a_note_shows_the_points_lands_at_level_0_and_keeps_the_cursor(
+    db_path, make_dialogue
+):
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, dialogue_id):
+        await type_text(pilot, "a")
+        await pilot.press("enter", "tab")
+        await type_text(pilot, "b")
+        await pilot.press("enter")
+        await type_text(pilot, "c")
+        await pilot.press("enter", "shift+tab")
+        await type_text(pilot, "d")
+        await pilot.press("up", "up")
+        await pilot.pause()
+        notes = app.screen.query_one(NoteList)
+        assert notes.editor.text == "b"
+        titles = [item.title for item in app.screen.items]
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "3. Tanker om behov for ændret praksis" in shown  # the numbers to type
+        assert "5. " + titles[4][:20] in shown
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert notes.editor.text == "c"  # where the moved note was
+        with Store.open(db_path) as store:
+            items = store.agenda_items(dialogue_id)
+            first = [(n.text, n.level) for n in store.notes(items[0].id)]
+            third = [(n.text, n.level) for n in store.notes(items[2].id) if n.text]
+        assert first == [("a", 0), ("c", 1), ("d", 0)]
+        assert third == [("b", 0)]
+        await pilot.press("ctrl+z")  # undo: back in place, at its level
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            first = [(n.text, n.level) for n in store.notes(items[0].id)]
+        assert first == [("a", 0), ("b", 1), ("c", 1), ("d", 0)]
