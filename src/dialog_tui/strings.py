@@ -1081,3 +1081,4 @@ CONFIRM_RESET_TIME = (
 DELETE_POINT_NOT_ITSELF = (
     "Punkt {number} er det, der slettes: skriv et andet punktnummer, eller slet."
 )
+MEETING_CLOCK_RAN_ON = "Mødeuret kørte videre, mens mødet var lukket her ({minutes} min)."

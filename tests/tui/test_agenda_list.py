@@ -182,3 +182,22 @@ async def test_moving_a_note_shows_the_points_lands_at_level_0_and_keeps_the_cur
         with Store.open(db_path) as store:
             first = [(n.text, n.level) for n in store.notes(items[0].id)]
         assert first == [("a", 0), ("b", 1), ("c", 1), ("d", 0)]
+
+
+async def test_leaving_the_meeting_leaves_its_clock_running(db_path, make_dialogue):
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        clock = Clock()
+        app.left_running.clock = clock
+        app.screen.query_one(AgendaPanel).focus()
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # back to the list to look something up
+        await pilot.pause()
+        clock.seconds += 180
+        await pilot.press("enter")  # and back into the meeting
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert "⏸" not in status_bar(app)  # it runs on
+        assert "Møde 0:03" in status_bar(app)
+        with Store.open(db_path) as store:
+            assert store.agenda_items(dialogue_id)[0].elapsed_seconds >= 180

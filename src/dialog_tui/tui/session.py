@@ -290,6 +290,17 @@ class MeetingSession(AgendaEdits):
         self.save_time()
         return running
 
+    def come_back(self, item_id: int, seconds: int) -> None:
+        """The meeting was left with its clock running (``LeftRunning``): the time
+        away counts for point ``item_id``, and the clock runs on."""
+        if self.read_only or not any(i.id == item_id for i in self.items):
+            return
+        self.timers.fold()
+        used = self.timers.used.get(item_id, 0) + seconds
+        if self.write(lambda: self.store.update_agenda_item(item_id, elapsed_seconds=used)):
+            self.load_items()
+        self.timers.running = True
+
     def reset_point(self, index: int) -> None:
         """Point ``index``'s time back to 0:00."""
         if self.read_only or not 0 <= index < len(self.items):

@@ -140,6 +140,10 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             _, item_id, _ = self.app.store.note_location(note_id)
             current = self.session.index_of(item_id)
         self.session.current = current  # where the meeting opens: no time to fold in yet
+        away = self.app.left_running.come_back(self.dialogue_id)
+        if away is not None:  # left running (Ctrl+L, a search result): it ran on
+            self.session.come_back(*away)
+            self.notify(S.MEETING_CLOCK_RAN_ON.format(minutes=away[1] // 60))
         await self.go_to(current, note_id)
         self.refresh_tagged()
         self.refresh_progress(self.dialogue)  # as read in compose: one read at open
@@ -331,4 +335,6 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
 
     def on_unmount(self) -> None:
         self.keep_unsaved()
+        if self.items and self.session.timers.running and not self.read_only:
+            self.app.left_running.leave(self.dialogue_id, self.item.id)
         self.session.close()

@@ -1,0 +1,57 @@
+"""A meeting left with its clock running (Ctrl+L, a search result) goes on: the
+time away counts for the point that was current, until the app quits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dialog_tui.agenda import load_agenda
+from dialog_tui.model import Dialogue
+from dialog_tui.store import Store
+from dialog_tui.tui.left_running import LeftRunning
+from dialog_tui.tui.session import MeetingSession
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.seconds = 500.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def test_nothing_recorded_nothing_to_resume():
+    assert LeftRunning(Clock()).come_back(1) is None
+
+
+def test_away_time_is_handed_back_once():
+    clock = Clock()
+    left = LeftRunning(clock)
+    left.leave(1, 7)
+    clock.seconds += 95
+    assert left.come_back(2) is None
+    assert left.come_back(1) == (7, 95)
+    assert left.come_back(1) is None
+
+
+def test_the_session_counts_the_time_away_and_runs_on(tmp_path):
+    store = Store.open(tmp_path / "db.sqlite")
+    agenda = load_agenda("standard")
+    dialogue_id = store.create_dialogue(
+        Dialogue(school="Skovskolen", held_on=date(2025, 3, 10), agenda=agenda.agenda_items())
+    )
+    clock = Clock()
+    session = MeetingSession(store, dialogue_id, clock=clock)
+    session.open()
+    session.toggle_clock()
+    clock.seconds += 60
+    session.close()  # Ctrl+L: 1 minute on point 1 written
+    first = session.items[0].id
+    again = MeetingSession(store, dialogue_id, clock=clock)
+    again.open()
+    again.come_back(first, 120)  # two minutes looking elsewhere
+    assert again.timers.running
+    assert again.timers.seconds(first) == 180
+    assert store.agenda_items(dialogue_id)[0].elapsed_seconds == 180
+    clock.seconds += 30
+    assert again.point_clock().meeting_seconds == 210
