@@ -1082,3 +1082,9 @@ DELETE_POINT_NOT_ITSELF = (
     "Punkt {number} er det, der slettes: skriv et andet punktnummer, eller slet."
 )
 MEETING_CLOCK_RAN_ON = "Mødeuret kørte videre, mens mødet var lukket her ({minutes} min)."
+MEETING_END = "slut {end} · "
+MEETING_LEFT = "{minutes} min tilbage"
+MEETING_LEFT_SHORT = "{minutes} min til slut"
+MEETING_PAST_END = "+{minutes} min over"
+MEETING_SAVED_SHORT = "Gemt"
+MEETING_POINT_CLOCK_SHORT = "Pkt {number}: {used}/{planned}"

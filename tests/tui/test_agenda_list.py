@@ -201,3 +201,45 @@ async def test_leaving_the_meeting_leaves_its_clock_running(db_path, make_dialog
         assert "Møde 0:03" in status_bar(app)
         with Store.open(db_path) as store:
             assert store.agenda_items(dialogue_id)[0].elapsed_seconds >= 180
+
+
+async def test_status_bar_shows_the_checklist_saved_and_the_planned_end(db_path, make_dialogue):
+    from datetime import time
+
+    for size, plan in (
+        ((120, 40), "slut 12:30 · 108 min tilbage"),
+        ((80, 24), "108 min til slut"),
+    ):
+        with Store.open(db_path) as store:
+            dialogue_id = make_dialogue(store, starts_at=time(10, 0))  # 150 planned minutes
+        app = DialogApp(Store.open(db_path), open_id=dialogue_id)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            bar = status_bar(app)
+            assert "Tjekliste 0/6" in bar and "Gemt" in bar and plan in bar
+            assert len(bar) <= size[0]
+    with Store.open(db_path) as store:
+        dialogue_id = make_dialogue(store, starts_at=time(9, 0), ends_at=time(10, 30))
+    app = DialogApp(Store.open(db_path), open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "slut 10:30 · +12 min over" in status_bar(app)
+
+
+async def test_status_bar_follows_the_checklist_opened_from_the_status_dialog(
+    db_path, make_dialogue
+):
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, _):
+        meeting_screen = app.screen
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("a")  # held: the unticked points first
+        await pilot.pause()
+        await pilot.press("t")  # to the checklist, over the status dialog
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChecklistScreen"
+        await pilot.press("space")
+        await pilot.pause()
+        meeting_screen.tick()
+        bar = str(meeting_screen.query_one("#status").render())
+        assert "Tjekliste 1/6" in bar

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -110,6 +110,7 @@ class MeetingSession(AgendaEdits):
         self.current = 0
         self.timers = Timers(clock)
         self.planned_end: datetime | None = None
+        self.planned_start: datetime | None = None
 
     # --- The lock ------------------------------------------------------------
 
@@ -120,6 +121,8 @@ class MeetingSession(AgendaEdits):
             dialogue = self.store.get_dialogue(self.dialogue_id)
         if dialogue.ends_at is not None:
             self.planned_end = datetime.combine(dialogue.held_on, dialogue.ends_at)
+        if dialogue.starts_at is not None:
+            self.planned_start = datetime.combine(dialogue.held_on, dialogue.starts_at)
         final = dialogue.status == "final"
         self.holder = None if final else self.store.acquire_edit_lock(self.dialogue_id)
         if final:
@@ -289,6 +292,22 @@ class MeetingSession(AgendaEdits):
         running = self.timers.toggle()
         self.save_time()
         return running
+
+    def planned_end_at(self) -> datetime | None:
+        """When the meeting is planned to end (local, naive): the header's end time;
+        else its start (the header's, else when the clock first ran) plus the
+        points' planned minutes. None while neither is known."""
+        if self.planned_end is not None:
+            return self.planned_end
+        planned = sum(item.planned_minutes or 0 for item in self.items)
+        ran = [item.started_at for item in self.items if item.started_at is not None]
+        start = self.planned_start
+        if start is None and ran:
+            first = min(ran)
+            start = first.astimezone().replace(tzinfo=None) if first.tzinfo else first
+        if start is None or not planned:
+            return None
+        return start + timedelta(minutes=planned)
 
     def come_back(self, item_id: int, seconds: int) -> None:
         """The meeting was left with its clock running (``LeftRunning``): the time

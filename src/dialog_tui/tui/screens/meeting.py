@@ -109,6 +109,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.agenda_minute = (0, 0)
         """The current point's number and minute the agenda list shows."""
         self.progress_short: list[str] = []
+        self.unticked = 0
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -208,6 +209,17 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.tick()  # after the breakpoint classes: progress in the status bar or not
 
     def refresh_progress(self, dialogue: Dialogue | None = None) -> None:
+        self.read_progress(dialogue)
+        self.tick()
+
+    def follow_checklist(self) -> None:
+        """Under a modal (the checklist, perhaps over the status dialog) the status
+        bar follows the ticks: a count each second, the full read only on a change."""
+        unticked = len(self.app.store.unticked_checklist(self.dialogue_id))
+        if unticked != self.unticked:
+            self.read_progress()
+
+    def read_progress(self, dialogue: Dialogue | None = None) -> None:
         if dialogue is None:
             dialogue = self.app.store.get_dialogue(self.dialogue_id)
         self.query_one(SidePanel).show_progress(
@@ -218,11 +230,13 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             f"[{'green' if complete else 'yellow'}]{label}[/]"
             for label, complete, _ in progress(dialogue.followups, dialogue.checklist, short=True)
         ]
-        self.tick()
+        self.unticked = sum(not c.done for c in dialogue.checklist)
 
     def tick(self) -> None:
         if not self.items:
             return
+        if self.app.screen is not self and self in self.app.screen_stack:
+            self.follow_checklist()
         clock = self.session.point_clock()
         self.query_one(StatusBar).show(
             clock,
@@ -232,6 +246,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             label=self.session.label,
             unsaved=bool(self.controller.unsaved),
             saved_at=self.saved_at,
+            planned_end=self.session.planned_end_at(),
         )
         minute = (clock.number, clock.used_seconds // 60)
         if minute != self.agenda_minute:  # the list redrawn once a minute, in step
