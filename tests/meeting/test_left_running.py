@@ -3,7 +3,7 @@ time away counts for the point that was current, until the app quits."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dialog_tui.agenda import load_agenda
 from dialog_tui.model import Dialogue
@@ -57,6 +57,9 @@ def test_the_session_counts_the_time_away_and_runs_on(tmp_path):
     assert again.point_clock().meeting_seconds == 210
 
 
+MORNING = datetime(2025, 3, 10, 8, 30).astimezone()
+
+
 def make(tmp_path, **header):
     store = Store.open(tmp_path / "db.sqlite")
     agenda = load_agenda("standard")
@@ -69,27 +72,25 @@ def make(tmp_path, **header):
 
 
 def test_planned_end_from_the_header_end_time(tmp_path):
-    from datetime import datetime, time
+    from datetime import time
 
     store, dialogue_id = make(tmp_path, starts_at=time(9, 0), ends_at=time(11, 0))
-    session = MeetingSession(store, dialogue_id, clock=Clock())
+    session = MeetingSession(store, dialogue_id, clock=Clock(), now=lambda: MORNING)
     session.open()
     assert session.planned_end_at() == datetime(2025, 3, 10, 11, 0)
 
 
 def test_planned_end_from_the_start_time_and_the_points_minutes(tmp_path):
-    from datetime import datetime, time
+    from datetime import time
 
     store, dialogue_id = make(tmp_path, starts_at=time(9, 0))
-    session = MeetingSession(store, dialogue_id, clock=Clock())
+    session = MeetingSession(store, dialogue_id, clock=Clock(), now=lambda: MORNING)
     session.open()
     planned = sum(i.planned_minutes or 0 for i in session.items)
     assert session.planned_end_at() == datetime(2025, 3, 10, 9, 0) + timedelta(minutes=planned)
 
 
 def test_planned_end_from_when_the_clock_first_ran(tmp_path):
-    from datetime import datetime
-
     store, dialogue_id = make(tmp_path)
     now = datetime(2025, 3, 10, 10, 5).astimezone()
     session = MeetingSession(store, dialogue_id, clock=Clock(), now=lambda: now)
@@ -98,3 +99,13 @@ def test_planned_end_from_when_the_clock_first_ran(tmp_path):
     session.toggle_clock()
     planned = sum(i.planned_minutes or 0 for i in session.items)
     assert session.planned_end_at() == datetime(2025, 3, 10, 10, 5) + timedelta(minutes=planned)
+
+
+def test_no_planned_end_on_another_day(tmp_path):
+    from datetime import time
+
+    store, dialogue_id = make(tmp_path, starts_at=time(9, 0), ends_at=time(11, 0))
+    later = datetime(2025, 3, 11, 9, 0).astimezone()
+    session = MeetingSession(store, dialogue_id, clock=Clock(), now=lambda: later)
+    session.open()
+    assert session.planned_end_at() is None

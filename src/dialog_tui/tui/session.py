@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -111,6 +111,7 @@ class MeetingSession(AgendaEdits):
         self.timers = Timers(clock)
         self.planned_end: datetime | None = None
         self.planned_start: datetime | None = None
+        self.held_on: date | None = None
 
     # --- The lock ------------------------------------------------------------
 
@@ -121,6 +122,7 @@ class MeetingSession(AgendaEdits):
             dialogue = self.store.get_dialogue(self.dialogue_id)
         if dialogue.ends_at is not None:
             self.planned_end = datetime.combine(dialogue.held_on, dialogue.ends_at)
+        self.held_on = dialogue.held_on
         if dialogue.starts_at is not None:
             self.planned_start = datetime.combine(dialogue.held_on, dialogue.starts_at)
         final = dialogue.status == "final"
@@ -296,7 +298,9 @@ class MeetingSession(AgendaEdits):
     def planned_end_at(self) -> datetime | None:
         """When the meeting is planned to end (local, naive): the header's end time;
         else its start (the header's, else when the clock first ran) plus the
-        points' planned minutes. None while neither is known."""
+        points' planned minutes. None while neither is known, or not on the day."""
+        if self.held_on != self.now().date():
+            return None
         if self.planned_end is not None:
             return self.planned_end
         planned = sum(item.planned_minutes or 0 for item in self.items)

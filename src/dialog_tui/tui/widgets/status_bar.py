@@ -68,7 +68,7 @@ class StatusBar(Static):
                 parts.append(
                     S.MEETING_AHEAD.format(minutes=-behind) if behind else S.MEETING_ON_TIME
                 )
-        if planned_end is not None and planned_end.date() == now.date():
+        if planned_end is not None:
             parts.append(against_end(planned_end, now.replace(tzinfo=None), narrow=narrow))
         parts += progress_short
         if label is not None:
