@@ -11,23 +11,8 @@ from dialog_tui.tui.widgets.note_list import NoteList
 
 from .conftest import type_text
 from .test_burst import meeting
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-
-def status_bar(app) -> str:
-    return str(app.screen.query_one("#status").render())
-
-
-def agenda_text(app) -> str:
-    panel = app.screen.query_one(AgendaPanel)
-    return "\n".join(str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count))
+from .test_caret import screen_lines
+from .test_meeting_ux import Clock, agenda_minutes, status_bar
 
 
 async def stray_escape(pilot) -> None:
@@ -38,10 +23,6 @@ async def stray_escape(pilot) -> None:
     await pilot.press("escape")
     await pilot.pause()
     clock.seconds += 5
-
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def note_texts(db_path, dialogue_id) -> list[str]:
@@ -96,11 +77,6 @@ async def test_agenda_list_commands_on_keys_nobody_types(db_path, make_dialogue)
         assert type(app.screen).__name__ == "StatusScreen"
 
 
-def minutes_line(app, index: int) -> str:
-    panel = app.screen.query_one(AgendaPanel)
-    return str(panel.get_option_at_index(index).prompt).splitlines()[-1].strip()
-
-
 async def test_agenda_minutes_keep_step_with_the_status_bar(db_path, make_dialogue):
     async with meeting(db_path, make_dialogue) as (app, pilot, _):
         clock = Clock()
@@ -118,7 +94,7 @@ async def test_agenda_minutes_keep_step_with_the_status_bar(db_path, make_dialog
         app.screen.tick()
         planned = app.screen.items[1].planned_minutes
         assert f"Punkt 2: 1/{planned} min" in status_bar(app)
-        assert minutes_line(app, 1) == f"1/{planned} min"
+        assert agenda_minutes(app, 1) == f"1/{planned} min"
 
 
 async def test_every_points_minutes_show_when_the_list_scrolls_at_80x24(db_path, make_dialogue):
