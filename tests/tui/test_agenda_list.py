@@ -219,3 +219,15 @@ async def test_status_bar_follows_the_checklist_opened_from_the_status_dialog(
         meeting_screen.tick()
         bar = str(meeting_screen.query_one("#status").render())
         assert "Tjekliste 1/6" in bar
+
+
+async def test_status_bar_fits_80_columns_with_a_planned_end(db_path, make_dialogue):
+    from datetime import time
+
+    with Store.open(db_path) as store:
+        dialogue_id = make_dialogue(store, starts_at=time(9, 0), ends_at=time(11, 0))
+    app = DialogApp(Store.open(db_path), open_id=dialogue_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = status_bar(app)
+        assert "18 min til slut" in bar and "✓ Gemt" in bar and len(bar) <= 80

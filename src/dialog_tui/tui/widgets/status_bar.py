@@ -60,7 +60,8 @@ class StatusBar(Static):
             )
             if clock.over:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
-        if clock.behind_minutes is not None:
+        # At 80 columns the minutes to the planned end say it; the forecast is dropped.
+        if clock.behind_minutes is not None and not (narrow and planned_end is not None):
             behind = clock.behind_minutes
             if behind > 0:
                 parts.append(f"[b red]{S.MEETING_BEHIND.format(minutes=behind)}[/]")
