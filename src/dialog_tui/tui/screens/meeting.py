@@ -229,14 +229,6 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.read_progress(dialogue)
         self.tick()
 
-    def follow_checklist(self) -> None:
-        """Under a modal (the checklist, perhaps over the status dialog) the status
-        bar follows the ticks: a count each second, the full read only on a change.
-        (The terminal shows it once the modal on top closes.)"""
-        unticked = len(self.app.store.unticked_checklist(self.dialogue_id))
-        if unticked != self.unticked:
-            self.read_progress()
-
     def read_progress(self, dialogue: Dialogue | None = None) -> None:
         if dialogue is None:
             dialogue = self.app.store.get_dialogue(self.dialogue_id)
@@ -350,12 +342,6 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         if step is not None:
             self.action_point(step)
         return step is not None
-
-    def type_through(self, event: events.Key) -> None:
-        """A typing key that reached the agenda list goes on to the note editor."""
-        editor = self.query_one(NoteList).editor
-        self.set_focus(editor)
-        editor.post_message(events.Key(event.key, event.character))
 
     def action_back(self) -> None:
         self.session.save_time()

@@ -5,6 +5,8 @@ A mixin of ``MeetingScreen``, kept apart so neither module outgrows its room."""
 
 from __future__ import annotations
 
+from textual import events
+
 from ... import strings as S
 from ..agenda_edits import numbered_titles, point_problem
 from ..widgets.agenda_panel import AgendaPanel
@@ -28,6 +30,12 @@ class FacilitatorKeys:
         self.session.toggle_clock()
         self.tick()
         self.refresh_agenda()
+
+    def type_through(self, event: events.Key) -> None:
+        """A typing key that reached the agenda list goes on to the note editor."""
+        editor = self.query_one(NoteList).editor
+        self.set_focus(editor)
+        editor.post_message(events.Key(event.key, event.character))
 
     def reset_point(self, index: int | None) -> None:
         """A point's time back to 0:00, asked first (it lowers the meeting clock)."""
