@@ -463,9 +463,11 @@ KEY_PREV_RESULT = "Forrige resultat"
 FOLLOWUP_ALREADY = "Bemærk: dialogen er allerede fulgt op ({dates})."
 PROMPT_FOLLOWUP_DATE = "Opfølgning af {school} ({date}): dato for næste års dialog"
 FOLLOWUP_CREATED = "Opfølgningen er oprettet. Ctrl+O viser sidste års mål og aftaler."
-READ_ONLY_FINAL = "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc S)."
+READ_ONLY_FINAL = (
+    "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc Ctrl+F)."
+)
 READ_ONLY_LOCKED = "Dialogen er åben et andet sted og kan kun læses her."
-FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 (eller Esc S) genåbner den."
+FINAL_OPENED = "Dialogen er endelig og vises kun til læsning. F10 (eller Esc Ctrl+F) genåbner den."
 
 FOLLOWUPS_TITLE = "Opfølgning på sidste års mål"
 FOLLOWUPS_EMPTY = (
@@ -777,7 +779,7 @@ KEYS_UNBOUND = "(ikke brugt i programmet)"
 KEY_CLOCK = "Start/pause mødeuret"
 KEY_RESET_TIME = "Nulstil punktets tid"
 MEETING_TIME_OF_DAY = "kl. {time}"
-MEETING_CLOCK_PAUSED = "⏸ Esc P"
+MEETING_CLOCK_PAUSED = "⏸ Esc F8"
 MEETING_BEHIND = "{minutes} min. bagud"
 MEETING_AHEAD = "{minutes} min. foran"
 MEETING_ON_TIME = "til tiden"
@@ -1087,7 +1089,7 @@ NOTE_MOVE_MODE = "Flyt noten med ↑ og ↓; en anden tast slutter."
 MEETING_CLOCK_RESUMED_SHORT = "▶ fortsat"
 MEETING_CLOCK_RESUMED = (
     "Mødeuret kørte, da mødet sidst blev lukket, og kører videre nu "
-    "(tiden imens tælles ikke). Esc P sætter det på pause."
+    "(tiden imens tælles ikke). F8 i dagsordenslisten (Esc F8) sætter det på pause."
 )
 SPEAKER_CHOICE_HINT = "Tab/Enter: vælg · ↑/↓ · Esc: luk"
 SPEAKER_MORE = "… og {count} til: skriv mere af navnet"
@@ -1096,3 +1098,18 @@ SPEAKER_MORE = "… og {count} til: skriv mere af navnet"
 EXPORT_KEYS = "Ctrl+S: eksportér · Ctrl+G: journalisér · Esc: annullér"
 HEADER_KEYS = "Ctrl+S: gem · Tab: næste felt · Esc: fortryd"
 PROMPT_KEYS = "Enter: OK · Esc: fortryd"
+
+# --- The agenda list as a typist meets it (issue 14's review) -----------------
+CONFIRM_RESET_TIME = (
+    "Nulstil tiden for punkt {number} ({title})? Punktets {minutes} min trækkes fra mødeuret."
+)
+DELETE_POINT_NOT_ITSELF = (
+    "Punkt {number} er det, der slettes: skriv et andet punktnummer, eller slet."
+)
+MEETING_CLOCK_RAN_ON = "Mødeuret kørte videre, mens mødet var lukket her ({minutes} min)."
+MEETING_END = "slut {end} · "
+MEETING_LEFT = "{minutes} min tilbage"
+MEETING_LEFT_SHORT = "{minutes} min til slut"
+MEETING_PAST_END = "+{minutes} min over"
+MEETING_SAVED_SHORT = "Gemt"
+MEETING_POINT_CLOCK_SHORT = "Pkt {number}: {used}/{planned}"

@@ -63,13 +63,13 @@ async def follow_up_from_list(pilot, app, when: str) -> None:
 
 
 async def toggle_clock(pilot) -> None:
-    """P in the agenda list starts, pauses and resumes the meeting clock."""
+    """F8 in the agenda list starts, pauses and resumes the meeting clock."""
     from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
     from dialog_tui.tui.widgets.note_list import NoteList
 
     screen = pilot.app.screen
     screen.query_one(AgendaPanel).focus()
-    await pilot.press("p")
+    await pilot.press("f8")
     await pilot.pause()
     screen.query_one(NoteList).editor.focus()
     await pilot.pause()

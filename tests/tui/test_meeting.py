@@ -32,7 +32,7 @@ async def test_whole_meeting_by_keys(db_path):
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         notes = app.screen.query_one(NoteList)
-        await toggle_clock(pilot)  # P in the agenda list
+        await toggle_clock(pilot)  # F8 in the agenda list
 
         # Five points: a bullet, an indented bullet, and a paragraph each.
         for number in range(1, 6):
@@ -240,7 +240,7 @@ async def test_over_time_is_shown(db_path, make_dialogue):
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(MeetingScreen(dialogue_id, clock=lambda: now[0]))
         await pilot.pause()
-        await toggle_clock(pilot)  # P in the agenda list
+        await toggle_clock(pilot)  # F8 in the agenda list
         await pilot.pause()
         now[0] += 31 * 60  # point 1 is planned for 30 minutes
         app.screen.tick()

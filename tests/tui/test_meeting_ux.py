@@ -33,25 +33,31 @@ async def test_clock_key_starts_pauses_and_resumes(db_path, make_dialogue):
         app.screen.session.timers.since = clock()
         clock.seconds += 300  # setting up
         app.screen.tick()
-        assert "Møde 0:00 ⏸ Esc P" in status_bar(app)
+        assert "Møde 0:00 ⏸ Esc F8" in status_bar(app)
         assert "kl. " in status_bar(app)
-        await toggle_clock(pilot)  # P in the agenda list
+        await toggle_clock(pilot)  # F8 in the agenda list
         await pilot.pause()
         clock.seconds += 125
         app.screen.tick()
         assert "Møde 0:02" in status_bar(app) and "⏸" not in status_bar(app)
-        await toggle_clock(pilot)  # P in the agenda list
+        await toggle_clock(pilot)  # F8 in the agenda list
         await pilot.pause()
         clock.seconds += 600
         app.screen.tick()
-        assert "Møde 0:02 ⏸ Esc P" in status_bar(app)
+        assert "Møde 0:02 ⏸ Esc F8" in status_bar(app)
 
 
-async def test_zero_in_the_agenda_list_resets_a_points_time(db_path, make_dialogue):
+def agenda_minutes(app, index: int) -> str:
+    """The minutes line of point ``index`` in the agenda list."""
+    panel = app.screen.query_one(AgendaPanel)
+    return str(panel.get_option_at_index(index).prompt).splitlines()[-1].strip()
+
+
+async def test_ctrl_x_in_the_agenda_list_resets_a_points_time(db_path, make_dialogue):
     async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
         clock = Clock()
         app.screen.session.timers.clock = clock
-        await toggle_clock(pilot)  # P in the agenda list
+        await toggle_clock(pilot)  # F8 in the agenda list
         await pilot.pause()
         clock.seconds += 240
         await pilot.press("ctrl+d")  # point 1's four minutes are written
@@ -61,10 +67,26 @@ async def test_zero_in_the_agenda_list_resets_a_points_time(db_path, make_dialog
         assert first.elapsed_seconds == 240
         app.screen.query_one(AgendaPanel).focus()
         app.screen.query_one(AgendaPanel).highlighted = 0
-        await pilot.press("0")
+        await pilot.press("0")  # typed text: on to the note, nothing reset
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            assert store.agenda_items(dialogue_id)[0].elapsed_seconds == 240
+        app.screen.query_one(AgendaPanel).focus()
+        await pilot.press("ctrl+x")  # asks, naming the point and its minutes
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "punkt 1" in app.screen.question and "4 min" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            assert store.agenda_items(dialogue_id)[0].elapsed_seconds == 240
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        await pilot.press("j")
         await pilot.pause()
         with Store.open(db_path) as store:
             assert store.agenda_items(dialogue_id)[0].elapsed_seconds == 0
+        assert agenda_minutes(app, 0).startswith("0/")
 
 
 async def test_ctrl_n_inserts_after_the_current_point(db_path, make_dialogue):
@@ -255,3 +277,36 @@ async def test_export_form_fits_80x24(db_path, make_dialogue):
             await pilot.press("tab")
             await pilot.pause()
             assert form.region.contains_region(app.focused.region), app.focused
+
+
+async def test_deleting_a_point_answered_with_its_own_number_says_why_and_stays(
+    db_path, make_dialogue
+):
+    async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, dialogue_id):
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await type_text(pilot, "flyt mig")
+        app.screen.query_one(AgendaPanel).focus()
+        app.screen.query_one(AgendaPanel).highlighted = 1
+        await pilot.press("delete")
+        await pilot.pause()
+        await type_text(pilot, "2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)  # open for a new answer
+        error = str(app.screen.query_one("#prompt-error").render())
+        assert "Punkt 2" in error and "slettes" in error
+        app.screen.query_one("Input").value = ""
+        await type_text(pilot, "9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        assert "1 til" in str(app.screen.query_one("#prompt-error").render())
+        app.screen.query_one("Input").value = ""
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptScreen)
+        with Store.open(db_path) as store:
+            items = store.agenda_items(dialogue_id)
+            assert "flyt mig" in [n.text for n in store.notes(items[1].id)]

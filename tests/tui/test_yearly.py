@@ -627,7 +627,7 @@ async def test_typing_in_a_final_dialogue_says_why_nothing_happens(db_path, make
         await pilot.pause()
         said = notices(app)[before:]
         assert said == [
-            "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc S)."
+            "Dialogen er endelig og kan ikke ændres. Genåbn den først (F10, eller Esc Ctrl+F)."
         ]
         assert current_note_text(app) == "Skrevet før"
     assert [n.text for _, _, n in store.get_dialogue(dialogue_id).notes()] == ["Skrevet før"]

@@ -5,6 +5,8 @@ outgrows its room."""
 
 from __future__ import annotations
 
+from .. import strings as S
+
 
 def title_minutes(value: str) -> tuple[str, int | None]:
     """``Trivsel, 20`` → ("Trivsel", 20): a point's title with its planned minutes."""
@@ -12,6 +14,28 @@ def title_minutes(value: str) -> tuple[str, int | None]:
     if title and minutes.strip().isdigit():
         return title.strip(), int(minutes)
     return value.strip(), None
+
+
+def point_problem(value: str, count: int, *, deleting: int | None = None) -> str | None:
+    """What is wrong with ``value`` as a point number of ``count`` points (None: it
+    will do); ``deleting``: the index of the point being deleted, which cannot
+    take its own notes."""
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= count:
+        return S.BAD_POINT_NUMBER.format(count=count)
+    if deleting is not None and int(value) == deleting + 1:
+        return S.DELETE_POINT_NOT_ITSELF.format(number=deleting + 1)
+    return None
+
+
+def numbered_titles(titles: list[str], current: int | None, width: int = 44) -> str:
+    """The points as the agenda list numbers them, one a line (cut to ``width``),
+    for a prompt that covers the list; ``current`` is marked."""
+    lines = []
+    for index, title in enumerate(titles):
+        line = f"{'▶' if index == current else ' '} {index + 1}. {' '.join(title.split())}"
+        lines.append(line if len(line) <= width else line[: width - 1] + "…")
+    return "\n".join(lines)
 
 
 class AgendaEdits:

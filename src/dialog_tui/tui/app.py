@@ -22,6 +22,7 @@ from ..store import Store
 from ..store.connection import UI_BUSY_TIMEOUT_MS
 from . import keys
 from .keys import with_ids
+from .left_running import LeftRunning
 
 CHECKPOINT_SECONDS = 5
 
@@ -55,6 +56,7 @@ class DialogApp(App):
         self.store = store
         self.clock = time.monotonic
         self.escape_at: float | None = None
+        self.left_running = LeftRunning(time.monotonic)
         # A write waits only briefly for another process's lock; the keys are kept
         # and retried meanwhile, so the app never freezes behind it.
         store.set_busy_timeout(UI_BUSY_TIMEOUT_MS)

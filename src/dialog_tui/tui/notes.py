@@ -332,21 +332,32 @@ class NotesController(UnsavedText):
         return Change(saved=True, rows=True)
 
     def move_to_point(self, item_id: int) -> Change:
-        """Move the current note to the end of another point (undoably)."""
+        """Move the current note to the end of another point, at level 0 (its level
+        here would make it a sub-bullet of whatever ends that point), undoably; the
+        cursor stays where the note was."""
         note, old_item, old_pos = self.note, self.item_id, self.current
         if note is None or self.read_only or old_item is None or item_id == old_item:
             return NOTHING
         if blocked := self._blocked():
             return blocked
-        if not self.session.attempt(lambda: self.store.move_note(note.id, 10**6, item_id=item_id)):
+
+        def move() -> None:
+            self.store.move_note(note.id, 10**6, item_id=item_id)
+            if note.level:
+                self.store.update_note(note.id, level=0)
+
+        if not self.session.attempt(move):
             return NOTHING
 
         def undo() -> int:
             self.store.move_note(note.id, old_pos, item_id=old_item)
+            if note.level:
+                self.store.update_note(note.id, level=note.level)
             return note.id
 
         self._push_undo(UndoStep("move", undo))
         self.load(old_item)
+        self.select(old_pos)
         return Change(saved=True, tags=True, rows=True)
 
     # --- Undo ----------------------------------------------------------------

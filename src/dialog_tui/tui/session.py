@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -116,6 +116,8 @@ class MeetingSession(AgendaEdits):
         self.resumed = False
         """The meeting clock ran when the dialogue was last closed (or the app
         crashed) and runs again since opening (the time between is not counted)."""
+        self.planned_start: datetime | None = None
+        self.held_on: date | None = None
 
     # --- The lock ------------------------------------------------------------
 
@@ -126,6 +128,9 @@ class MeetingSession(AgendaEdits):
             dialogue = self.store.get_dialogue(self.dialogue_id)
         if dialogue.ends_at is not None:
             self.planned_end = datetime.combine(dialogue.held_on, dialogue.ends_at)
+        self.held_on = dialogue.held_on
+        if dialogue.starts_at is not None:
+            self.planned_start = datetime.combine(dialogue.held_on, dialogue.starts_at)
         final = dialogue.status == "final"
         self.holder = None if final else self.store.acquire_edit_lock(self.dialogue_id)
         if final:
@@ -320,6 +325,35 @@ class MeetingSession(AgendaEdits):
         self.resumed = False
         self.save_time()
         return running
+
+    def planned_end_at(self) -> datetime | None:
+        """When the meeting is planned to end (local, naive): the header's end time;
+        else its start (the header's, else when the clock first ran) plus the
+        points' planned minutes. None while neither is known, or not on the day."""
+        if self.held_on != self.now().date():
+            return None
+        if self.planned_end is not None:
+            return self.planned_end
+        planned = sum(item.planned_minutes or 0 for item in self.items)
+        ran = [item.started_at for item in self.items if item.started_at is not None]
+        start = self.planned_start
+        if start is None and ran:
+            first = min(ran)
+            start = first.astimezone().replace(tzinfo=None) if first.tzinfo else first
+        if start is None or not planned:
+            return None
+        return start + timedelta(minutes=planned)
+
+    def come_back(self, item_id: int, seconds: int) -> None:
+        """The meeting was left with its clock running (``LeftRunning``): the time
+        away counts for point ``item_id``, and the clock runs on."""
+        if self.read_only or not any(i.id == item_id for i in self.items):
+            return
+        self.timers.fold()
+        used = self.timers.used.get(item_id, 0) + seconds
+        if self.write(lambda: self.store.update_agenda_item(item_id, elapsed_seconds=used)):
+            self.load_items()
+        self.timers.running = True
 
     def reset_point(self, index: int) -> None:
         """Point ``index``'s time back to 0:00."""

@@ -86,7 +86,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             # Priority: the note editor's ctrl+k (delete to end of line) gives way.
             Binding("ctrl+k", "checklist", S.KEY_CHECKLIST, priority=True, show=False),
             Binding("ctrl+g", "figures", S.KEY_FIGURES, priority=True, show=False),
-            # F10 belongs to GNOME Terminal and Xfce: S in the agenda list too (Esc S).
+            # F10 belongs to GNOME Terminal and Xfce: Ctrl+F in the agenda list too (Esc Ctrl+F).
             Binding("f10", "status", S.KEY_STATUS, priority=True, show=False),
             Binding("f12", "header", S.KEY_HEADER, priority=True, show=False),
             Binding("escape", "agenda", S.KEY_AGENDA, show=False),
@@ -109,8 +109,10 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.saved_at: str = ""
         self.refused_at = -REFUSED_NOTICE_SECONDS
         self.escape_followed = False
-        self.agenda_minute = 0
+        self.agenda_minute = (0, 0)
+        """The current point's number and minute the agenda list shows."""
         self.progress_short: list[str] = []
+        self.unticked = 0
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -143,6 +145,10 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             _, item_id, _ = self.app.store.note_location(note_id)
             current = self.session.index_of(item_id)
         self.session.current = current  # where the meeting opens: no time to fold in yet
+        away = self.app.left_running.come_back(self.dialogue_id)
+        if away is not None:  # left running (Ctrl+L, a search result): it ran on
+            self.session.come_back(*away)
+            self.notify(S.MEETING_CLOCK_RAN_ON.format(minutes=away[1] // 60))
         await self.go_to(current, note_id)
         self.refresh_tagged()
         self.refresh_progress(self.dialogue)  # as read in compose: one read at open
@@ -223,6 +229,10 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.tick()  # after the breakpoint classes: progress in the status bar or not
 
     def refresh_progress(self, dialogue: Dialogue | None = None) -> None:
+        self.read_progress(dialogue)
+        self.tick()
+
+    def read_progress(self, dialogue: Dialogue | None = None) -> None:
         if dialogue is None:
             dialogue = self.app.store.get_dialogue(self.dialogue_id)
         self.query_one(SidePanel).show_progress(
@@ -233,11 +243,13 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             f"[{'green' if complete else 'yellow'}]{label}[/]"
             for label, complete, _ in progress(dialogue.followups, dialogue.checklist, short=True)
         ]
-        self.tick()
+        self.unticked = sum(not c.done for c in dialogue.checklist)
 
     def tick(self) -> None:
         if not self.items:
             return
+        if self.app.screen is not self and self in self.app.screen_stack:
+            self.follow_checklist()
         clock = self.session.point_clock()
         self.query_one(StatusBar).show(
             clock,
@@ -247,9 +259,11 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             label=self.session.label,
             unsaved=bool(self.controller.unsaved),
             saved_at=self.saved_at,
+            planned_end=self.session.planned_end_at(),
         )
-        if clock.meeting_seconds // 60 != self.agenda_minute:
-            self.agenda_minute = clock.meeting_seconds // 60
+        minute = (clock.number, clock.used_seconds // 60)
+        if minute != self.agenda_minute:  # the list redrawn once a minute, in step
+            self.agenda_minute = minute
             self.refresh_agenda()
 
     def on_note_list_saved(self, event: NoteList.Saved) -> None:
@@ -343,4 +357,6 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
 
     def on_unmount(self) -> None:
         self.keep_unsaved()
+        if self.items and self.session.timers.running and not self.read_only:
+            self.app.left_running.leave(self.dialogue_id, self.item.id)
         self.session.close()

@@ -49,6 +49,14 @@ class MeetingDialogs:
     def action_status(self) -> None:
         self.query_one(NoteList).in_order(self.open_status)
 
+    def follow_checklist(self) -> None:
+        """Under a modal (the checklist, perhaps over the status dialog) the status
+        bar follows the ticks: a count each second, the full read only on a change.
+        (The terminal shows it once the modal on top closes.)"""
+        unticked = len(self.app.store.unticked_checklist(self.dialogue_id))
+        if unticked != self.unticked:
+            self.read_progress()
+
     def open_followups(self) -> None:
         from .followups import FollowUpsScreen
 

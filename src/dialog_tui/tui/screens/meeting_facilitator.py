@@ -5,7 +5,10 @@ A mixin of ``MeetingScreen``, kept apart so neither module outgrows its room."""
 
 from __future__ import annotations
 
+from textual import events
+
 from ... import strings as S
+from ..agenda_edits import numbered_titles, point_problem
 from ..speakers import matching, ordered_names
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
@@ -29,11 +32,27 @@ class FacilitatorKeys:
         self.tick()
         self.refresh_agenda()
 
+    def type_through(self, event: events.Key) -> None:
+        """A typing key that reached the agenda list goes on to the note editor."""
+        editor = self.query_one(NoteList).editor
+        self.set_focus(editor)
+        editor.post_message(events.Key(event.key, event.character))
+
     def reset_point(self, index: int | None) -> None:
-        if index is not None:
-            self.session.reset_point(index)
-            self.tick()
-            self.refresh_agenda()
+        """A point's time back to 0:00, asked first (it lowers the meeting clock)."""
+        if index is None or self.read_only:
+            return
+        item = self.items[index]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.session.reset_point(index)
+                self.tick()
+                self.refresh_agenda()
+
+        minutes = self.session.used_by_point().get(item.id, 0) // 60
+        question = S.CONFIRM_RESET_TIME.format(number=index + 1, title=item.title, minutes=minutes)
+        self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_new_point(self) -> None:
         if self.read_only:
@@ -87,18 +106,17 @@ class FacilitatorKeys:
             if yes:
                 await delete(None)
 
+        def problem(value: str) -> str | None:
+            if value.strip().casefold() == S.DELETE_POINT_NOTES_TOO:
+                return None
+            return point_problem(value, len(self.items), deleting=index)
+
         async def answered(value: str | None) -> None:
             value = (value or "").strip()
-            if not value:
-                return
-            if value.casefold() == S.DELETE_POINT_NOTES_TOO:
-                await delete(None)
-            elif (
-                value.isdigit() and 1 <= int(value) <= len(self.items) and int(value) != index + 1
-            ):
-                await delete(int(value) - 1)
-            else:
-                self.notify(S.BAD_POINT_NUMBER.format(count=len(self.items)), severity="warning")
+            if value:  # checked while the prompt was open
+                await delete(
+                    None if value.casefold() == S.DELETE_POINT_NOTES_TOO else int(value) - 1
+                )
 
         number = index + 1
         if count == 0:
@@ -108,7 +126,9 @@ class FacilitatorKeys:
             question = S.PROMPT_DELETE_POINT.format(
                 number=number, title=title, count=count, last=len(self.items)
             )
-            self.app.push_screen(PromptScreen(question), answered)
+            titles = [item.title for item in self.items]
+            question += "\n" + numbered_titles(titles, self.current)
+            self.app.push_screen(PromptScreen(question, check=problem), answered)
 
     def action_speaker(self) -> None:
         """Who said what: "Lasse Reichstein: " written at the caret, the name picked

@@ -5,8 +5,11 @@ outgrows its room."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from ... import strings as S
 from ...themes import current_themes
+from ..agenda_edits import numbered_titles, point_problem
 from ..notes import theme_from
 from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
@@ -71,11 +74,11 @@ class NoteKeys:
         count = len(self.items)
 
         async def done(value: str | None) -> None:
-            if not value:
-                return
-            if not value.strip().isdigit() or not 1 <= int(value) <= count:
-                self.notify(S.BAD_POINT_NUMBER.format(count=count), severity="warning")
-                return
-            await self.query_one(NoteList).move_to_item(self.items[int(value) - 1].id)
+            if value:  # checked while the prompt was open
+                await self.query_one(NoteList).move_to_item(self.items[int(value) - 1].id)
 
-        self.app.push_screen(PromptScreen(S.PROMPT_MOVE_TO_POINT.format(count=count)), done)
+        # The prompt covers the agenda list at 80x24: it shows the numbers itself.
+        question = S.PROMPT_MOVE_TO_POINT.format(count=count) + "\n"
+        question += numbered_titles([item.title for item in self.items], self.current)
+        check = partial(point_problem, count=count)
+        self.app.push_screen(PromptScreen(question, check=check), done)

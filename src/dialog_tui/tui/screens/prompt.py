@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,16 +29,19 @@ class PromptScreen(ModalScreen[str | None]):
         *,
         required: str | None = None,
         complete: bool = False,
+        check: Callable[[str], str | None] | None = None,
     ) -> None:
         """``required``: what to say, staying open, when the answer is left empty;
         ``complete``: the value is a beginning to type on (cursor after it), not a
-        suggestion to type over."""
+        suggestion to type over; ``check``: what is wrong with an answer (None: it
+        will do), said while the prompt stays open."""
         super().__init__()
         self.complete = complete
         self.question = question
         self.value = value
         self.suggestions = list(suggestions)
         self.required = required
+        self.check = check
 
     def compose(self) -> ComposeResult:
         # The question, the field and the keys stay in view; a long list of
@@ -60,6 +63,10 @@ class PromptScreen(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.required and not event.value.strip():
             self.query_one("#prompt-error", Static).update(self.required)
+            return
+        problem = self.check(event.value) if self.check and event.value.strip() else None
+        if problem is not None:
+            self.query_one("#prompt-error", Static).update(problem)
             return
         self.dismiss(event.value)
 

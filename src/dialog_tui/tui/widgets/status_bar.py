@@ -1,5 +1,5 @@
 """The meeting's bottom lines: the status bar (time of day, the meeting's and the
-point's clocks, progress where the side panel is hidden, saved or not) and the banner
+point's clocks, the planned end, progress, saved or not) and the banner
 that says why typed text is not saved. The screen gathers the facts; these draw them."""
 
 from __future__ import annotations
@@ -13,6 +13,17 @@ from ... import strings as S
 
 if TYPE_CHECKING:
     from ..session import PointClock
+
+
+def against_end(end: datetime, now: datetime, *, narrow: bool) -> str:
+    """How the meeting stands against its planned end: minutes left, or over."""
+    left = round((end - now).total_seconds() / 60)
+    if left < 0:
+        over = S.MEETING_PAST_END.format(minutes=-left)
+        return f"[b red]{over if narrow else S.MEETING_END.format(end=f'{end:%H:%M}') + over}[/]"
+    if narrow:
+        return S.MEETING_LEFT_SHORT.format(minutes=left)
+    return S.MEETING_END.format(end=f"{end:%H:%M}") + S.MEETING_LEFT.format(minutes=left)
 
 
 class StatusBar(Static):
@@ -30,10 +41,11 @@ class StatusBar(Static):
         label: str | None,
         unsaved: bool,
         saved_at: str,
+        planned_end: datetime | None = None,
     ) -> None:
         meeting, used = clock.meeting_seconds, clock.used_seconds
-        parts = [
-            S.MEETING_TIME_OF_DAY.format(time=f"{now:%H:%M}"),
+        parts = [  # narrow: the time of day alone, so the line fits 80 columns
+            f"{now:%H:%M}" if narrow else S.MEETING_TIME_OF_DAY.format(time=f"{now:%H:%M}"),
             S.MEETING_CLOCK.format(clock=f"{meeting // 3600}:{meeting // 60 % 60:02d}"),
         ]
         if not clock.running:
@@ -44,14 +56,14 @@ class StatusBar(Static):
             unplanned = S.MEETING_POINT_CLOCK_UNPLANNED
             parts.append(unplanned.format(number=clock.number, used=used // 60))
         else:
+            point = S.MEETING_POINT_CLOCK_SHORT if narrow else S.MEETING_POINT_CLOCK
             parts.append(
-                S.MEETING_POINT_CLOCK.format(
-                    number=clock.number, used=used // 60, planned=clock.planned_minutes
-                )
+                point.format(number=clock.number, used=used // 60, planned=clock.planned_minutes)
             )
             if clock.over:
                 parts.append(f"[b reverse red] {S.MEETING_OVER} [/]")
-        if clock.behind_minutes is not None:
+        # At 80 columns the minutes to the planned end say it; the forecast is dropped.
+        if clock.behind_minutes is not None and not (narrow and planned_end is not None):
             behind = clock.behind_minutes
             if behind > 0:
                 parts.append(f"[b red]{S.MEETING_BEHIND.format(minutes=behind)}[/]")
@@ -59,14 +71,16 @@ class StatusBar(Static):
                 parts.append(
                     S.MEETING_AHEAD.format(minutes=-behind) if behind else S.MEETING_ON_TIME
                 )
-        if narrow:
-            parts += progress_short
+        if planned_end is not None:
+            parts.append(against_end(planned_end, now.replace(tzinfo=None), narrow=narrow))
+        parts += progress_short
         if label is not None:
             parts.append(f"[b]{label}[/]")
         if unsaved:
             parts.append(f"[b reverse red] {S.UNSAVED_SHORT} [/]")
-        elif label is None and saved_at:
-            parts.append(f"[green]✓ {S.MEETING_SAVED.format(time=saved_at)}[/]")
+        elif label is None:  # narrow: no seconds, so the line fits 80 columns
+            saved = S.MEETING_SAVED.format(time=saved_at) if saved_at and not narrow else ""
+            parts.append(f"[green]✓ {saved or S.MEETING_SAVED_SHORT}[/]")
         gap = "  " if narrow else "   "
         self.update(gap.join(parts), layout=False)
 
