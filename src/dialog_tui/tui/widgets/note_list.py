@@ -51,7 +51,7 @@ class NoteList(VerticalScroll, can_focus=False):
         super().__init__(id="notes")
         self.controller = controller
         wrapper = NoteWrapper()
-        self.above = NoteLines(wrapper, id="above")
+        self.above = NoteLines(wrapper, near_end=True, id="above")
         self.below = NoteLines(wrapper, id="below")
         self.editor = NoteEditor(self, id="editor", read_only=controller.read_only)
         self.prefix_label = Static("", id="gutter")
@@ -150,6 +150,21 @@ class NoteList(VerticalScroll, can_focus=False):
         # the caret's line.
         whole = box.height <= self.scrollable_content_region.height
         self.scroll_to_region(box if whole else caret, animate=False, immediate=True)
+
+    def on_note_lines_grown(self, event: NoteLines.Grown) -> None:
+        """Notes above the editor first wrapped, taller or shorter than estimated:
+        the editor keeps its place on the screen when its caret was in view."""
+        event.stop()
+        if event.control is not self.above:
+            return
+        caret = self.current_box.virtual_region.y + self.editor.caret_row
+        top = self.scroll_y
+        if self._caret_pending or top <= caret < top + self.scrollable_content_region.height:
+            self.call_after_refresh(self._keep_caret, event.lines)
+
+    def _keep_caret(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+        self.show_caret()
 
     def on_resize(self) -> None:
         if self.notes:

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 from textual._wrap import compute_wrap_offsets  # the editor's own wrapping (Textual pinned)
 from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -149,31 +150,94 @@ class NoteWrapper:
 
 
 class NoteLines(Widget):
-    """A run of notes drawn line by line (the notes above or below the editor)."""
+    """A run of notes drawn line by line (the notes above or below the editor).
+
+    Its cost does not grow with the notes: at a width, only the notes nearest the
+    editor (``near_end``: the last ones, above it; else the first ones) are wrapped
+    at once, enough for ``REACH`` screens; every other note counts as the average
+    height of those, and is wrapped when first drawn (its height corrected then,
+    far from the editor's line, so the lines around it do not move)."""
 
     DEFAULT_CSS = "NoteLines { height: auto; }"
+    REACH = 2
+    """Screens of lines wrapped exactly on each side of the editor."""
 
-    def __init__(self, wrapper: NoteWrapper, **kwargs) -> None:
+    class Grown(Message):
+        """Notes first wrapped changed the run's height by ``lines``."""
+
+        def __init__(self, run: NoteLines, lines: int) -> None:
+            super().__init__()
+            self.run = run
+            self.lines = lines
+
+        @property
+        def control(self) -> NoteLines:
+            return self.run
+
+    def __init__(self, wrapper: NoteWrapper, *, near_end: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.wrapper = wrapper
+        self.near_end = near_end
+        self._grown = 0
         self.notes: list[Note] = []
+        self._heights: list[int] = []
+        self._exact: list[bool] = []
         self._starts: list[int] = [0]
-        self._starts_width = -1
+        self._width = -1
 
     def show(self, notes: list[Note]) -> None:
         self.notes = notes
-        self._starts_width = -1
+        self._width = -1
         self.display = bool(notes)
         self.refresh(layout=True)
 
     def _line_starts(self, width: int) -> list[int]:
         """The first line of each note, and the total, at ``width``."""
-        if width != self._starts_width:
-            get = self.wrapper.get
-            heights = (len(get(note, width).pieces) for note in self.notes)
-            self._starts = [0, *accumulate(heights)]
-            self._starts_width = width
+        if width != self._width:
+            self._width = width
+            self._measure(width)
         return self._starts
+
+    def _measure(self, width: int) -> None:
+        """Wrap the notes nearest the editor until they fill ``REACH`` screens;
+        the rest are estimated."""
+        count = len(self.notes)
+        order = range(count - 1, -1, -1) if self.near_end else range(count)
+        reach = self.REACH * max(self.app.size.height, 1)
+        known: dict[int, int] = {}
+        lines = 0
+        for index in order:
+            if lines >= reach:
+                break
+            known[index] = len(self.wrapper.get(self.notes[index], width).pieces)
+            lines += known[index]
+        guess = max(1, round(lines / len(known))) if known else 1
+        self._heights = [guess] * count
+        self._exact = [False] * count
+        for index, height in known.items():
+            self._heights[index] = height
+            self._exact[index] = True
+        self._starts = [0, *accumulate(self._heights)]
+
+    def _wrapped(self, index: int, width: int) -> WrappedNote:
+        """Note ``index`` wrapped; a first wrap corrects its estimated height."""
+        wrapped = self.wrapper.get(self.notes[index], width)
+        if not self._exact[index]:
+            self._exact[index] = True
+            if len(wrapped.pieces) != self._heights[index]:
+                if not self._grown:
+                    self.call_later(self._corrected)
+                self._grown += len(wrapped.pieces) - self._heights[index]
+                self._heights[index] = len(wrapped.pieces)
+                self._starts = [0, *accumulate(self._heights)]
+        return wrapped
+
+    def _corrected(self) -> None:
+        """After a frame that wrapped notes first: the new height, and the news
+        (the note list keeps the editor where it was)."""
+        grown, self._grown = self._grown, 0
+        self.refresh(layout=True)
+        self.post_message(self.Grown(self, grown))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._line_starts(width)[-1]
@@ -184,10 +248,16 @@ class NoteLines(Widget):
         index = bisect_right(starts, y) - 1
         if not 0 <= index < len(self.notes):
             return Strip.blank(width, self.rich_style)
-        lines = self.wrapper.get(self.notes[index], width).lines(self.app.console, width)
-        return lines[y - starts[index]].apply_style(self.rich_style)
+        line = y - starts[index]
+        lines = self._wrapped(index, width).lines(self.app.console, width)
+        if line >= len(lines):  # an estimate, corrected on the next frame
+            return Strip.blank(width, self.rich_style)
+        return lines[line].apply_style(self.rich_style)
 
     def plain_lines(self) -> list[str]:
-        """The lines as drawn, without styles (what the tests read)."""
+        """Every line as drawn, without styles (what the tests read)."""
         width = self.size.width
-        return [self.render_line(y).text.rstrip() for y in range(self._line_starts(width)[-1])]
+        self._line_starts(width)
+        for index in range(len(self.notes)):
+            self._wrapped(index, width)
+        return [self.render_line(y).text.rstrip() for y in range(self._starts[-1])]
