@@ -151,20 +151,25 @@ class NoteList(VerticalScroll, can_focus=False):
         whole = box.height <= self.scrollable_content_region.height
         self.scroll_to_region(box if whole else caret, animate=False, immediate=True)
 
-    def on_note_lines_grown(self, event: NoteLines.Grown) -> None:
-        """Notes above the editor first wrapped, taller or shorter than estimated:
-        the editor keeps its place on the screen when its caret was in view."""
-        event.stop()
-        if event.control is not self.above:
-            return
-        caret = self.current_box.virtual_region.y + self.editor.caret_row
-        top = self.scroll_y
-        if self._caret_pending or top <= caret < top + self.scrollable_content_region.height:
-            self.call_after_refresh(self._keep_caret, event.lines)
+    def on_mouse_scroll_up(self) -> None:
+        self.call_after_refresh(self._settle)
 
-    def _keep_caret(self, lines: int) -> None:
-        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
-        self.show_caret()
+    def on_mouse_scroll_down(self) -> None:
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """The wheel scrolled to notes only estimated so far: wrap those on the
+        screen, and keep what was at the top of the screen there."""
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        added = 0
+        for run in (self.above, self.below):
+            if run.display:
+                y = run.virtual_region.y
+                added += run.settle(top - y, top - y + height)
+        if added:
+            self.call_after_refresh(
+                self.scroll_to, y=self.scroll_y + added, animate=False, immediate=True
+            )
 
     def on_resize(self) -> None:
         if self.notes:

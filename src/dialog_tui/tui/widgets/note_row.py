@@ -17,7 +17,6 @@ from rich.console import Console
 from rich.text import Text
 from textual._wrap import compute_wrap_offsets  # the editor's own wrapping (Textual pinned)
 from textual.geometry import Size
-from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -155,30 +154,18 @@ class NoteLines(Widget):
     Its cost does not grow with the notes: at a width, only the notes nearest the
     editor (``near_end``: the last ones, above it; else the first ones) are wrapped
     at once, enough for ``REACH`` screens; every other note counts as the average
-    height of those, and is wrapped when first drawn (its height corrected then,
-    far from the editor's line, so the lines around it do not move)."""
+    height of those until ``settle`` wraps it (the note list calls it when the
+    wheel scrolls there). Drawing never changes a height, so what the note list
+    laid out and scrolled to is what is drawn."""
 
     DEFAULT_CSS = "NoteLines { height: auto; }"
     REACH = 2
     """Screens of lines wrapped exactly on each side of the editor."""
 
-    class Grown(Message):
-        """Notes first wrapped changed the run's height by ``lines``."""
-
-        def __init__(self, run: NoteLines, lines: int) -> None:
-            super().__init__()
-            self.run = run
-            self.lines = lines
-
-        @property
-        def control(self) -> NoteLines:
-            return self.run
-
     def __init__(self, wrapper: NoteWrapper, *, near_end: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.wrapper = wrapper
         self.near_end = near_end
-        self._grown = 0
         self.notes: list[Note] = []
         self._heights: list[int] = []
         self._exact: list[bool] = []
@@ -219,25 +206,29 @@ class NoteLines(Widget):
             self._exact[index] = True
         self._starts = [0, *accumulate(self._heights)]
 
-    def _wrapped(self, index: int, width: int) -> WrappedNote:
-        """Note ``index`` wrapped; a first wrap corrects its estimated height."""
-        wrapped = self.wrapper.get(self.notes[index], width)
-        if not self._exact[index]:
-            self._exact[index] = True
-            if len(wrapped.pieces) != self._heights[index]:
-                if not self._grown:
-                    self.call_later(self._corrected)
-                self._grown += len(wrapped.pieces) - self._heights[index]
-                self._heights[index] = len(wrapped.pieces)
-                self._starts = [0, *accumulate(self._heights)]
-        return wrapped
-
-    def _corrected(self) -> None:
-        """After a frame that wrapped notes first: the new height, and the news
-        (the note list keeps the editor where it was)."""
-        grown, self._grown = self._grown, 0
-        self.refresh(layout=True)
-        self.post_message(self.Grown(self, grown))
+    def settle(self, top: int, bottom: int) -> int:
+        """Wrap the estimated notes on lines ``top`` to ``bottom`` (and the lines
+        they add); returns how many lines were added above ``top`` (the note list
+        scrolls by as many, so what was on the screen stays there)."""
+        width = self.size.width
+        starts = self._line_starts(width)
+        index = max(0, bisect_right(starts, top) - 1)
+        above = changed = 0
+        while index < len(self.notes) and self._starts[index] < bottom:
+            if not self._exact[index]:
+                self._exact[index] = True
+                height = len(self.wrapper.get(self.notes[index], width).pieces)
+                if height != self._heights[index]:
+                    if self._starts[index] < top:
+                        above += height - self._heights[index]
+                    bottom += height - self._heights[index]
+                    self._heights[index] = height
+                    changed += 1
+                    self._starts = [0, *accumulate(self._heights)]
+            index += 1
+        if changed:
+            self.refresh(layout=True)
+        return above
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._line_starts(width)[-1]
@@ -249,15 +240,13 @@ class NoteLines(Widget):
         if not 0 <= index < len(self.notes):
             return Strip.blank(width, self.rich_style)
         line = y - starts[index]
-        lines = self._wrapped(index, width).lines(self.app.console, width)
-        if line >= len(lines):  # an estimate, corrected on the next frame
+        lines = self.wrapper.get(self.notes[index], width).lines(self.app.console, width)
+        if line >= len(lines):  # an estimate, taller than the note
             return Strip.blank(width, self.rich_style)
         return lines[line].apply_style(self.rich_style)
 
     def plain_lines(self) -> list[str]:
-        """Every line as drawn, without styles (what the tests read)."""
-        width = self.size.width
-        self._line_starts(width)
-        for index in range(len(self.notes)):
-            self._wrapped(index, width)
+        """Every line as drawn, every note wrapped, without styles (what the tests
+        read)."""
+        self.settle(0, len(self.notes) * 1000)
         return [self.render_line(y).text.rstrip() for y in range(self._starts[-1])]
