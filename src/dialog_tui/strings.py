@@ -784,7 +784,7 @@ KEY_SPEAKER = "Hvem siger (navn i noten)"
 PROMPT_SPEAKER = "Hvem siger det? (begyndelsen af navnet er nok)"
 SPEAKER_PREFIX = "{name}: "
 KEY_JOINS_FROM_HERE = "Deltager fra dette punkt"
-KEY_SIDE_PANEL = "Vis/skjul højre panel"
+KEY_SIDE_PANEL = "Højre panel: vis, næste side, skjul"
 
 
 # --- Faults: full disks, busy, vanished or damaged databases (issue 13) -----------
@@ -1071,3 +1071,7 @@ CLI_SEARCH_NEEDS_SOMETHING = (
 
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."
+
+# --- The side panel scrolls (issue 14, big-point) ---------------------------------
+KEY_SIDE_DOWN = "Højre panel: en side ned"
+KEY_SIDE_UP = "Højre panel: en side op"
