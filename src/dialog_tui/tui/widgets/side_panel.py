@@ -57,6 +57,10 @@ def tagged_item(number: int, note: Note) -> tuple[Text, str]:
     return prefix, text
 
 
+MIN_TEXT_WIDTH = 20
+"""Cells a tagged item's text keeps beside its markers (fewer: below them)."""
+
+
 class TaggedLines(Widget):
     """The tagged items, each wrapped once per width (a hanging indent under its
     markers); only the lines on the screen are turned into strips."""
@@ -78,9 +82,18 @@ class TaggedLines(Widget):
     def _line_starts(self, width: int) -> list[int]:
         if width != self._width:
             self._width = width
-            self._wrapped = [WrappedNote(text, prefix, width) for prefix, text in self.items]
+            self._wrapped = [block for item in self.items for block in self._blocks(item, width)]
             self._starts = [0, *accumulate(len(w.pieces) for w in self._wrapped)]
         return self._starts
+
+    @staticmethod
+    def _blocks(item: tuple[Text, str], width: int) -> list[WrappedNote]:
+        """The text hanging under its markers where that leaves it room, else the
+        markers on a line of their own and the text indented under them."""
+        prefix, text = item
+        if width - prefix.cell_len - 1 >= MIN_TEXT_WIDTH:
+            return [WrappedNote(text, prefix, width)]
+        return [WrappedNote("", prefix, width), WrappedNote(text, Text("  "), width)]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._line_starts(width)[-1]
