@@ -148,7 +148,41 @@ class NoteWrapper:
         return wrapped
 
 
-class NoteLines(Widget):
+class WrappedBlocks(Widget):
+    """Blocks of wrapped lines one under another (notes, tagged items), drawn with
+    Textual's line API: only the lines on the screen are turned into strips."""
+
+    DEFAULT_CSS = "WrappedBlocks { height: auto; }"
+
+    def _line_starts(self, width: int) -> list[int]:
+        """The first line of each block, and the total, at ``width``."""
+        raise NotImplementedError
+
+    def _block(self, index: int, width: int) -> WrappedNote:
+        raise NotImplementedError
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._line_starts(width)[-1]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        starts = self._line_starts(width)
+        index = bisect_right(starts, y) - 1
+        if not 0 <= index < len(starts) - 1:
+            return Strip.blank(width, self.rich_style)
+        line = y - starts[index]
+        lines = self._block(index, width).lines(self.app.console, width)
+        if line >= len(lines):  # an estimated height, taller than the block
+            return Strip.blank(width, self.rich_style)
+        return lines[line].apply_style(self.rich_style)
+
+    def plain_lines(self) -> list[str]:
+        """The lines as drawn, without styles (what the tests read)."""
+        total = self._line_starts(self.size.width)[-1]
+        return [self.render_line(y).text.rstrip() for y in range(total)]
+
+
+class NoteLines(WrappedBlocks):
     """A run of notes drawn line by line (the notes above or below the editor).
 
     Its cost does not grow with the notes: at a width, only the notes nearest the
@@ -158,7 +192,6 @@ class NoteLines(Widget):
     wheel scrolls there). Drawing never changes a height, so what the note list
     laid out and scrolled to is what is drawn."""
 
-    DEFAULT_CSS = "NoteLines { height: auto; }"
     REACH = 2
     """Screens of lines wrapped exactly on each side of the editor."""
 
@@ -230,23 +263,10 @@ class NoteLines(Widget):
             self.refresh(layout=True)
         return above
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._line_starts(width)[-1]
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        starts = self._line_starts(width)
-        index = bisect_right(starts, y) - 1
-        if not 0 <= index < len(self.notes):
-            return Strip.blank(width, self.rich_style)
-        line = y - starts[index]
-        lines = self.wrapper.get(self.notes[index], width).lines(self.app.console, width)
-        if line >= len(lines):  # an estimate, taller than the note
-            return Strip.blank(width, self.rich_style)
-        return lines[line].apply_style(self.rich_style)
+    def _block(self, index: int, width: int) -> WrappedNote:
+        return self.wrapper.get(self.notes[index], width)
 
     def plain_lines(self) -> list[str]:
-        """Every line as drawn, every note wrapped, without styles (what the tests
-        read)."""
+        """Every note wrapped, its lines as drawn (what the tests read)."""
         self.settle(0, len(self.notes) * 1000)
-        return [self.render_line(y).text.rstrip() for y in range(self._starts[-1])]
+        return super().plain_lines()

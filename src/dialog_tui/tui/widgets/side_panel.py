@@ -7,22 +7,18 @@ Ctrl+Y pages through it before hiding it (``page``)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from itertools import accumulate
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.geometry import Size
-from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import Static
 
 from ... import strings as S
 from ...model import AgendaItem, ChecklistItem, FollowUp, Note
 from ...text import goal_change
-from .note_row import TAG_STYLES, WrappedNote
+from .note_row import TAG_STYLES, WrappedBlocks, WrappedNote
 
 
 def progress(
@@ -61,11 +57,9 @@ MIN_TEXT_WIDTH = 20
 """Cells a tagged item's text keeps beside its markers (fewer: below them)."""
 
 
-class TaggedLines(Widget):
+class TaggedLines(WrappedBlocks):
     """The tagged items, each wrapped once per width (a hanging indent under its
     markers); only the lines on the screen are turned into strips."""
-
-    DEFAULT_CSS = "TaggedLines { height: auto; }"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -95,21 +89,8 @@ class TaggedLines(Widget):
             return [WrappedNote(text, prefix, width)]
         return [WrappedNote("", prefix, width), WrappedNote(text, Text("  "), width)]
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._line_starts(width)[-1]
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        starts = self._line_starts(width)
-        index = bisect_right(starts, y) - 1
-        if not 0 <= index < len(self._wrapped):
-            return Strip.blank(width, self.rich_style)
-        lines = self._wrapped[index].lines(self.app.console, width)
-        return lines[y - starts[index]].apply_style(self.rich_style)
-
-    def plain_lines(self) -> list[str]:
-        """The lines as drawn, without styles (what the tests read)."""
-        return [self.render_line(y).text.rstrip() for y in range(self._starts[-1])]
+    def _block(self, index: int, width: int) -> WrappedNote:
+        return self._wrapped[index]
 
 
 class SidePanel(VerticalScroll, can_focus=False):
