@@ -97,6 +97,15 @@ def wrap_text(text: str, width: int) -> list[str]:
     return pieces
 
 
+def _shown(piece: str) -> Text:
+    """A wrapped piece of text as drawn: a tab as the editor shows it (spaces to
+    the next tab stop), never a raw control character on the screen."""
+    text = Text(piece)
+    if "\t" in piece:
+        text.expand_tabs(TAB_SIZE)
+    return text
+
+
 class WrappedNote:
     """One note's lines at one width; strips are made only when first drawn."""
 
@@ -114,7 +123,7 @@ class WrappedNote:
             prefix.truncate(self.prefix_width, pad=True)
             indent = " " * self.prefix_width
             self.strips = [
-                Strip(Text.assemble(prefix if i == 0 else indent, piece).render(console))
+                Strip(Text.assemble(prefix if i == 0 else indent, _shown(piece)).render(console))
                 .crop(0, width)
                 .extend_cell_length(width)
                 for i, piece in enumerate(self.pieces)
