@@ -152,26 +152,31 @@ def _one_point(db: Path) -> None:
     conn.close()
 
 
-async def _open_point(db: Path, rounds: int) -> list[tuple[float, float]]:
+async def _open_point(db: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) milliseconds from entering point 1 (from point 2) until it is on
-    the screen."""
+    the screen: "again" with its notes wrapped at an earlier visit, "first" with
+    the wrapped notes forgotten (as on a point's first visit)."""
     from dialog_tui.store import Store
     from dialog_tui.tui.app import DialogApp
+    from dialog_tui.tui.widgets.note_list import NoteList
 
     store = Store.open(db)
-    times: list[tuple[float, float]] = []
+    times: dict[str, list[tuple[float, float]]] = {"again": [], "first": []}
     try:
         app = DialogApp(store, open_id=open_dialogue_id(db))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             for _ in range(rounds):
-                await app.screen.go_to(1)
-                await pilot.pause()
-                wall, cpu = time.perf_counter(), time.process_time()
-                await app.screen.go_to(0)
-                await pilot.pause()
-                times.append(((time.perf_counter() - wall) * 1000,
-                              (time.process_time() - cpu) * 1000))  # fmt: skip
+                for visit in ("again", "first"):
+                    await app.screen.go_to(1)
+                    await pilot.pause()
+                    if visit == "first":
+                        app.screen.query_one(NoteList).above.wrapper._cache.clear()
+                    wall, cpu = time.perf_counter(), time.process_time()
+                    await app.screen.go_to(0)
+                    await pilot.pause()
+                    times[visit].append(((time.perf_counter() - wall) * 1000,
+                                         (time.process_time() - cpu) * 1000))  # fmt: skip
     finally:
         store.close()
     return times
@@ -179,20 +184,25 @@ async def _open_point(db: Path, rounds: int) -> list[tuple[float, float]]:
 
 def open_point_rows(rounds: int) -> list[dict]:
     """Entering a point of 3,000 notes against one of 30 (the goal on CPU time,
-    which other work on the machine barely moves)."""
+    which other work on the machine barely moves), again and for the first time."""
     wall, cpu = {}, {}
     for notes in (30, 3_000):
         with scratch_copy(cached_db(1, notes)) as db:
             _one_point(db)
             times = asyncio.run(_open_point(db, rounds))
-        wall[notes] = statistics.median(w for w, _ in times)
-        cpu[notes] = statistics.median(c for _, c in times)
+        for visit, pairs in times.items():
+            wall[notes, visit] = statistics.median(w for w, _ in pairs)
+            cpu[notes, visit] = statistics.median(c for _, c in pairs)
     size = "3 000 notes in the point"
+    first = "3 000 notes in the point, first visit"
+    against = "a point of 30 notes"
     return [
-        row("open a point", size, wall[3_000], wall[30], "ms", against="a point of 30 notes"),
-        row("CPU time to open a point", size, cpu[3_000], cpu[30], "ms",
-            against="a point of 30 notes", goal=f"≤ {OPEN_POINT_GOAL:g}× 30 notes",
-            met=cpu[3_000] / cpu[30] <= OPEN_POINT_GOAL),
+        row("open a point", size, wall[3_000, "again"], wall[30, "again"], "ms", against=against),
+        row("CPU time to open a point", size, cpu[3_000, "again"], cpu[30, "again"], "ms",
+            against=against, goal=f"≤ {OPEN_POINT_GOAL:g}× 30 notes",
+            met=cpu[3_000, "again"] / cpu[30, "again"] <= OPEN_POINT_GOAL),
+        row("CPU time to open a point", first, cpu[3_000, "first"], cpu[30, "first"], "ms",
+            against=against),
     ]  # fmt: skip
 
 

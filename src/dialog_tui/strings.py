@@ -795,7 +795,7 @@ KEY_SPEAKER = "Hvem siger (navn i noten)"
 PROMPT_SPEAKER = "Hvem siger det? (begyndelsen af navnet er nok)"
 SPEAKER_PREFIX = "{name}: "
 KEY_JOINS_FROM_HERE = "Deltager fra dette punkt"
-KEY_SIDE_PANEL = "Vis/skjul højre panel"
+KEY_SIDE_PANEL = "Højre panel: vis, næste side, skjul"
 
 
 # --- Faults: full disks, busy, vanished or damaged databases (issue 13) -----------
@@ -1113,3 +1113,7 @@ MEETING_LEFT_SHORT = "{minutes} min til slut"
 MEETING_PAST_END = "+{minutes} min over"
 MEETING_SAVED_SHORT = "Gemt"
 MEETING_POINT_CLOCK_SHORT = "Pkt {number}: {used}/{planned}"
+
+# --- The side panel scrolls (issue 14, big-point) ---------------------------------
+KEY_SIDE_DOWN = "Højre panel: en side ned"
+KEY_SIDE_UP = "Højre panel: en side op"

@@ -24,7 +24,7 @@ from dialog_tui.tui.screens.prompt import PromptScreen
 from dialog_tui.tui.screens.search import SearchScreen
 from dialog_tui.tui.screens.status import StatusScreen
 from dialog_tui.tui.widgets.note_list import NoteList
-from dialog_tui.tui.widgets.side_panel import SidePanel
+from dialog_tui.tui.widgets.side_panel import SidePanel, TaggedLines
 
 from .conftest import follow_up_from_list, settle, type_text
 
@@ -236,7 +236,7 @@ async def test_followup_statuses_value_comment_and_carry_on(followed_up):
         assert isinstance(app.screen, MeetingScreen)
         side = app.screen.query_one(SidePanel)
         assert "Opfølgning 3/3 vurderet" in str(side.query_one("#progress", Static).render())
-        assert "Læsning løftes" in str(side.query_one("#tagged", Static).render())
+        assert "Læsning løftes" in " ".join(side.query_one(TaggedLines).plain_lines())
 
 
 # --- Status ------------------------------------------------------------------

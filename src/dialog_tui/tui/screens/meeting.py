@@ -76,6 +76,23 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
             # Out of the footer (it holds what a meeting needs every minute); in F1
             # and the palette like every key.
             Binding("ctrl+y", "side_panel", S.KEY_SIDE_PANEL, priority=True, show=False),
+            # Second choices (Alt is not Meta in macOS Terminal): Ctrl+Y pages too.
+            Binding(
+                "alt+pagedown",
+                "side_scroll(1)",
+                S.KEY_SIDE_DOWN,
+                priority=True,
+                show=False,
+                id="meeting.side-scroll-next-alt",
+            ),
+            Binding(
+                "alt+pageup",
+                "side_scroll(-1)",
+                S.KEY_SIDE_UP,
+                priority=True,
+                show=False,
+                id="meeting.side-scroll-prev-alt",
+            ),
             Binding("ctrl+n", "new_point", S.KEY_NEW_POINT, show=False),
             Binding("ctrl+r", "rename_point", S.KEY_RENAME_POINT, show=False),
             Binding("ctrl+t", "participants", S.KEY_PARTICIPANTS, show=False),

@@ -12,6 +12,7 @@ from ..agenda_edits import numbered_titles, point_problem
 from ..speakers import matching, ordered_names
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
+from ..widgets.side_panel import SidePanel
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 
@@ -20,9 +21,22 @@ class FacilitatorKeys:
     """Actions of ``MeetingScreen`` (``self`` is the screen)."""
 
     def action_side_panel(self) -> None:
-        """Show the right panel on a narrow terminal, hide it on a wide one."""
+        """Show the right panel on a narrow terminal, hide it on a wide one; while
+        it holds more than fits, each press shows its next page first."""
+        side = self.query_one(SidePanel)
+        if side.display and side.page():
+            return
         self.toggle_class("-side-toggled")
+        side.scroll_home(animate=False)
         self.tick()
+
+    def action_side_scroll(self, pages: int) -> None:
+        """Scroll the right panel a page, the caret staying in the note."""
+        side = self.query_one(SidePanel)
+        if pages > 0:
+            side.scroll_page_down(animate=False)
+        else:
+            side.scroll_page_up(animate=False)
 
     def action_clock(self) -> None:
         self.query_one(NoteList).in_order(self._toggle_clock)

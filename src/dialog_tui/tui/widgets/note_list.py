@@ -51,12 +51,13 @@ class NoteList(VerticalScroll, can_focus=False):
         super().__init__(id="notes")
         self.controller = controller
         wrapper = NoteWrapper()
-        self.above = NoteLines(wrapper, id="above")
+        self.above = NoteLines(wrapper, near_end=True, id="above")
         self.below = NoteLines(wrapper, id="below")
         self.editor = NoteEditor(self, id="editor", read_only=controller.read_only)
         self.prefix_label = Static("", id="gutter")
         self.current_box = Horizontal(self.prefix_label, self.editor, id="current")
         self._caret_pending = False
+        self._settle_pending = False
         self._said_too_long = False
 
     def compose(self) -> ComposeResult:
@@ -150,6 +151,31 @@ class NoteList(VerticalScroll, can_focus=False):
         # the caret's line.
         whole = box.height <= self.scrollable_content_region.height
         self.scroll_to_region(box if whole else caret, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._caret_pending and not self._settle_pending:
+            self._settle_pending = True
+            self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """Scrolled (wheel, scrollbar) to notes only estimated so far: wrap those
+        on the screen, and keep what was at the top of the screen there. (Not
+        while the caret's line is being scrolled to: the lines around the editor
+        are wrapped already.)"""
+        self._settle_pending = False
+        if self._caret_pending:
+            return
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        added = 0
+        for run in (self.above, self.below):
+            if run.display:
+                y = run.virtual_region.y
+                added += run.settle(top - y, top - y + height)
+        if added:
+            self.call_after_refresh(
+                self.scroll_to, y=self.scroll_y + added, animate=False, immediate=True
+            )
 
     def on_resize(self) -> None:
         if self.notes:

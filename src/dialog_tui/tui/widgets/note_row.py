@@ -97,6 +97,15 @@ def wrap_text(text: str, width: int) -> list[str]:
     return pieces
 
 
+def _shown(piece: str) -> Text:
+    """A wrapped piece of text as drawn: a tab as the editor shows it (spaces to
+    the next tab stop), never a raw control character on the screen."""
+    text = Text(piece)
+    if "\t" in piece:
+        text.expand_tabs(TAB_SIZE)
+    return text
+
+
 class WrappedNote:
     """One note's lines at one width; strips are made only when first drawn."""
 
@@ -114,7 +123,7 @@ class WrappedNote:
             prefix.truncate(self.prefix_width, pad=True)
             indent = " " * self.prefix_width
             self.strips = [
-                Strip(Text.assemble(prefix if i == 0 else indent, piece).render(console))
+                Strip(Text.assemble(prefix if i == 0 else indent, _shown(piece)).render(console))
                 .crop(0, width)
                 .extend_cell_length(width)
                 for i, piece in enumerate(self.pieces)
@@ -148,32 +157,18 @@ class NoteWrapper:
         return wrapped
 
 
-class NoteLines(Widget):
-    """A run of notes drawn line by line (the notes above or below the editor)."""
+class WrappedBlocks(Widget):
+    """Blocks of wrapped lines one under another (notes, tagged items), drawn with
+    Textual's line API: only the lines on the screen are turned into strips."""
 
-    DEFAULT_CSS = "NoteLines { height: auto; }"
-
-    def __init__(self, wrapper: NoteWrapper, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.wrapper = wrapper
-        self.notes: list[Note] = []
-        self._starts: list[int] = [0]
-        self._starts_width = -1
-
-    def show(self, notes: list[Note]) -> None:
-        self.notes = notes
-        self._starts_width = -1
-        self.display = bool(notes)
-        self.refresh(layout=True)
+    DEFAULT_CSS = "WrappedBlocks { height: auto; }"
 
     def _line_starts(self, width: int) -> list[int]:
-        """The first line of each note, and the total, at ``width``."""
-        if width != self._starts_width:
-            get = self.wrapper.get
-            heights = (len(get(note, width).pieces) for note in self.notes)
-            self._starts = [0, *accumulate(heights)]
-            self._starts_width = width
-        return self._starts
+        """The first line of each block, and the total, at ``width``."""
+        raise NotImplementedError
+
+    def _block(self, index: int, width: int) -> WrappedNote:
+        raise NotImplementedError
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._line_starts(width)[-1]
@@ -182,12 +177,105 @@ class NoteLines(Widget):
         width = self.size.width
         starts = self._line_starts(width)
         index = bisect_right(starts, y) - 1
-        if not 0 <= index < len(self.notes):
+        if not 0 <= index < len(starts) - 1:
             return Strip.blank(width, self.rich_style)
-        lines = self.wrapper.get(self.notes[index], width).lines(self.app.console, width)
-        return lines[y - starts[index]].apply_style(self.rich_style)
+        line = y - starts[index]
+        lines = self._block(index, width).lines(self.app.console, width)
+        if line >= len(lines):  # an estimated height, taller than the block
+            return Strip.blank(width, self.rich_style)
+        return lines[line].apply_style(self.rich_style)
 
     def plain_lines(self) -> list[str]:
         """The lines as drawn, without styles (what the tests read)."""
+        total = self._line_starts(self.size.width)[-1]
+        return [self.render_line(y).text.rstrip() for y in range(total)]
+
+
+class NoteLines(WrappedBlocks):
+    """A run of notes drawn line by line (the notes above or below the editor).
+
+    Its cost does not grow with the notes: at a width, only the notes nearest the
+    editor (``near_end``: the last ones, above it; else the first ones) are wrapped
+    at once, enough for ``REACH`` screens; every other note counts as the average
+    height of those until ``settle`` wraps it (the note list calls it when the
+    wheel scrolls there). Drawing never changes a height, so what the note list
+    laid out and scrolled to is what is drawn."""
+
+    REACH = 2
+    """Screens of lines wrapped exactly on each side of the editor."""
+
+    def __init__(self, wrapper: NoteWrapper, *, near_end: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.wrapper = wrapper
+        self.near_end = near_end
+        self.notes: list[Note] = []
+        self._heights: list[int] = []
+        self._exact: list[bool] = []
+        self._starts: list[int] = [0]
+        self._width = -1
+
+    def show(self, notes: list[Note]) -> None:
+        self.notes = notes
+        self._width = -1
+        self.display = bool(notes)
+        self.refresh(layout=True)
+
+    def _line_starts(self, width: int) -> list[int]:
+        """The first line of each note, and the total, at ``width``."""
+        if width != self._width:
+            self._width = width
+            self._measure(width)
+        return self._starts
+
+    def _measure(self, width: int) -> None:
+        """Wrap the notes nearest the editor until they fill ``REACH`` screens;
+        the rest are estimated."""
+        count = len(self.notes)
+        order = range(count - 1, -1, -1) if self.near_end else range(count)
+        reach = self.REACH * max(self.app.size.height, 1)
+        known: dict[int, int] = {}
+        lines = 0
+        for index in order:
+            if lines >= reach:
+                break
+            known[index] = len(self.wrapper.get(self.notes[index], width).pieces)
+            lines += known[index]
+        guess = max(1, round(lines / len(known))) if known else 1
+        self._heights = [guess] * count
+        self._exact = [False] * count
+        for index, height in known.items():
+            self._heights[index] = height
+            self._exact[index] = True
+        self._starts = [0, *accumulate(self._heights)]
+
+    def settle(self, top: int, bottom: int) -> int:
+        """Wrap the estimated notes on lines ``top`` to ``bottom`` (and the lines
+        they add); returns how many lines were added above ``top`` (the note list
+        scrolls by as many, so what was on the screen stays there)."""
         width = self.size.width
-        return [self.render_line(y).text.rstrip() for y in range(self._line_starts(width)[-1])]
+        starts = self._line_starts(width)
+        index = max(0, bisect_right(starts, top) - 1)
+        above = changed = 0
+        while index < len(self.notes) and self._starts[index] < bottom:
+            if not self._exact[index]:
+                self._exact[index] = True
+                height = len(self.wrapper.get(self.notes[index], width).pieces)
+                if height != self._heights[index]:
+                    if self._starts[index] < top:
+                        above += height - self._heights[index]
+                    bottom += height - self._heights[index]
+                    self._heights[index] = height
+                    changed += 1
+                    self._starts = [0, *accumulate(self._heights)]
+            index += 1
+        if changed:
+            self.refresh(layout=True)
+        return above
+
+    def _block(self, index: int, width: int) -> WrappedNote:
+        return self.wrapper.get(self.notes[index], width)
+
+    def plain_lines(self) -> list[str]:
+        """Every note wrapped, its lines as drawn (what the tests read)."""
+        self.settle(0, len(self.notes) * 1000)
+        return super().plain_lines()
