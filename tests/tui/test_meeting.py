@@ -286,3 +286,29 @@ async def test_theme_by_its_danish_name_or_beginning(db_path, make_dialogue):
         note = app.screen.query_one(NoteList).note
     assert store.get_note(note.id).tags == ["foraeldresamarbejde", "faglige-resultater"]
     store.close()
+
+
+async def test_a_keystroke_does_not_lay_out_the_screen(db_path, make_dialogue, monkeypatch):
+    """Each key's "saved" redraws the status line only: a layout pass re-arranges
+    every note row of the point (the keystroke tail at 3,000 notes, issue 16)."""
+    from textual.screen import Screen
+
+    store = Store.open(db_path)
+    app = DialogApp(store, open_id=make_dialogue(store))
+    layouts = []
+    original = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(self)
+        return original(self, *args, **kwargs)
+
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        await type_text(pilot, "trivsel")
+        await pilot.pause()
+        assert layouts == []
+        note_id = app.screen.query_one(NoteList).note.id
+    store.close()
+    with Store.open(db_path) as reopened:  # and what was typed is found
+        assert [h.note_id for h in reopened.search("trivsel")] == [note_id]
