@@ -218,6 +218,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
     def tick(self) -> None:
         if not self.items:
             return
+        self.controller.index_typed()
         clock = self.session.point_clock()
         self.query_one(StatusBar).show(
             clock,
@@ -323,4 +324,5 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
 
     def on_unmount(self) -> None:
         self.keep_unsaved()
+        self.controller.index_typed(idle=False)
         self.session.close()
