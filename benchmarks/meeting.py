@@ -120,6 +120,7 @@ async def _keystrokes(db: Path, keys: int) -> tuple[dict, dict]:
 
     NoteEditor._on_key = on_key
     store.set_note_text = save
+    threshold = gc.get_threshold()
     gc.disable()  # as run_app does: the app resumes it at its first frame, frozen
     try:
         app = DialogApp(store, open_id=dialogue_id, gc_paused=True)
@@ -131,6 +132,7 @@ async def _keystrokes(db: Path, keys: int) -> tuple[dict, dict]:
         NoteEditor._on_key = original_on_key
         store.close()
         gc.unfreeze()
+        gc.set_threshold(*threshold)
         gc.enable()
     # Baseline: the bare write a keystroke needs, UPDATE + COMMIT on the same file.
     conn = sqlite3.connect(db, isolation_level=None)

@@ -147,19 +147,21 @@ class NotesController(UnsavedText):
         self.typed_at = self.session.clock()
         return Change(saved=self.flush())
 
-    def index_typed(self, *, idle: bool = True) -> None:
+    def index_typed(self, *, idle: bool = True) -> bool:
         """The screen's tick (``idle``: once typing has paused) and leaving: put
         what was typed in the search index, which the keys themselves leave alone
         (their commit writes the note only). Never said when it fails: a search
-        catches up before it looks, and so does the next open."""
+        catches up before it looks, and so does the next open. True when typing
+        had paused (the moment for other chores kept off the keys)."""
         typed_at = self.typed_at
         if typed_at is None or self.unsaved:
-            return
+            return False
         if idle and self.session.clock() - typed_at < SEARCH_IDLE_SECONDS:
-            return
+            return False
         self.typed_at = None
         with contextlib.suppress(DialogError):
             self.store.index_typed()
+        return True
 
     def _blocked(self) -> Change | None:
         """A refusal while held text cannot be written, else None."""
