@@ -6,6 +6,7 @@
 -- every search before it looks, every open). Every other change that reaches the
 -- index (tags, internal, moving a note, goals, the school or the date, deleting)
 -- indexes at once, removing what the index holds: the stale copy where there is one.
+-- A note's filter tokens (migration 3's expression) are the view note_search_meta.
 -- Shipped: never edit this file; add a new migration instead.
 
 CREATE TABLE search_stale (
@@ -13,6 +14,17 @@ CREATE TABLE search_stale (
     text TEXT NOT NULL,
     meta TEXT NOT NULL
 );
+
+CREATE VIEW note_search_meta AS SELECT n.id AS note_id,
+    coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
+        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
+        WHERE a.id = n.agenda_item_id), '')
+    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
+        FROM json_each(n.tags)), '')
+    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
+        WHERE note_id = n.id), '')
+    || CASE WHEN n.internal THEN ' internal' ELSE '' END AS meta
+    FROM notes n;
 
 DROP TRIGGER notes_search_au;
 
@@ -39,14 +51,7 @@ CREATE TRIGGER notes_search_au AFTER UPDATE OF text, tags, internal, agenda_item
     SELECT 'delete', old.id, coalesce(s.text, old.text), coalesce(s.meta, old.meta)
     FROM (SELECT old.id AS id) o LEFT JOIN search_stale s ON s.note_id = o.id;
     DELETE FROM search_stale WHERE note_id = old.id;
-    UPDATE notes SET meta = coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
-        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
-        WHERE a.id = notes.agenda_item_id), '')
-    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
-        FROM json_each(notes.tags)), '')
-    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
-        WHERE note_id = notes.id), '')
-    || CASE WHEN notes.internal THEN ' internal' ELSE '' END WHERE id = new.id;
+    UPDATE notes SET meta = (SELECT meta FROM note_search_meta m WHERE m.note_id = notes.id) WHERE id = new.id;
     INSERT INTO notes_search(rowid, text, meta) SELECT id, text, meta FROM notes
     WHERE id = new.id;
 END;
@@ -63,14 +68,7 @@ CREATE TRIGGER goals_search_ai AFTER INSERT ON goals BEGIN
     SELECT 'delete', n.id, coalesce(s.text, n.text), coalesce(s.meta, n.meta)
     FROM notes n LEFT JOIN search_stale s ON s.note_id = n.id WHERE n.id = new.note_id;
     DELETE FROM search_stale WHERE note_id = new.note_id;
-    UPDATE notes SET meta = coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
-        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
-        WHERE a.id = notes.agenda_item_id), '')
-    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
-        FROM json_each(notes.tags)), '')
-    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
-        WHERE note_id = notes.id), '')
-    || CASE WHEN notes.internal THEN ' internal' ELSE '' END WHERE id = new.note_id;
+    UPDATE notes SET meta = (SELECT meta FROM note_search_meta m WHERE m.note_id = notes.id) WHERE id = new.note_id;
     INSERT INTO notes_search(rowid, text, meta) SELECT id, text, meta FROM notes
     WHERE id = new.note_id;
 END;
@@ -80,14 +78,7 @@ CREATE TRIGGER goals_search_au AFTER UPDATE OF theme ON goals BEGIN
     SELECT 'delete', n.id, coalesce(s.text, n.text), coalesce(s.meta, n.meta)
     FROM notes n LEFT JOIN search_stale s ON s.note_id = n.id WHERE n.id = new.note_id;
     DELETE FROM search_stale WHERE note_id = new.note_id;
-    UPDATE notes SET meta = coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
-        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
-        WHERE a.id = notes.agenda_item_id), '')
-    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
-        FROM json_each(notes.tags)), '')
-    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
-        WHERE note_id = notes.id), '')
-    || CASE WHEN notes.internal THEN ' internal' ELSE '' END WHERE id = new.note_id;
+    UPDATE notes SET meta = (SELECT meta FROM note_search_meta m WHERE m.note_id = notes.id) WHERE id = new.note_id;
     INSERT INTO notes_search(rowid, text, meta) SELECT id, text, meta FROM notes
     WHERE id = new.note_id;
 END;
@@ -97,14 +88,7 @@ CREATE TRIGGER goals_search_ad AFTER DELETE ON goals BEGIN
     SELECT 'delete', n.id, coalesce(s.text, n.text), coalesce(s.meta, n.meta)
     FROM notes n LEFT JOIN search_stale s ON s.note_id = n.id WHERE n.id = old.note_id;
     DELETE FROM search_stale WHERE note_id = old.note_id;
-    UPDATE notes SET meta = coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
-        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
-        WHERE a.id = notes.agenda_item_id), '')
-    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
-        FROM json_each(notes.tags)), '')
-    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
-        WHERE note_id = notes.id), '')
-    || CASE WHEN notes.internal THEN ' internal' ELSE '' END WHERE id = old.note_id;
+    UPDATE notes SET meta = (SELECT meta FROM note_search_meta m WHERE m.note_id = notes.id) WHERE id = old.note_id;
     INSERT INTO notes_search(rowid, text, meta) SELECT id, text, meta FROM notes
     WHERE id = old.note_id;
 END;
@@ -116,14 +100,7 @@ CREATE TRIGGER dialogues_search_au AFTER UPDATE OF school, held_on ON dialogues 
     WHERE n.agenda_item_id IN (SELECT id FROM agenda_items WHERE dialogue_id = new.id);
     DELETE FROM search_stale WHERE note_id IN (SELECT id FROM notes
         WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE dialogue_id = new.id));
-    UPDATE notes SET meta = coalesce((SELECT 's' || hex(lower(d.school)) || ' y' || substr(d.held_on, 1, 4)
-        FROM agenda_items a JOIN dialogues d ON d.id = a.dialogue_id
-        WHERE a.id = notes.agenda_item_id), '')
-    || coalesce((SELECT ' ' || group_concat('t' || replace(value, '-', ''), ' ')
-        FROM json_each(notes.tags)), '')
-    || coalesce((SELECT ' t' || replace(theme, '-', '') FROM goals
-        WHERE note_id = notes.id), '')
-    || CASE WHEN notes.internal THEN ' internal' ELSE '' END
+    UPDATE notes SET meta = (SELECT meta FROM note_search_meta m WHERE m.note_id = notes.id)
     WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE dialogue_id = new.id);
     INSERT INTO notes_search(rowid, text, meta) SELECT id, text, meta FROM notes
     WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE dialogue_id = new.id);
