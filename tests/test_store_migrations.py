@@ -26,6 +26,7 @@ SHIPPED = {
     "0007_lock_process_start.sql": "e354fef70c42071ad1581190f39034645ac0131d",
     "0008_key_figures.sql": "533fcf4cce5478e4f92629deb8d1cae412bb1ced",
     "0009_kle_number.sql": "d37c66feeb8ea488d25628d1e4e76c2db3245588",
+    "0010_search_after_typing.sql": "f157ec86e472e9cf8ed9cdbc622a6cb93053a7dd",
 }
 
 

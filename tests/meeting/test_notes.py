@@ -330,3 +330,50 @@ def test_a_failed_paste_shows_what_is_saved(notes, flaky, reports):
     change = notes.paste(["abc1", "2"])
     assert change.rows and not change.saved
     assert texts(notes) == ["abc1"] and reports
+
+
+def stale_notes(store) -> list[int]:
+    """Notes typed into that the search index has not caught up with (migration 10)."""
+    return [r[0] for r in store.conn.execute("SELECT note_id FROM search_stale")]
+
+
+def test_typing_is_indexed_for_search_once_it_pauses(notes, store, clock):
+    """Keys write the note alone; the screen's tick indexes it two seconds on."""
+    notes.save_text("Læsehold")
+    notes.save_text("Læseholdene virker")
+    note_id = notes.note.id
+    assert stale_notes(store) == [note_id]
+    notes.index_typed()  # still typing: left alone
+    assert stale_notes(store) == [note_id]
+    clock.seconds += 2
+    notes.index_typed()
+    assert stale_notes(store) == []
+    assert [h.note_id for h in store.search("virker")] == [note_id]
+
+
+def test_leaving_indexes_what_was_typed_at_once(notes, store):
+    notes.save_text("Sidste ord")
+    notes.index_typed(idle=False)
+    assert stale_notes(store) == []
+
+
+def test_indexing_never_overtakes_held_text(notes, flaky, store, clock):
+    """While typed text is held (the write failed), the index waits for it."""
+    flaky.fail["set_note_text"] = DISK_FULL
+    notes.save_text("Holdt tilbage")
+    clock.seconds += 5
+    notes.index_typed()
+    assert notes.unsaved and notes.typed_at is not None  # not tried
+    del flaky.fail["set_note_text"]
+    assert notes.flush(now=True)
+    notes.index_typed()
+    assert notes.typed_at is None
+    assert [h.text for h in store.search("tilbage")] == ["Holdt tilbage"]
+
+
+def test_a_failed_indexing_is_not_said(notes, flaky, clock, reports):
+    notes.save_text("Noget")
+    clock.seconds += 5
+    flaky.fail["index_typed"] = DISK_FULL
+    notes.index_typed()
+    assert reports == []

@@ -66,12 +66,25 @@ def texts(db_path, dialogue_id: int) -> list[str]:
 
 
 def fill_disk(store: Store) -> None:
+    """No room left: the file cannot grow, and every write to a note needs room
+    (on a full disk even a key's row, rewritten in place, has no room in the WAL;
+    a page limit alone misses it since a key no longer grows the search index)."""
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
     store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS room (filler BLOB)")
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        store.conn.execute(
+            f"""CREATE TEMP TRIGGER IF NOT EXISTS needs_room_{event.lower()} AFTER {event}
+                ON main.notes BEGIN INSERT INTO room VALUES (zeroblob(100000)); END"""
+        )
+    temp_pages = store.conn.execute("PRAGMA temp.page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA temp.max_page_count = {temp_pages}")
 
 
 def free_disk(store: Store) -> None:
     store.conn.execute("PRAGMA max_page_count = 1073741823")
+    for event in ("insert", "update", "delete"):
+        store.conn.execute(f"DROP TRIGGER IF EXISTS temp.needs_room_{event}")
 
 
 async def type_until_unsaved(pilot, app, word: str, limit: int = 400) -> str:

@@ -60,3 +60,34 @@ def test_sigkill_while_typing_loses_nothing_that_was_on_screen(tmp_path):
         assert text.startswith(shown), f"kill {kill}: lost typing: {text!r} < {shown!r}"
         assert typed.startswith(text), f"kill {kill}: garbage: {text!r} vs {typed!r}"
         typed = text  # the keystroke in flight may be lost, nothing more
+
+
+def test_sigkill_right_after_a_key_is_found_by_search_after_reopening(tmp_path):
+    """The keys commit the note, not the search index (issue 16): a process killed
+    before the index caught up leaves text that the next open makes searchable."""
+    db = tmp_path / "kill.db"
+    with Store.open(db) as store:
+        items = load_agenda("standard").agenda_items()
+        items[0].notes = [Note(text=START)]
+        store.create_dialogue(
+            Dialogue(school="Kilskolen", held_on=date(2025, 3, 10), agenda=items)
+        )
+    app = PtyApp("--db", str(db), "open", "1")
+    try:
+        app.wait_for(b"Kilskolen")
+        app.settle()
+        app.send("zebrafinke")
+        assert app.wait_for_text("finke")
+    finally:
+        app.kill()  # at once: the app's idle indexing (2 s) has not run
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM search_stale").fetchone()[0] == 1
+    finally:
+        conn.close()
+    assert note_texts(db) == [START + "zebrafinke"]
+    with Store.open(db) as store:
+        assert [h.text for h in store.search("zebrafinke")] == [START + "zebrafinke"]
+        store.conn.execute(
+            "INSERT INTO notes_search(notes_search, rank) VALUES ('integrity-check', 1)"
+        )

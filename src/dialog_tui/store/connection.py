@@ -139,10 +139,15 @@ class StoreBase:
             store._configure()
             store._on_network_drive()
             store._migrate()
+            store._opened()
         except BaseException:
             conn.close()
             raise
         return store
+
+    def _opened(self) -> None:
+        """After the schema is current: what a process that stopped (a crash, a
+        power cut) may have left to finish. The search mixin overrides it."""
 
     @staticmethod
     def _check_ours(conn: sqlite3.Connection, path: Path, exists: bool) -> None:

@@ -1,5 +1,5 @@
 """Notes under agenda points, with their tags and goal details. ``set_note_text``
-is the keystroke path: one UPDATE, raw SQL."""
+is the keystroke path: one UPDATE, raw SQL, the search index updated later."""
 
 from __future__ import annotations
 
@@ -121,7 +121,9 @@ class Notes(StoreBase):
         return replace(note, id=note_id)
 
     def set_note_text(self, note_id: int, text: str) -> None:
-        """The keystroke path: one UPDATE (plus its FTS trigger), committed at once."""
+        """The keystroke path: one UPDATE, committed at once. The search index is
+        left for ``index_typed`` (migration 10: the first key into a note records
+        what the index holds for it); the row is all a key writes."""
         with self._tx() as c:
             self._check_note_lock(c, note_id)
             cur = c.execute(

@@ -3,6 +3,7 @@ are kept in step by the triggers of migrations 3 and 4)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
@@ -16,6 +17,37 @@ from .rows import check_year
 
 
 class Search(StoreBase):
+    def index_typed(self) -> None:
+        """Bring the search index up to date with the notes typed into since it
+        last was: a keystroke writes the note alone (migration 10), recording once
+        what the index holds for it, which is taken out here and the note's text
+        put in. One short transaction; nothing to do costs one read."""
+        with self._mutex:
+            if not self.conn.execute("SELECT EXISTS (SELECT 1 FROM search_stale)").fetchone()[0]:
+                return
+            with self._tx() as c:
+                c.execute(
+                    """INSERT INTO notes_search(notes_search, rowid, text, meta)
+                       SELECT 'delete', note_id, text, meta FROM search_stale"""
+                )
+                c.execute(
+                    """INSERT INTO notes_search(rowid, text, meta) SELECT n.id, n.text, n.meta
+                       FROM notes n JOIN search_stale s ON s.note_id = n.id"""
+                )
+                c.execute("DELETE FROM search_stale")
+
+    def _opened(self) -> None:
+        """Notes typed just before a crash are found after it: indexed at the next
+        open."""
+        super()._opened()
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """``index_typed``, quiet when the database is busy, read-only or failing:
+        what is indexed is searched, and the next search or open catches up."""
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            self.index_typed()
+
     def search(
         self,
         query: str,
@@ -41,6 +73,7 @@ class Search(StoreBase):
         if limit < 1:
             raise StoreError(S.SEARCH_BAD_LIMIT)
         check_year(year)
+        self._catch_up()  # what was typed a moment ago is found too
         filters = []
         names = self._school_names(school, prefix=True)
         if names is not None:

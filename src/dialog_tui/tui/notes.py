@@ -13,18 +13,22 @@ so Ctrl+Z can undo them; typing is the editor's own undo.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from .. import strings as S
+from ..errors import DialogError
 from ..model import MAX_NOTE_CHARS, GoalDetails, Note
 from ..store import Store
 from .session import MeetingSession
 from .unsaved import UnsavedText
 
 MAX_LEVEL = 5
+SEARCH_IDLE_SECONDS = 2.0
+"""How long typing pauses before what was typed is put in the search index."""
 
 
 @dataclass
@@ -94,6 +98,8 @@ class NotesController(UnsavedText):
         self.next_try = 0.0
         self.unsaved: dict[int, tuple[str, datetime]] = {}
         """Note id -> (text, when typed) not yet written, the oldest first."""
+        self.typed_at: float | None = None
+        """When text was last typed that the search index has not caught up with."""
 
     @property
     def read_only(self) -> bool:
@@ -138,7 +144,24 @@ class NotesController(UnsavedText):
         self.unsaved.pop(note.id, None)  # re-inserted: the newest
         self.unsaved[note.id] = (text, self.session.now())
         self.last_change = "text"
+        self.typed_at = self.session.clock()
         return Change(saved=self.flush())
+
+    def index_typed(self, *, idle: bool = True) -> bool:
+        """The screen's tick (``idle``: once typing has paused) and leaving: put
+        what was typed in the search index, which the keys themselves leave alone
+        (their commit writes the note only). Never said when it fails: a search
+        catches up before it looks, and so does the next open. True when typing
+        had paused (the moment for other chores kept off the keys)."""
+        typed_at = self.typed_at
+        if typed_at is None or self.unsaved:
+            return False
+        if idle and self.session.clock() - typed_at < SEARCH_IDLE_SECONDS:
+            return False
+        self.typed_at = None
+        with contextlib.suppress(DialogError):
+            self.store.index_typed()
+        return True
 
     def _blocked(self) -> Change | None:
         """A refusal while held text cannot be written, else None."""
