@@ -86,6 +86,14 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         self.commands.show_caret()
         return Offset(0, 0)
 
+    def _on_resize(self) -> None:
+        """A new width (the window, or the gutter beside a note's markers) wraps the
+        note anew: draw it so at once, and bring the caret's new line into view."""
+        super()._on_resize()
+        self._recompute_cursor_offset()
+        self.refresh()
+        self.commands.show_caret()
+
     def in_order(self, action: Deferred) -> None:
         """Run ``action`` after every key already on its way to the editor."""
         self.post_message(self.Run(action))
@@ -107,8 +115,8 @@ class NoteEditor(OwnKeysInOrder, TextArea):
 
     def _structure(self, key: str) -> Deferred | None:
         """The note-list command a key stands for here, if any."""
-        row, _ = self.cursor_location
-        last_row = self.document.line_count - 1
+        row = self.caret_row  # Up/Down walk the wrapped lines before leaving the note
+        last_row = self.wrapped_document.height - 1
         commands = self.commands
         return {
             "enter": commands.new_note,
