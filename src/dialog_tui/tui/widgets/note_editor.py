@@ -86,9 +86,10 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         self.commands.show_caret()
         return Offset(0, 0)
 
-    def _on_resize(self) -> None:
+    def _on_resize(self, event: events.Resize) -> None:
         """A new width (the window, or the gutter beside a note's markers) wraps the
         note anew: draw it so at once, and bring the caret's new line into view."""
+        event.prevent_default()  # TextArea's own handler runs here, not again after
         super()._on_resize()
         self._recompute_cursor_offset()
         self.refresh()
