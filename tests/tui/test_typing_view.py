@@ -41,6 +41,7 @@ def long_last_note(db_path, make_dialogue):
 
 
 async def _from_point(pilot, index: int, *keys: str) -> None:
+    await pilot.pause()
     await pilot.app.screen.go_to(index)
     await pilot.pause()
     for key in keys:
@@ -59,16 +60,15 @@ ENTER_POINT_3 = {
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("action", ENTER_POINT_3)
 async def test_a_long_last_note_shows_its_caret_line_on_entering(long_last_note, size, action):
+    """Right after entering, before any other key."""
     store, dialogue_id = long_last_note
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+    async with DialogApp(store, open_id=dialogue_id).run_test(size=size) as pilot:
         await ENTER_POINT_3[action](pilot)
         await pilot.pause()
-        notes = app.screen.query_one(NoteList)
+        notes = pilot.app.screen.query_one(NoteList)
         assert notes.editor.has_focus and notes.editor.text == LONG_NOTE
         assert caret_in_view(notes), (notes.editor.cursor_screen_offset, notes.region)
-        shown = "\n".join(screen_lines(app))
+        shown = "\n".join(screen_lines(pilot.app))
         assert "kommunen." in shown, shown
 
 
@@ -114,60 +114,48 @@ WRAPPED = (
 
 
 @pytest.fixture
-def wrapped_between(db_path, make_dialogue):
-    """Point 1: a short note, a note of three wrapped lines, a short note."""
+def dialogue(db_path, make_dialogue):
     store = Store.open(db_path)
     dialogue_id = make_dialogue(store)
-    item = store.agenda_items(dialogue_id)[0]
-    notes = [store.add_note(item.id, text) for text in ("Før", WRAPPED, "Efter")]
-    yield store, dialogue_id, item, notes
+    yield store, dialogue_id
     store.close()
 
 
-def _texts(store, item) -> list[str]:
-    return [note.text for note in store.notes(item.id)]
+async def _walk(dialogue, start: int, *keys: str) -> tuple[list[str], int]:
+    """Point 1 gets a short note, a note of three wrapped lines, a short note; the
+    keys are pressed from the end of note ``start`` at 80x24. The notes' texts as
+    saved, and the width the editor wraps at."""
+    store, dialogue_id = dialogue
+    item = store.agenda_items(dialogue_id)[0]
+    notes = [store.add_note(item.id, text) for text in ("Før", WRAPPED, "Efter")]
+    async with DialogApp(store, open_id=dialogue_id).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.app.screen.go_to(0, notes[start].id)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        width = pilot.app.screen.query_one(NoteList).editor.wrap_width
+    return [note.text for note in store.notes(item.id)], width
 
 
-async def test_down_walks_the_wrapped_lines_of_a_note(wrapped_between):
-    store, dialogue_id, item, notes = wrapped_between
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.go_to(0, notes[0].id)
-        await pilot.pause()
-        await pilot.press("home", "down", "down", "Q")  # line 2 of the wrapped note
-        await pilot.pause()
-        line_one = wrap_text(WRAPPED, app.screen.query_one(NoteList).editor.wrap_width)[0]
-    assert _texts(store, item) == ["Før", line_one + "Q" + WRAPPED[len(line_one) :], "Efter"]
+async def test_down_walks_the_wrapped_lines_of_a_note(dialogue):
+    # Line 2 of the wrapped note: from the start of the note above, Down twice.
+    texts, width = await _walk(dialogue, 0, "home", "down", "down", "Q")
+    line_one = wrap_text(WRAPPED, width)[0]
+    assert texts == ["Før", line_one + "Q" + WRAPPED[len(line_one) :], "Efter"]
 
 
-async def test_up_walks_the_wrapped_lines_keeping_the_column(wrapped_between):
-    store, dialogue_id, item, notes = wrapped_between
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.go_to(0, notes[1].id)
-        await pilot.pause()
-        # From the end of line 3 up to line 1, then down and up again at column 3.
-        await pilot.press("up", "up", "home", "right", "right", "right", "down", "up", "Q")
-        await pilot.pause()
-    texts = _texts(store, item)
-    assert texts[0] == "Før" and texts[2] == "Efter"
-    assert texts[1] == WRAPPED[:3] + "Q" + WRAPPED[3:], texts[1]
+async def test_up_walks_the_wrapped_lines_keeping_the_column(dialogue):
+    # From the end of line 3 up to line 1, then down and up again at column 3.
+    keys = ("up", "up", "home", "right", "right", "right", "down", "up", "Q")
+    texts, _ = await _walk(dialogue, 1, *keys)
+    assert texts == ["Før", WRAPPED[:3] + "Q" + WRAPPED[3:], "Efter"]
 
 
-async def test_up_and_down_leave_the_note_from_its_first_and_last_line(wrapped_between):
-    store, dialogue_id, item, notes = wrapped_between
-    app = DialogApp(store, open_id=dialogue_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.go_to(0, notes[1].id)  # the caret at the end: line 3
-        await pilot.pause()
-        # Down leaves at once; back in (at the end), three Ups reach line 1.
-        await pilot.press("down", "1", "up", "up", "up", "2", "up", "3")
-        await pilot.pause()
-        width = app.screen.query_one(NoteList).editor.wrap_width
-    before, marked, after = _texts(store, item)
+async def test_up_and_down_leave_the_note_from_its_first_and_last_line(dialogue):
+    # Down leaves at once; back in (at the end), three Ups reach line 1.
+    keys = ("down", "1", "up", "up", "up", "2", "up", "3")
+    (before, marked, after), width = await _walk(dialogue, 1, *keys)
     assert (before, after) == ("Før3", "1Efter")
     assert marked.replace("2", "") == WRAPPED
     assert marked.index("2") < len(wrap_text(WRAPPED, width)[0]), marked  # on line 1
