@@ -1080,3 +1080,19 @@ CLI_SEARCH_NEEDS_SOMETHING = (
 
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."
+
+# --- Keys that survive terminals, @ completion (issue 14) ------------------------
+KEY_NOTE_MOVE_MODE = "Flyt noten (derefter ↑/↓)"
+NOTE_MOVE_MODE = "Flyt noten med ↑ og ↓; en anden tast slutter."
+MEETING_CLOCK_RESUMED_SHORT = "▶ fortsat"
+MEETING_CLOCK_RESUMED = (
+    "Mødeuret kørte, da mødet sidst blev lukket, og kører videre nu "
+    "(tiden imens tælles ikke). Esc P sætter det på pause."
+)
+SPEAKER_CHOICE_HINT = "Tab/Enter: vælg · ↑/↓ · Esc: luk"
+SPEAKER_MORE = "… og {count} til: skriv mere af navnet"
+
+# --- Modals at 80x24: the keys, always in view (issue 14) -------------------------
+EXPORT_KEYS = "Ctrl+S: eksportér · Ctrl+G: journalisér · Esc: annullér"
+HEADER_KEYS = "Ctrl+S: gem · Tab: næste felt · Esc: fortryd"
+PROMPT_KEYS = "Enter: OK · Esc: fortryd"

@@ -257,18 +257,68 @@ def test_setup_time_does_not_count_pause_resume_and_reopen(
     assert session.toggle_clock()  # resumed
     clock.seconds += 30
     assert (session.point_clock().meeting_seconds, session.current_used()) == (210, 90)
+    assert not session.toggle_clock()  # paused before closing: stays paused
     session.close()
 
     reopened = MeetingSession(flaky, dialogue_id, clock=clock, now=session.now)
     reopened.open()
     clock.seconds += 300  # opened again, not started yet
     assert reopened.point_clock().meeting_seconds == 210
-    assert not reopened.point_clock().running
+    assert not reopened.point_clock().running and not reopened.resumed
     reopened.go_to(1)
     assert reopened.current_used() == 90
     reopened.toggle_clock()
     clock.seconds += 10
     assert reopened.point_clock().meeting_seconds == 220
+
+
+def test_a_clock_running_at_close_or_crash_runs_again_after_reopening(
+    session, clock, flaky, dialogue_id
+):
+    """Closed (or crashed) while the meeting clock ran: reopening resumes it at the
+    minutes saved; the time the app was closed is not counted."""
+    session.toggle_clock()
+    clock.seconds += 120
+    session.go_to(1)
+    clock.seconds += 60
+    session.save_time()  # the minute's save while running; then the app dies
+    crashed_at = session.point_clock().meeting_seconds
+    assert crashed_at == 180
+
+    clock.seconds += 3600  # an hour before anybody opens it again
+    reopened = MeetingSession(flaky, dialogue_id, clock=clock, now=session.now)
+    reopened.open()
+    assert reopened.resumed and reopened.point_clock().resumed
+    assert reopened.point_clock().running
+    assert reopened.point_clock().meeting_seconds == crashed_at
+    reopened.go_to(1)
+    clock.seconds += 30
+    assert reopened.point_clock().meeting_seconds == crashed_at + 30
+    assert not reopened.point_clock().resumed  # said once, until the point changes
+    reopened.close()  # closed running: runs again next time too
+
+    clock.seconds += 600
+    again = MeetingSession(flaky, dialogue_id, clock=clock, now=session.now)
+    again.open()
+    assert again.point_clock().running
+    assert again.point_clock().meeting_seconds == crashed_at + 30
+    assert not again.toggle_clock()  # paused, then closed: opens paused
+    again.close()
+    paused = MeetingSession(flaky, dialogue_id, clock=clock, now=session.now)
+    paused.open()
+    assert not paused.point_clock().running and not paused.resumed
+
+
+def test_a_running_clock_is_not_resumed_read_only(db_path, store, session, clock, dialogue_id):
+    session.toggle_clock()
+    clock.seconds += 60
+    session.close()  # closed running
+    with Store.open(db_path) as other:
+        assert other.acquire_edit_lock(dialogue_id) is None
+        elsewhere = MeetingSession(store, dialogue_id, clock=clock)
+        elsewhere.open()  # held by the other instance: read-only here
+        assert elsewhere.read_only and not elsewhere.point_clock().running
+        assert not elsewhere.resumed
 
 
 def test_a_points_time_can_be_reset(session, clock, store):

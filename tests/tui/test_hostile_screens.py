@@ -88,9 +88,12 @@ async def visit_every_screen(app: DialogApp, pilot, shown: str) -> None:
 @example(text="Skole [/] Nord")
 @example(text="[bold]fed[/bold] [link=https://x.invalid]klik[/link] [@click=app.quit]")
 @example(text="\x1b]52;c;aGVtbWVsaWc=\x07\x1b]0;titel\x07\x9b31m\u202egnirts\u202c")
+@example(text="H\x13ñ\x93\U00074e3fMð\xa0")  # unassigned code point, trailing no-break space
 async def test_hostile_text_on_every_screen(tmp_path_factory, text):
     name = f"{MARKER} {text}"
-    shown = clean_line(name)[:20]  # a short start: wide text is cut in the table
+    # A short start (wide text is cut in the table), stripped as the model strips
+    # a one-line field: a trailing no-break space is not part of a school's name.
+    shown = clean_line(name).strip()[:20]
     with Store.open(tmp_path_factory.mktemp("h") / "h.db") as store:
         store.create_dialogue(hostile_dialogue(name))
         app = DialogApp(store)

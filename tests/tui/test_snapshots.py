@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -172,3 +173,52 @@ def test_modal_at_80x24(snap_compare, filled_store, modal):
 
     app = DialogApp(store, open_id=dialogue_id)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_it)
+
+
+@pytest.fixture
+def fixed_paths(monkeypatch, tmp_path):
+    """The export and overview screens suggest files in the user's home folder and
+    read the config folder: the same in every snapshot, on every machine."""
+    from dialog_tui.export import style
+    from dialog_tui.tui import settings
+    from dialog_tui.tui.screens import export, overview
+
+    home = Path("/home/rektor")
+    monkeypatch.setattr(export, "in_home", lambda name: home / name)
+    monkeypatch.setattr(overview, "in_home", lambda name: home / name)
+    monkeypatch.setattr(settings, "config_dir", lambda: tmp_path / "config")
+    monkeypatch.setattr(export, "user_template", lambda: None)
+    monkeypatch.setattr(style, "config_dir", lambda: home / ".config" / "dialog-tui")
+
+
+MORE_MODAL_KEYS = {  # (from the list or the meeting, keys)
+    "rename_point": (True, ["ctrl+r"]),
+    "move_note": (True, ["ctrl+f"]),
+    "header": (True, ["f12"]),
+    "export": (True, ["ctrl+e"]),
+    "overview": (False, ["ctrl+y"]),
+    "confirm_to_bin": (False, ["ctrl+d"]),
+}  # (Ctrl+O on the list: the same prompt, but with today's date in it)
+
+
+@pytest.mark.parametrize("modal", MORE_MODAL_KEYS)
+def test_more_modals_at_80x24(snap_compare, filled_store, fixed_paths, modal):
+    """Title and keys in view at 80x24; the fields scroll between them."""
+    store, dialogue_id = filled_store
+    in_meeting, pressed = MORE_MODAL_KEYS[modal]
+    app = DialogApp(store, open_id=dialogue_id if in_meeting else None)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys(*pressed))
+
+
+def test_speaker_completion_at_80x24(snap_compare, filled_store):
+    """``@b`` in a note: the matching participants under the caret, the keys below."""
+    store, dialogue_id = filled_store
+    app = DialogApp(store, open_id=dialogue_id)
+
+    async def typed(pilot) -> None:
+        await keys("enter", "O", "m", "space", "@", "b")(pilot)
+        pilot.app.screen.saved_at = ""  # "saved at" is the wall clock
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=typed)

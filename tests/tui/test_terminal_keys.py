@@ -39,7 +39,8 @@ def config(tmp_path, monkeypatch):
 
 
 def test_every_meeting_key_has_a_choice_no_terminal_takes(config):
-    ids = [i for i in all_bindings() if i.split(".")[0] in ("meeting", "app", "agenda-panel")]
+    scopes = ("meeting", "app", "agenda-panel", "note-list", "note-editor")
+    ids = [i for i in all_bindings() if i.split(".")[0] in scopes]
     second_choices = {"ctrl+up", "ctrl+down", "ctrl+left", "ctrl+right"}
 
     def safe(key: str) -> bool:
@@ -51,6 +52,8 @@ def test_every_meeting_key_has_a_choice_no_terminal_takes(config):
         for i in ids
         if any(safe(k) for k in all_bindings()[i].key.split(","))
     }
+    if "move_mode" in safe_actions:  # Ctrl+X, then Up/Down (plain arrows)
+        safe_actions |= {"move(-1)", "move(1)"}
     unsafe = [
         i for i in ids if not i.endswith("-alt") and all_bindings()[i].action not in safe_actions
     ]
@@ -199,6 +202,7 @@ def test_readme_key_table_names_every_key_and_its_alternatives():
         "p",
         "1",
         "2",
+        "@",  # typed, not bound: the note editor's completion
     }
     unknown = readme - bound - not_bindings
     all_keys = {k for b in all_bindings().values() for k in b.key.split(",")}
@@ -215,3 +219,25 @@ def test_settings_file_is_hostile_input(tmp_path):
         "export_folder": 'C:\\Users\\"x"\n',
         "template": "/t.docx",
     }
+
+
+async def test_safe_keys_for_paragraph_and_moving_a_note_inside_tmux(
+    db_path, make_dialogue, config
+):
+    """Ctrl+W (bullet ↔ paragraph) and Ctrl+X then Up/Down (move the note) reach the
+    app where tmux keeps Ctrl+B and terminals keep Ctrl+Up/Down; the old keys stay."""
+    from .test_burst import burst, chars, rows
+
+    async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
+        burst(app, [*chars("et"), "enter", *chars("to"), "enter", *chars("tre")])
+        burst(app, ["ctrl+x", "up", "up", "x"])  # "x" ends the mode and is typed
+        burst(app, ["ctrl+w"])
+        await pilot.pause(0.5)
+        notes = app.screen.query_one(NoteList)
+        assert [n.text for n in notes.notes] == ["trex", "et", "to"]
+        assert notes.note.text == "trex" and notes.note.kind == "paragraph"
+        burst(app, ["ctrl+b", "ctrl+down", "down", "end", "y"])  # the second choices still act
+        await pilot.pause(0.5)
+        assert [n.text for n in notes.notes] == ["et", "trex", "toy"]
+        assert [n.kind for n in notes.notes] == ["bullet", "bullet", "bullet"]
+    assert [r[2] for r in rows(db_path, dialogue_id)] == ["et", "trex", "toy"]

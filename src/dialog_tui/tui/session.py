@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import strings as S
@@ -67,6 +68,8 @@ class PointClock:
     behind_minutes: int | None = None
     """Minutes past the planned end the meeting is heading for (negative: ahead);
     None when the dialogue has no planned end."""
+    resumed: bool = False
+    """The clock runs again since reopening (until it is paused or the point changes)."""
 
     @property
     def over(self) -> bool:
@@ -110,6 +113,9 @@ class MeetingSession(AgendaEdits):
         self.current = 0
         self.timers = Timers(clock)
         self.planned_end: datetime | None = None
+        self.resumed = False
+        """The meeting clock ran when the dialogue was last closed (or the app
+        crashed) and runs again since opening (the time between is not counted)."""
 
     # --- The lock ------------------------------------------------------------
 
@@ -127,6 +133,11 @@ class MeetingSession(AgendaEdits):
         elif self.holder is not None:
             self.reason = ReadOnly.HELD_ELSEWHERE
         self.load_items()
+        self.resumed = not self.read_only and any(
+            i.started_at is not None and i.ended_at is None for i in self.items
+        )
+        if self.resumed:  # it ran when the app closed or crashed: on it goes
+            self.timers.toggle()
 
     @property
     def read_only(self) -> bool:
@@ -297,6 +308,7 @@ class MeetingSession(AgendaEdits):
             planned_minutes=self.item.planned_minutes,
             running=self.timers.running,
             behind_minutes=behind,
+            resumed=self.resumed,
         )
 
     def toggle_clock(self) -> bool:
@@ -305,6 +317,7 @@ class MeetingSession(AgendaEdits):
         if self.read_only:
             return self.timers.running
         running = self.timers.toggle()
+        self.resumed = False
         self.save_time()
         return running
 
@@ -323,22 +336,39 @@ class MeetingSession(AgendaEdits):
         if not self.items:
             return
         if index != self.current:
-            self.save_time()
+            self.save_time(leaving=True)
+            self.resumed = False
         self.current = max(0, min(index, len(self.items) - 1))
         self.timers.enter(self.item.id)
 
-    def save_time(self) -> None:
+    def _end_other_points(self) -> None:
+        """Only the current point runs: one left running when the app closed (the
+        meeting reopened at another point) gets its end now."""
+        for index, item in enumerate(self.items):
+            if index != self.current and item.started_at is not None and item.ended_at is None:
+                ended = self.write(
+                    partial(self.store.update_agenda_item, item.id, ended_at=self.now())
+                )
+                if ended is not None:
+                    self.items[index] = ended
+
+    def save_time(self, leaving: bool = False) -> None:
         """Write the time spent on the current point, if it changed (and beat the
-        lock's heart)."""
+        lock's heart). A point whose time is running has no end yet (``ended_at``
+        empty): that is how reopening knows the meeting clock ran."""
         if not self.items or self.read_only or not self.heartbeat():
             return
+        self._end_other_points()
         item = self.item
         used = self.timers.seconds(item.id)
-        started = item.started_at is not None or not self.timers.running
-        if used == item.elapsed_seconds and started:
+        running = self.timers.running and not leaving
+        started = item.started_at is not None or not running
+        if used == item.elapsed_seconds and started and (item.ended_at is None) == running:
             return  # nothing new to write
+        if item.started_at is None and not running and used == item.elapsed_seconds:
+            return  # never started: nothing to write
         now = self.now()
-        fields = {"elapsed_seconds": used, "ended_at": now}
+        fields = {"elapsed_seconds": used, "ended_at": None if running else now}
         if item.started_at is None:
             fields["started_at"] = now
         updated = self.write(lambda: self.store.update_agenda_item(item.id, **fields))

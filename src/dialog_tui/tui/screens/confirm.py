@@ -28,9 +28,10 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False)  # it names a school, a path …
-            yield Static(S.CONFIRM_KEYS, classes="muted")
+        # The keys stay in view under a long question, which scrolls (modal.tcss).
+        with Vertical(classes="dialog -pinned"):
+            yield Static(self.question, classes="fields", markup=False)  # names a path …
+            yield Static(S.CONFIRM_KEYS, classes="muted hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

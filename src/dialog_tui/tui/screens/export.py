@@ -29,6 +29,7 @@ from ..keys import with_ids
 from ..settings import load_settings, remember
 from ..widgets.field import FIELD_NAVIGATION, Field, after_typed
 from .confirm import ConfirmScreen
+from .pinned import fields_from_top
 
 LAST_FOLDER = "export_folder"
 LAST_TEMPLATE = "export_template"
@@ -46,7 +47,7 @@ def default_output(dialogue: Dialogue) -> Path:
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    CSS_PATH = "export.tcss"
+    CSS_PATH = ["modal.tcss", "export.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # 80x24: no spare lines
     BINDING_GROUP_TITLE = S.HELP_GROUP_EXPORT
     BINDINGS = with_ids(
@@ -68,22 +69,25 @@ class ExportScreen(ModalScreen[Path | None]):
         self.filing = False  # Ctrl+G: the filing package, not one file
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="form"):
+        # Title and keys stay in view; the fields scroll between them (modal.tcss).
+        with Vertical(classes="dialog -pinned", id="form"):
             yield Static(S.EXPORT_BINDING, classes="title")
-            yield Label(S.EXPORT_OUTPUT_LABEL)
-            yield Field(id="output", compact=True)
-            yield Label(S.EXPORT_TEMPLATE_LABEL)
-            yield Field(id="template", compact=True)
-            yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
-            yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
-            yield Label(S.EXPORT_FOLDER_LABEL)
-            yield Field(id="folder", compact=True)
-            yield Static("", id="style", classes="muted", markup=False)
-            yield Static("", id="error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
-                yield Button(S.KEY_FILE, id="file")
-                yield Button(S.EXPORT_CANCEL, id="cancel")
+            with VerticalScroll(classes="fields", can_focus=False):
+                yield Label(S.EXPORT_OUTPUT_LABEL)
+                yield Field(id="output", compact=True)
+                yield Label(S.EXPORT_TEMPLATE_LABEL)
+                yield Field(id="template", compact=True)
+                yield Checkbox(S.EXPORT_SUMMARY_LABEL, value=True, id="summary")
+                yield Checkbox(S.EXPORT_FIGURES_LABEL, value=False, id="figures")
+                yield Label(S.EXPORT_FOLDER_LABEL)
+                yield Field(id="folder", compact=True)
+                yield Static("", id="style", classes="muted", markup=False)
+                yield Static("", id="error", markup=False)
+                with Horizontal(classes="buttons"):
+                    yield Button(S.EXPORT_BUTTON, variant="primary", id="run")
+                    yield Button(S.KEY_FILE, id="file")
+                    yield Button(S.EXPORT_CANCEL, id="cancel")
+            yield Static(S.EXPORT_KEYS, classes="muted hint")
         with Vertical(classes="dialog", id="cpr"):
             yield Static(S.EXPORT_CPR_TITLE, classes="title")
             yield Static(S.EXPORT_CPR_EXPLAIN, classes="muted")
@@ -115,6 +119,7 @@ class ExportScreen(ModalScreen[Path | None]):
         field = self.query_one("#output", Input)
         field.focus()
         field.select_all()  # typing replaces the suggested path
+        fields_from_top(self)
 
     def style(self) -> LoadedStyle | None:
         """The memo style in use; None (and the error shown) when memo.toml is bad."""

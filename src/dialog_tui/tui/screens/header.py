@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -19,10 +19,11 @@ from ...yearly import inherited_kle
 from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, after_typed
 from .header_form import HeaderForm
+from .pinned import fields_from_top
 
 
 class HeaderScreen(HeaderForm, ModalScreen[bool]):
-    CSS_PATH = "header.tcss"
+    CSS_PATH = ["modal.tcss", "header.tcss"]
     BINDING_GROUP_TITLE = S.KEY_HEADER
     BINDINGS = with_ids(
         "header",
@@ -39,13 +40,16 @@ class HeaderScreen(HeaderForm, ModalScreen[bool]):
         self.first = focus
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="form"):
+        # Title and keys stay in view; the fields scroll between them (modal.tcss).
+        with Vertical(classes="dialog -pinned", id="form"):
             yield Static(S.HEADER_TITLE, classes="title")
             yield Static("", id="final", classes="warning", markup=False)
-            yield from self.meeting_fields()
-            yield from self.case_fields()
-            yield Static("", id="form-error", classes="error", markup=False)
-            yield Button(S.HEADER_SAVE, id="save", variant="primary")
+            with VerticalScroll(classes="fields", can_focus=False):
+                yield from self.meeting_fields()
+                yield from self.case_fields()
+                yield Static("", id="form-error", classes="error", markup=False)
+                yield Button(S.HEADER_SAVE, id="save", variant="primary")
+            yield Static(S.HEADER_KEYS, classes="muted hint")
 
     def on_mount(self) -> None:
         dialogue = self.app.store.get_dialogue(self.dialogue_id)
@@ -61,6 +65,8 @@ class HeaderScreen(HeaderForm, ModalScreen[bool]):
         self.query_one("#save", Button).display = not self.final
         if not self.final:
             self.query_one(f"#{self.first}", Input).focus()
+        if self.first == "school":  # the first field: from the top, its label too
+            fields_from_top(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.save()

@@ -132,6 +132,7 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.query_one(NoteList).editor.speakers = self.speaker_names
         self.title = f"{self.dialogue.school} · {short_date(self.dialogue.held_on)}"
         note_id = self.start_note_id
         if note_id is None:
@@ -153,6 +154,8 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         notice = self.session.opening_notice()
         if notice is not None:
             self.notify(notice, severity="warning", timeout=15)
+        if self.session.resumed:
+            self.notify(S.MEETING_CLOCK_RESUMED, timeout=10)
         self.call_after_refresh(self.app.first_frame_shown)
 
     @property

@@ -6,6 +6,7 @@ A mixin of ``MeetingScreen``, kept apart so neither module outgrows its room."""
 from __future__ import annotations
 
 from ... import strings as S
+from ..speakers import matching, ordered_names
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.note_list import NoteList
 from .confirm import ConfirmScreen
@@ -115,18 +116,23 @@ class FacilitatorKeys:
         notes = self.query_one(NoteList)
         notes.in_order(self._ask_speaker)
 
+    def speaker_names(self) -> list[str]:
+        """The participants' names, those present at the current point first (for
+        Ctrl+J and the note editor's ``@`` completion)."""
+        participants = self.app.store.participants(self.dialogue_id)
+        return ordered_names(participants, self.current + 1)
+
     def _ask_speaker(self) -> None:
         if self.read_only:
             return
         editor = self.query_one(NoteList).editor
-        names = [p.name for p in self.app.store.participants(self.dialogue_id)]
+        names = self.speaker_names()
 
         def done(value: str | None) -> None:
             name = (value or "").strip()
             if name:
-                starts = [n for n in names if n.casefold().startswith(name.casefold())]
-                match = starts[0] if starts else name  # "lasse" is Lasse Reichstein
-                editor.insert(S.SPEAKER_PREFIX.format(name=match))
+                found = matching(names, name)  # "lasse" is Lasse Reichstein
+                editor.write_attribution(found[0] if found else name)
             editor.focus()
 
         self.app.push_screen(PromptScreen(S.PROMPT_SPEAKER, suggestions=names), done)

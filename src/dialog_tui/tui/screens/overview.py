@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -21,6 +21,7 @@ from ..keys import with_ids
 from ..widgets.field import FIELD_NAVIGATION, Field
 from .confirm import ConfirmScreen
 from .export import in_home
+from .pinned import fields_from_top
 
 
 def default_output(year: int) -> Path:
@@ -48,18 +49,23 @@ class OverviewScreen(ModalScreen[Path | None]):
         self.writing = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(f"[b]{S.OVERVIEW_SCREEN_TITLE}[/b]")
-            yield Label(S.OVERVIEW_YEAR_LABEL)
-            yield Field(str(self.year), id="year", restrict=r"\d*", max_length=4)
-            yield Label(S.EXPORT_OUTPUT_LABEL)
-            yield Field(str(default_output(self.year)), id="output")
-            yield Label(S.OVERVIEW_MUNICIPALITY_LABEL)
-            yield Field(self.municipality(self.year), id="municipality")
-            yield Label(S.FORM_CASE_NUMBER)
-            yield Field(id="case-number")
-            yield Static("", id="overview-error", classes="error")
-            yield Static(S.OVERVIEW_KEYS, classes="muted")
+        # Title and keys stay in view; the fields scroll between them (modal.tcss).
+        with Vertical(classes="dialog -pinned"):
+            yield Static(S.OVERVIEW_SCREEN_TITLE, classes="title")
+            with VerticalScroll(classes="fields", can_focus=False):
+                yield Label(S.OVERVIEW_YEAR_LABEL)
+                yield Field(str(self.year), id="year", restrict=r"\d*", max_length=4)
+                yield Label(S.EXPORT_OUTPUT_LABEL)
+                yield Field(str(default_output(self.year)), id="output")
+                yield Label(S.OVERVIEW_MUNICIPALITY_LABEL)
+                yield Field(self.municipality(self.year), id="municipality")
+                yield Label(S.FORM_CASE_NUMBER)
+                yield Field(id="case-number")
+                yield Static("", id="overview-error", classes="error")
+            yield Static(S.OVERVIEW_KEYS, classes="muted hint")
+
+    def on_mount(self) -> None:
+        fields_from_top(self)
 
     def municipality(self, year: int) -> str:
         """The municipality of most dialogues held that year (the CLI's default too),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
@@ -41,7 +41,9 @@ class PromptScreen(ModalScreen[str | None]):
         self.required = required
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # The question, the field and the keys stay in view; a long list of
+        # suggestions scrolls between them (modal.tcss).
+        with Vertical(classes="dialog -pinned"):
             yield Static(self.question, markup=False)  # it names a school, a point …
             suggester = (
                 SuggestFromList(self.suggestions, case_sensitive=False)
@@ -49,9 +51,11 @@ class PromptScreen(ModalScreen[str | None]):
                 else None
             )
             yield Field(self.value, suggester=suggester, select_on_focus=not self.complete)
-            if self.suggestions:
-                yield Static(", ".join(self.suggestions), classes="muted", markup=False)
-            yield Static("", id="prompt-error", classes="error")
+            with VerticalScroll(classes="fields", can_focus=False):
+                if self.suggestions:
+                    yield Static(", ".join(self.suggestions), classes="muted", markup=False)
+                yield Static("", id="prompt-error", classes="error")
+            yield Static(S.PROMPT_KEYS, classes="muted hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.required and not event.value.strip():

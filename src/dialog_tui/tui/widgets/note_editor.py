@@ -23,7 +23,9 @@ from textual.widgets import TextArea
 from ... import strings as S
 from ...model import MAX_NOTE_CHARS
 from ..keys import with_ids
+from ..speakers import at_sign, attribution, matching
 from .field import OwnKeysInOrder
+from .speaker_choices import SpeakerChoices
 
 Deferred = Callable[[], Awaitable[None] | None]
 _EDITING_KEYS = frozenset({"enter", "tab", "shift+tab", "backspace", "delete"})
@@ -37,6 +39,7 @@ class NoteCommands(Protocol):
     async def new_note(self) -> None: ...
     async def indent(self, delta: int) -> None: ...
     def navigate(self, delta: int) -> None: ...
+    def action_move(self, delta: int) -> None: ...
     async def delete_empty(self) -> None: ...
     async def paste(self, texts: list[str], column: int) -> None: ...
     def too_long(self) -> None: ...
@@ -53,6 +56,9 @@ class NoteEditor(OwnKeysInOrder, TextArea):
             Binding("enter", "new_note", S.KEY_NEW_NOTE, show=False),
             Binding("tab", "indent(1)", S.KEY_INDENT, show=False),
             Binding("shift+tab", "indent(-1)", S.KEY_OUTDENT, show=False),
+            # A safe first choice for moving the note (Ctrl+Up/Down are the
+            # terminals'): Ctrl+X, then Up/Down as often as needed.
+            Binding("ctrl+x", "move_mode", S.KEY_NOTE_MOVE_MODE, show=False),
         ],
     )
 
@@ -66,9 +72,19 @@ class NoteEditor(OwnKeysInOrder, TextArea):
     def __init__(self, commands: NoteCommands, **kwargs) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, **kwargs)
         self.commands = commands
+        self.moving = False
+        """After Ctrl+X: Up/Down move the note; any other key ends it (and acts)."""
+        self.speakers: Callable[[], list[str]] = list
+        """The participants' names, those present at this point first (the screen's)."""
+        self._offer: tuple[tuple[int, int], list[str], int] | None = None
+        """``@`` completion: where the ``@`` is, the names it can become, the chosen one."""
+        self._names: tuple[tuple[int, int], list[str]] | None = None
+        self._declined: tuple[int, int] | None = None
+        self._choices = SpeakerChoices()
 
     def load_note(self, text: str) -> None:
         """Show a note's text without it looking like an edit (no save, no undo)."""
+        self._end_offer()
         with self.prevent(TextArea.Changed):
             self.load_text(text)
         self.move_cursor(self.document.end)
@@ -160,7 +176,106 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         texts = [before + lines[0], *lines[1:-1], lines[-1] + after]
         await self.commands.paste(texts, len(lines[-1]))
 
+    def _moved(self, key: str) -> bool:
+        """In move mode, Up/Down move the note; another key ends the mode."""
+        if not self.moving:
+            return False
+        if key in ("up", "down"):
+            self.commands.action_move(-1 if key == "up" else 1)
+            return True
+        self.moving = False
+        return key == "ctrl+x"
+
+    # --- Who said what: ``@`` completion --------------------------------------
+
+    def write_attribution(self, name: str, start: tuple[int, int] | None = None) -> None:
+        """``Lasse Reichstein: `` at the caret (Ctrl+J), or in place of the ``@`` and
+        the name's beginning typed from ``start``: one edit, one undo step."""
+        end = self.cursor_location
+        start = start or end
+        text = attribution(name)
+        if self.read_only:
+            self.commands.refused()
+            return
+        if not self._fits(len(text) - len(self.get_text_range(start, end))):
+            self.commands.too_long()
+            return
+        self.history.checkpoint()
+        result = self.replace(text, start, end)
+        self.history.checkpoint()
+        self.move_cursor(result.end_location)
+        self._save()
+
+    def _offer_speakers(self) -> None:
+        """After each key: an ``@`` before the caret with the beginning of a
+        participant's name offers the names it matches; anything else ends it."""
+        row, column = self.cursor_location
+        start = None if self.read_only else at_sign(self.document.get_line(row), column)
+        if start is None or (row, start) == self._declined or self.selected_text:
+            self._end_offer()
+            return
+        at = (row, start)
+        if self._names is None or self._names[0] != at:
+            self._names = (at, self.speakers())
+        typed = self.document.get_line(row)[start + 1 : column]
+        names = matching(self._names[1], typed)
+        if not names:
+            self._end_offer()
+            return
+        chosen = 0
+        if self._offer is not None and self._offer[0] == at:
+            old = self._offer[1][self._offer[2]]
+            chosen = names.index(old) if old in names else 0
+        self._offer = (at, names, chosen)
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        if self._offer is None:
+            return
+        if not self._choices.is_attached:
+            self.screen.mount(self._choices)
+        _, names, chosen = self._offer
+        self._choices.show(names, chosen, self.cursor_screen_offset)
+        self.call_after_refresh(self._place_offer)
+
+    def _place_offer(self) -> None:
+        if self._offer is not None:
+            _, names, chosen = self._offer
+            self._recompute_cursor_offset()
+            self._choices.show(names, chosen, self.cursor_screen_offset)
+
+    def _end_offer(self) -> None:
+        self._offer = None
+        if self._choices.is_attached:
+            self._choices.hide()
+
+    def _offer_key(self, key: str) -> bool:
+        """Tab/Enter take the chosen name, Up/Down choose, Esc declines this ``@``."""
+        if self._offer is None:
+            return False
+        at, names, chosen = self._offer
+        if key in ("tab", "enter"):
+            self._end_offer()
+            self._names = None
+            self.write_attribution(names[chosen], at)
+        elif key in ("up", "down"):
+            self._offer = (at, names, (chosen + (1 if key == "down" else -1)) % len(names))
+            self._show_offer()
+        elif key == "escape":
+            self._declined = at
+            self._end_offer()
+        else:
+            return False
+        return True
+
+    def on_blur(self) -> None:
+        self._end_offer()
+
     async def _on_key(self, event: events.Key) -> None:
+        if self._moved(event.key) or self._offer_key(event.key):
+            event.stop()
+            event.prevent_default()
+            return
         if self.read_only and (event.is_printable or event.key in _EDITING_KEYS):
             self.commands.refused()  # say why nothing happens
         if event.is_printable and not self.read_only and not self._fits(1):
@@ -179,9 +294,15 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         await super()._on_key(event)
         if not self.read_only:
             self._save()
+        self._offer_speakers()
 
     def action_new_note(self) -> None:
         self.in_order(self.commands.new_note)
+
+    def action_move_mode(self) -> None:
+        if not self.read_only:
+            self.moving = True
+            self.notify(S.NOTE_MOVE_MODE, timeout=3)
 
     def action_indent(self, delta: int) -> None:
         self.in_order(lambda: self.commands.indent(delta))

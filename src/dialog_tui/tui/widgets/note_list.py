@@ -29,7 +29,7 @@ class NoteList(VerticalScroll, can_focus=False):
     BINDINGS = with_ids(
         "note-list",
         [
-            Binding("ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, priority=True, show=False),
+            Binding("ctrl+w,ctrl+b", "toggle_kind", S.KEY_TOGGLE_KIND, priority=True, show=False),
             Binding("ctrl+up", "move(-1)", S.KEY_NOTE_UP, priority=True, show=False),
             Binding("ctrl+down", "move(1)", S.KEY_NOTE_DOWN, priority=True, show=False),
             Binding("ctrl+f", "move_to_point", S.KEY_NOTE_TO_POINT, show=False),

@@ -38,6 +38,8 @@ class StatusBar(Static):
         ]
         if not clock.running:
             parts[-1] += f" [b yellow]{S.MEETING_CLOCK_PAUSED}[/]"
+        elif clock.resumed:
+            parts[-1] += f" [green]{S.MEETING_CLOCK_RESUMED_SHORT}[/]"
         if clock.planned_minutes is None:
             unplanned = S.MEETING_POINT_CLOCK_UNPLANNED
             parts.append(unplanned.format(number=clock.number, used=used // 60))
