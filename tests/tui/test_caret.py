@@ -53,6 +53,23 @@ async def _keys(pilot, *keys: str) -> None:
         await pilot.press(key)
 
 
+async def _to_note(pilot, key: str, number: int) -> None:
+    """Up or Down (line by line through wrapped notes) until note ``number``."""
+    editor = pilot.app.screen.query_one(NoteList).editor
+    for _ in range(200):
+        if editor.text.startswith(f"Note {number}. "):
+            return
+        await pilot.press(key)
+    raise AssertionError(f"note {number} not reached")
+
+
+async def _undo(pilot) -> None:
+    await _to_note(pilot, "up", 10)
+    await pilot.press("f8")
+    await _to_note(pilot, "down", 20)
+    await pilot.press("ctrl+z")
+
+
 ACTIONS = {
     "typing": lambda pilot: type_text(pilot, "og vi skriver videre " * 12),
     "end": lambda pilot: _keys(pilot, *["up"] * 3, "end"),
@@ -60,10 +77,10 @@ ACTIONS = {
     "shift+tab": lambda pilot: _keys(pilot, "shift+tab"),
     "ctrl+b": lambda pilot: _keys(pilot, "ctrl+b"),
     "f7": lambda pilot: _keys(pilot, "f7"),
-    "up to the first note": lambda pilot: _keys(pilot, *["up"] * 39),
+    "up to the first note": lambda pilot: _to_note(pilot, "up", 1),
     "down again": lambda pilot: _keys(pilot, *["up"] * 39, *["down"] * 39),
     "agenda list": _agenda,
-    "undo": lambda pilot: _keys(pilot, *["up"] * 30, "f8", *["down"] * 9, "ctrl+z"),
+    "undo": _undo,
 }
 
 

@@ -102,6 +102,15 @@ class NoteEditor(OwnKeysInOrder, TextArea):
         self.commands.show_caret()
         return Offset(0, 0)
 
+    def _on_resize(self, event: events.Resize) -> None:
+        """A new width (the window, or the gutter beside a note's markers) wraps the
+        note anew: draw it so at once, and bring the caret's new line into view."""
+        event.prevent_default()  # TextArea's own handler runs here, not again after
+        super()._on_resize()
+        self._recompute_cursor_offset()
+        self.refresh()
+        self.commands.show_caret()
+
     def in_order(self, action: Deferred) -> None:
         """Run ``action`` after every key already on its way to the editor."""
         self.post_message(self.Run(action))
@@ -123,8 +132,8 @@ class NoteEditor(OwnKeysInOrder, TextArea):
 
     def _structure(self, key: str) -> Deferred | None:
         """The note-list command a key stands for here, if any."""
-        row, _ = self.cursor_location
-        last_row = self.document.line_count - 1
+        row = self.caret_row  # Up/Down walk the wrapped lines before leaving the note
+        last_row = self.wrapped_document.height - 1
         commands = self.commands
         return {
             "enter": commands.new_note,
