@@ -1071,3 +1071,6 @@ CLI_SEARCH_NEEDS_SOMETHING = (
 
 # --- The notes panel (issue 14) --------------------------------------------------
 NOTE_TOO_LONG = "Noten kan højst have {max} tegn. Fortsæt i en ny note med Enter."
+
+# --- Dialogue list, read in pages ---------------------------------------------
+LIST_REST_FAILED = "Resten af listen kunne ikke læses: {message}"
