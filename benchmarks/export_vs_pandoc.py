@@ -2,9 +2,10 @@
 side with pandoc converting the same content from Markdown to .docx.
 
 Both run as fresh processes, alternating, in the same run; medians are
-compared (goal: no slower than pandoc). ``run(quick)`` returns rows for the
-overall benchmark command (see benchmarks/common.py). Without pandoc the rows
-have no baseline and say so.
+compared (goal: no slower than pandoc). Beside them, in the same run: the
+python-docx floor (an empty document saved) and the stack alone (:data:`STACK`).
+``run(quick)`` returns rows for the overall benchmark command (see
+benchmarks/common.py). Without pandoc the rows have no baseline and say so.
 
     python -m benchmarks.export_vs_pandoc [--quick]
 """
@@ -35,6 +36,18 @@ SENTENCES = [
     "Ledelsen ønsker, at den økonomiske understøttelse fra forvaltningen kommer tættere på.",
     "Der er fokus på at skabe en styrket inkluderende skolekultur på tværs af skole og fritid.",
 ]
+
+
+STACK = (
+    "import sys, datetime, click, docx, platformdirs, sqlite3\n"
+    "from babel.dates import format_date\n"
+    "format_date(datetime.date(2025, 3, 10), 'd. MMMM y', locale='da_DK')\n"
+    "platformdirs.user_config_path('dialog-tui')\n"
+    "docx.Document().save(sys.argv[1])\n"
+)
+"""What ``dialog-tui export`` cannot do without, and no code of ours: the floor
+plus click, babel's Danish dates, sqlite3 and platformdirs (the row "the stack
+alone" shows how far the export could come down with this stack)."""
 
 
 def dialogue(notes: int = NOTES) -> Dialogue:
@@ -134,6 +147,8 @@ def _run_size(notes: int, repetitions: int) -> list[dict]:
         floor_cmd = [sys.executable, "-c", "import sys, docx; docx.Document().save(sys.argv[1])",
                      str(folder / "floor.docx")]  # fmt: skip
         ours_again, floor = alternate(ours_cmd, floor_cmd, repetitions)
+        stack_cmd = [sys.executable, "-c", STACK, str(folder / "stack.docx")]
+        stack, floor_again = alternate(stack_cmd, floor_cmd, repetitions)
         in_process = []
         for _ in range(repetitions):
             start = time.perf_counter()
@@ -156,6 +171,14 @@ def _run_size(notes: int, repetitions: int) -> list[dict]:
             met=ours_vs_floor <= 1.2 * floor_ms if notes == 30 else None,
         ),
         _row("export memo, in process", in_process, baseline, size=size, vs_pandoc=True),
+        row(
+            "the stack alone, whole process",
+            size,
+            statistics.median(stack) * 1000,
+            statistics.median(floor_again) * 1000,
+            "ms",
+            against="python-docx floor (empty document saved)",
+        ),
     ]
 
 

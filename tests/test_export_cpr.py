@@ -199,3 +199,18 @@ def test_pdf_through_libreoffice_with_relative_paths(cli, db_path, tmp_path, mon
     assert result.stdout.splitlines() == ["Skrev memo.docx", f"Skrev {tmp_path / 'memo.pdf'}"]
     assert (tmp_path / "memo.pdf").read_bytes().startswith(b"%PDF")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_the_fast_path_normalises_as_each_character_would():
+    """Latin-1 text skips the look at each character: every such character (and
+    the soft hyphen, superscript digits, NBSP among them) gives what the look would."""
+    import unicodedata
+
+    from dialog_tui.export import cpr
+
+    for code in [*range(0x100), 0x2013, 0x200B, 0xFF11, 0x0301]:
+        text = f"Elev æøå 12{chr(code)}03 75-1234  slut"
+        slow = "".join(cpr._each_character(unicodedata.normalize("NFKC", text)))
+        assert cpr.normalise(text) == cpr._SPACE.sub(" ", slow), hex(code)
+        assert cpr._has_digit(chr(code)) == chr(code).isdigit(), hex(code)
+    assert list(find_in_text("Eleven 12\xad03\xa075-1234 er nævnt"))  # soft hyphen, NBSP

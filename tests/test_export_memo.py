@@ -64,6 +64,33 @@ def test_default_layout_reads_like_the_municipal_memo(memo):
     assert "Under dette punkt deltog Eva Nielsen (AMR)." in got
 
 
+def test_someone_joining_for_a_stretch_is_said_once_where_they_join(tmp_path):
+    """Joining from point 3 to the end, or for points 1-2, is one line at the first
+    of those points, not a line under each of them."""
+    people = [
+        {"name": "Mette Holm", "role": "skoleleder"},
+        {"name": "Birthe Østergaard", "role": "AMR", "agenda_items": [3, 4, 5]},
+        {"name": "Kim Lund", "agenda_items": [1, 2]},
+        {"name": "Eva Nielsen", "role": "TR", "agenda_items": [1, 2, 3]},
+        {"name": "Jens Bro", "agenda_items": [2, 4]},
+    ]
+    path = export_memo(sample_dialogue(participants=people), tmp_path / "m.docx", today=today())
+    got = texts(path)
+    said = [t for t in got if "deltog" in t and not t.startswith("Mette")]
+    assert said == [
+        "Under punkt 1 og 2 deltog Kim Lund.",
+        "Under punkt 1-3 deltog Eva Nielsen (TR).",
+        "Under dette punkt deltog Jens Bro.",
+        "Fra dette punkt deltog Birthe Østergaard (AMR).",
+        "Under dette punkt deltog Jens Bro.",
+    ]
+    listed = next(t for t in got if t.startswith("Mette"))
+    assert "Birthe Østergaard (AMR, deltog fra punkt 3)" in listed
+    assert "Kim Lund (deltog under punkt 1 og 2)" in listed
+    assert "Eva Nielsen (TR, deltog under punkt 1-3)" in listed
+    assert "Jens Bro (deltog under punkt 2 og 4)" in listed
+
+
 def test_notes_keep_their_kind_and_level_and_internal_notes_never_appear(memo):
     styled = _style_names(memo)
     assert ("Normal", "Skolelederen gennemgik skoleplanen:") in styled
@@ -91,6 +118,19 @@ def test_summary_groups_goals_attention_points_and_agreements_by_theme(tmp_path,
     ]
     without = export_memo(sample_dialogue(), tmp_path / "kort.docx", summary=False)
     assert "Opsummering" not in texts(without)
+
+
+def test_a_speakers_name_in_the_summary_has_no_double_colon(tmp_path):
+    """ "Opmærksomhedspunkt: Mette Holm: Vi ønsker …" read badly: the speaker goes in
+    brackets after the kind. Trailing spaces typed at the end of a note are not kept."""
+    dialogue = sample_dialogue()
+    note = dialogue.agenda[4].notes[0]
+    note.text = "Mette Holm: Vi ønsker økonomien tættere på. "
+    dialogue.agenda[3].notes[0].text = "Arbejdsgruppen kvalificerer oplægget.  "
+    got = texts(export_memo(dialogue, tmp_path / "m.docx", today=today()))
+    assert "Opmærksomhedspunkt (Mette Holm): Vi ønsker økonomien tættere på." in got
+    assert "Mette Holm: Vi ønsker økonomien tættere på." in got  # the point itself as typed
+    assert "Arbejdsgruppen kvalificerer oplægget." in got
 
 
 def test_followups_come_after_the_points_with_numbers_outcome_and_comment(memo):
@@ -390,3 +430,20 @@ def test_the_exporter_and_the_export_command_never_import_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_default_layout_leaves_out_the_parts_the_memo_does_not_use(tmp_path):
+    """No Word 2010 copy of the styles and no bibliography store; the styles,
+    numbering and settings the memo uses are there, and Word's list of parts
+    names only what the file holds."""
+    import zipfile
+
+    path = export_memo(sample_dialogue(), tmp_path / "memo.docx")
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert {"word/styles.xml", "word/numbering.xml", "word/settings.xml"} <= names
+    assert not [n for n in names if "stylesWithEffects" in n or n.startswith("customXml/")]
+    assert "stylesWithEffects" not in types + rels and "customXml" not in types + rels
+    assert "Opsummering" in texts(path)

@@ -417,6 +417,7 @@ GOAL_BASELINE = "Udgangspunkt"
 GOAL_TARGET = "Mål"
 GOAL_DUE = "Frist (dato)"
 GOAL_KEYS = "Enter/Ctrl+S: gem · Esc: fortryd"
+GOAL_F9_HINT = "Markeret som mål. F9: indikator, udgangspunkt, mål og frist."
 
 # --- App: participants -------------------------------------------------------
 PARTICIPANTS_ADD = "Tilføj: Navn, rolle, organisation (Enter)"
@@ -554,7 +555,10 @@ MEMO_FROM = "Fra {organisation}: {people}"
 MEMO_ADMINISTRATION = "forvaltningen"
 MEMO_ABSENT = "Afbud: {people}"
 MEMO_ATTENDED_POINTS = "deltog under punkt {points}"
+MEMO_ATTENDED_FROM = "deltog fra punkt {point}"
 MEMO_ATTENDED_THIS_POINT = "Under dette punkt deltog {people}."
+MEMO_ATTENDED_FROM_HERE = "Fra dette punkt deltog {people}."
+MEMO_ATTENDED_STRETCH = "Under punkt {points} deltog {people}."
 MEMO_OPENING = "Skoleudviklingssamtalen tog udgangspunkt i følgende dagsordenspunkter:"
 MEMO_SECTION = "{number}) {title}"
 MEMO_SUMMARY = "Opsummering"
@@ -744,6 +748,7 @@ MEETING_LOCKED = (
     "Den vises kun til læsning, så ingen ændringer går tabt."
 )
 MEETING_LOCKED_SHORT = "Åben et andet sted: kun læsning"
+LOCK_RETAKEN = "Det andet vindue er lukket: dialogen kan redigeres her nu."
 
 # --- Meeting session: the lock lost while open (issue 12) --------------------------
 LOCK_LOST = (

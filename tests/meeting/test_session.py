@@ -35,6 +35,34 @@ def test_held_elsewhere_opens_read_only_and_says_by_whom(db_path, store, dialogu
         assert store.acquire_edit_lock(dialogue_id) is not None
 
 
+def test_held_elsewhere_turns_editable_once_the_holder_is_gone(db_path, store, dialogue_id):
+    """Reopened while the old window is still closing: read-only first, then the
+    lock is retaken as soon as the other instance lets go (no restart needed)."""
+    with Store.open(db_path) as other:
+        assert other.acquire_edit_lock(dialogue_id) is None
+        session = MeetingSession(store, dialogue_id)
+        session.open()
+        assert session.read_only and not session.retake_lock()
+        assert session.reason is ReadOnly.HELD_ELSEWHERE
+        other.release_edit_lock(dialogue_id)
+        assert session.retake_lock()
+        assert not session.read_only and session.label is None
+        assert other.acquire_edit_lock(dialogue_id) is not None  # ours now
+        assert not session.retake_lock()  # nothing to retake
+    session.close()
+
+
+def test_a_lost_or_final_meeting_is_not_retaken(session, store, dialogue_id, db_path):
+    with Store.open(db_path) as other:
+        other.clear_edit_lock(dialogue_id)
+        assert other.acquire_edit_lock(dialogue_id) is None
+        session.heartbeat()
+        assert session.reason is ReadOnly.LOCK_LOST
+        other.release_edit_lock(dialogue_id)
+        assert not session.retake_lock()  # taken over once: the user decides, not a timer
+        assert session.reason is ReadOnly.LOCK_LOST
+
+
 def test_final_opens_read_only_without_a_lock(store, dialogue_id):
     store.mark_held(dialogue_id)
     store.finalize(dialogue_id)

@@ -120,12 +120,12 @@ async def test_tab_between_form_fields_in_a_burst(db_path):
 
 
 async def test_goal_details_go_to_the_note_they_were_asked_for(db_path, make_dialogue):
-    """F3 asks for the goal's details; keys typed before the dialog opened moved the
-    cursor on. The details still belong to the note F3 was pressed on."""
+    """F3 tags, F9 asks for the goal's details; keys typed before the dialog opened moved the
+    cursor on. The details still belong to the note F9 was pressed on."""
     from dialog_tui.tui.screens.goal_details import GoalDetailsScreen
 
     async with meeting(db_path, make_dialogue) as (app, pilot, dialogue_id):
-        burst(app, [*chars("Trivsel øges"), "f3", "enter", *chars("Næste note")])
+        burst(app, [*chars("Trivsel øges"), "f3", "f9", "enter", *chars("Næste note")])
         await pilot.pause(0.5)
         assert isinstance(app.screen, GoalDetailsScreen)
         burst(app, [*chars("Trivselsmåling"), "tab", *chars("3,7"), "tab", *chars("4,0")])

@@ -63,7 +63,7 @@ async def test_data_point_shows_the_figures_and_a_goal_takes_its_baseline(
 
         # A goal tied to the series: completion, then the baseline fills in.
         await type_text(pilot, "Fraværet skal ned")
-        await pilot.press("f3")
+        await pilot.press("f3", "f9")
         await pilot.pause()
         assert isinstance(app.screen, GoalDetailsScreen)
         await type_text(pilot, "elevf")

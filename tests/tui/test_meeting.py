@@ -50,7 +50,7 @@ async def test_whole_meeting_by_keys(db_path):
                 await pilot.pause()
 
         # Tag kinds on point 5's paragraph: goal with details, then an agreement note.
-        await pilot.press("f3")
+        await pilot.press("f3", "f9")
         await pilot.pause()
         assert isinstance(app.screen, GoalDetailsScreen)
         await type_text(pilot, "Andel under 2")

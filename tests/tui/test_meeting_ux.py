@@ -208,7 +208,7 @@ async def test_goal_details_enter_on_the_theme_saves(db_path, make_dialogue):
 
     async with meeting(db_path, make_dialogue, size=(80, 24)) as (app, pilot, _):
         await type_text(pilot, "Flere læser")
-        await pilot.press("f3")
+        await pilot.press("f3", "f9")
         await pilot.pause()
         assert isinstance(app.screen, GoalDetailsScreen)
         for _ in range(4):

@@ -59,3 +59,33 @@ async def test_second_app_opens_read_only_and_says_why(db_path, make_dialogue):
     assert first.get_note(note.id).tags == []
     first.close()
     second.close()
+
+
+async def test_read_only_until_the_other_window_closes_then_editable(db_path, make_dialogue):
+    """Reopened while the old window was still exiting: the meeting turns editable
+    once it is gone, with what it left, without quitting and reopening."""
+    first = Store.open(db_path)
+    dialogue_id = make_dialogue(first)
+    item_id = first.agenda_items(dialogue_id)[0].id
+    assert first.acquire_edit_lock(dialogue_id) is None
+    second = Store.open(db_path)
+    app = DialogApp(second, open_id=dialogue_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await screen.retake_lock()
+        assert screen.read_only  # still held
+        first.add_note(item_id, "Skrevet lige før lukning")
+        first.release_edit_lock(dialogue_id)
+        await screen.retake_lock()
+        await pilot.pause()
+        assert not screen.read_only
+        assert "kun læsning" not in str(screen.query_one("#status").render())
+        assert any("kan redigeres her nu" in n.message for n in app._notifications)
+        painted = "\n".join(s.text for s in screen._compositor.render_strips())
+        assert "Skrevet lige før lukning" in painted
+        await pilot.press("end", "enter")
+        await type_text(pilot, "Nu her")
+    assert [n.text for n in first.notes(item_id)][-1] == "Nu her"
+    first.close()
+    second.close()

@@ -75,11 +75,25 @@ class CprFound(ExportError):
         self.hits = hits
 
 
+_LATIN_1 = re.compile(r"[\x00-\xff]*")
+_LATIN_1_DIGIT = re.compile(r"[0-9\xb2\xb3\xb9]")  # the Latin-1 characters isdigit() accepts
+_AS_IS = re.compile(r"[\x00-\xac\xae-\xff]*")
+"""Text :func:`normalise` leaves as it is but for spaces: Latin-1 has no format
+character but the soft hyphen, no combining mark, no dash but ``-`` and no digit
+but ASCII's (after NFKC). Danish prose is such text, so a memo's notes are checked
+without a look at each character."""
+
+
 def normalise(text: str) -> str:
     """Text as a reader sees it: NFKC, no format or combining characters, any
     Unicode digit as ASCII, every dash ``-``, whitespace runs one space."""
     text = unicodedata.normalize("NFKC", text)
-    chars = []
+    if _AS_IS.fullmatch(text):
+        return _SPACE.sub(" ", text)
+    return _SPACE.sub(" ", "".join(_each_character(text)))
+
+
+def _each_character(text: str) -> Iterator[str]:
     for c in text:
         category = unicodedata.category(c)
         if category in ("Cf", "Mn", "Me"):
@@ -88,8 +102,13 @@ def normalise(text: str) -> str:
             c = str(unicodedata.decimal(c))
         elif category == "Pd" or c in _DASHES:
             c = "-"
-        chars.append(c)
-    return _SPACE.sub(" ", "".join(chars))
+        yield c
+
+
+def _has_digit(text: str) -> bool:
+    if _LATIN_1.fullmatch(text):
+        return _LATIN_1_DIGIT.search(text) is not None
+    return any(c.isdigit() for c in text)
 
 
 def _century(yy: int, seventh: int) -> int:
@@ -116,7 +135,7 @@ def modulus_11(digits: str) -> bool:
 
 def find_in_text(text: str) -> Iterator[Match]:
     """Each CPR number in ``text`` (normalised), with the text around it."""
-    if not any(c.isdigit() for c in text):
+    if not _has_digit(text):
         return
     text = normalise(text)
     for m in _CANDIDATE.finditer(text):

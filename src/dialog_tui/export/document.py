@@ -47,6 +47,7 @@ _W_P, _W_PPR, _W_PSTYLE, _W_KEEPNEXT, _W_JC, _W_VAL, _W_R, _W_RPR, _W_B, _W_T = 
     _W_NS + t for t in ("p", "pPr", "pStyle", "keepNext", "jc", "val", "r", "rPr", "b", "t")
 )
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_W_STYLE, _W_NAME, _W_TYPE, _W_STYLE_ID = (_W_NS + t for t in ("style", "name", "type", "styleId"))
 
 
 def printable(text: str) -> str:
@@ -84,13 +85,15 @@ are what Word stores for built-in styles, Danish ones cover custom copies)."""
 
 def resolve_styles(document: Document) -> dict[str, str | None]:
     """Style id per role (see :data:`ROLES`), ``None`` when the template has
-    none of the candidates. One pass over the styles, however many paragraphs."""
-    from docx.enum.style import WD_STYLE_TYPE
-
+    none of the candidates. One pass over the styles' XML, however many
+    paragraphs (python-docx's style objects cost a wrapper each: ~15 times slower)."""
     by_name: dict[str, str] = {}
-    for style in document.styles:
-        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name:
-            by_name.setdefault(style.name.lower(), style.style_id)
+    for style in document.styles.element.iterchildren(_W_STYLE):
+        name = style.find(_W_NAME)
+        value = name.get(_W_VAL) if name is not None else None
+        # python-docx's names differ from Word's stored ones only in case.
+        if value and style.get(_W_TYPE, "paragraph") == "paragraph":
+            by_name.setdefault(value.lower(), style.get(_W_STYLE_ID))
     return {
         role: next((by_name[n.lower()] for n in names if n.lower() in by_name), None)
         for role, names in ROLES.items()

@@ -107,16 +107,17 @@ def build_memo(
         w.paragraph(S.MEMO_OPENING)
         for number, item in enumerate(dialogue.agenda, start=1):
             w.numbered(item.title, number)
+    joining = _joining(dialogue)
     for number, item in enumerate(dialogue.agenda, start=1):
-        partial = _attending_only(dialogue, number)
+        partial = joining.get(number, [])
         printed = [n for n in item.notes if not n.internal and n.text.strip()]
         if not (style.empty_points or printed or partial):
             continue
         heading = S.MEMO_SECTION.format(number=number, title=item.title)
         w.paragraph(heading if style.numbered_headings else item.title, "heading",
                     keep_with_next=True)  # fmt: skip
-        if partial:
-            w.paragraph(S.MEMO_ATTENDED_THIS_POINT.format(people=join(partial)))
+        for line in partial:
+            w.paragraph(line)
         _notes(w, printed)
     if dialogue.followups:
         _followups(w, dialogue.followups, style)
@@ -170,9 +171,11 @@ def export_memo(
 
 def _person(p: Participant, points: int) -> str:
     details = [p.role] if p.role else []
-    attended = [n for n in p.agenda_items if n <= points]
-    if p.present and attended and len(attended) < points:
-        details.append(S.MEMO_ATTENDED_POINTS.format(points=join([str(n) for n in attended])))
+    runs = _runs(p, points)
+    if len(runs) == 1 and runs[0][1] == points and runs[0][0] < points:
+        details.append(S.MEMO_ATTENDED_FROM.format(point=runs[0][0]))
+    elif runs:
+        details.append(S.MEMO_ATTENDED_POINTS.format(points=_stretches(runs)))
     return f"{p.name} ({', '.join(details)})" if details else p.name
 
 
@@ -234,14 +237,51 @@ def _participant_list(w: Writer, dialogue: Dialogue) -> None:
         w.bullet(_person(shown, points))
 
 
-def _attending_only(dialogue: Dialogue, number: int) -> list[str]:
-    """Who attended this point but not the whole meeting."""
+def _runs(p: Participant, points: int) -> list[tuple[int, int]]:
+    """The stretches of consecutive points someone attended, when not the whole
+    meeting (first and last point number of each)."""
+    attended = sorted({n for n in p.agenda_items if 1 <= n <= points})
+    if not p.present or not attended or len(attended) == points:
+        return []
+    runs: list[tuple[int, int]] = []
+    for n in attended:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _stretches(runs: list[tuple[int, int]]) -> str:
+    """``1 og 2``, ``1-3 og 5``: a stretch of three or more points as a range."""
+    parts: list[str] = []
+    for first, last in runs:
+        if last - first >= 2:
+            parts.append(f"{first}-{last}")
+        else:
+            parts.extend(str(n) for n in range(first, last + 1))
+    return join(parts)
+
+
+def _joining(dialogue: Dialogue) -> dict[int, list[str]]:
+    """Per point number, the lines saying who joined the meeting there, once at
+    the first point of each stretch (people with the same stretch in one line)."""
     points = len(dialogue.agenda)
-    return [
-        f"{p.name} ({p.role})" if p.role else p.name
-        for p in dialogue.participants
-        if p.present and number in p.agenda_items and len(p.agenda_items) < points
-    ]
+    said: dict[int, dict[str, list[str]]] = {}
+    for p in dialogue.participants:
+        for first, last in _runs(p, points):
+            if first == last:
+                line = S.MEMO_ATTENDED_THIS_POINT
+            elif last == points:
+                line = S.MEMO_ATTENDED_FROM_HERE
+            else:
+                line = S.MEMO_ATTENDED_STRETCH.replace("{points}", _stretches([(first, last)]))
+            name = f"{p.name} ({p.role})" if p.role else p.name
+            said.setdefault(first, {}).setdefault(line, []).append(name)
+    return {
+        n: [line.format(people=join(names)) for line, names in lines.items()]
+        for n, lines in said.items()
+    }
 
 
 def _notes(w: Writer, notes: Iterable[Note]) -> None:
@@ -249,9 +289,9 @@ def _notes(w: Writer, notes: Iterable[Note]) -> None:
         if note.internal or not note.text.strip():
             continue
         if note.kind == "bullet":
-            w.bullet(note.text, note.level)
+            w.bullet(note.text.rstrip(), note.level)
         else:
-            paragraph = w.paragraph(note.text)
+            paragraph = w.paragraph(note.text.rstrip())
             if note.level:
                 paragraph.paragraph_format.left_indent = Twips(360 * note.level)
 
@@ -283,6 +323,7 @@ def _summary(w: Writer, dialogue: Dialogue, style: MemoStyle, themes: ThemeSet) 
     if not by_theme:
         return
     w.paragraph(S.MEMO_SUMMARY, "heading", keep_with_next=True)
+    names = sorted({p.name for p in dialogue.participants if p.name}, key=len, reverse=True)
     # The plan's themes in its order, then themes no longer in it, then none.
     order = [*themes.keys, *sorted(t for t in by_theme if t and t not in themes.keys), None]
     for theme in order:
@@ -293,13 +334,22 @@ def _summary(w: Writer, dialogue: Dialogue, style: MemoStyle, themes: ThemeSet) 
         w.paragraph(label, "subheading", keep_with_next=True)
         entries.sort(key=lambda e: SUMMARY_KINDS.index(e[0]))
         for kind, note in entries:
-            w.bullet(f"{S.MEMO_SUMMARY_KINDS[kind]}: {note.text}")
+            w.bullet(_summary_line(S.MEMO_SUMMARY_KINDS[kind], note.text.rstrip(), names))
             if (
                 kind == "goal"
                 and note.goal
                 and (line := goal_line(note.goal, question_marks=style.question_marks))
             ):
                 w.bullet(line, 1)
+
+
+def _summary_line(label: str, text: str, names: list[str]) -> str:
+    """``Mål: …``; a note that opens with who said it ("Mette Holm: …", as the
+    meeting's speaker key writes it) as ``Mål (Mette Holm): …``, not two colons."""
+    for name in names:
+        if text.startswith(f"{name}:"):
+            return f"{label} ({name}): {text[len(name) + 1 :].lstrip()}"
+    return f"{label}: {text}"
 
 
 def _figures(w: Writer, series: list[Series]) -> None:

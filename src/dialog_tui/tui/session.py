@@ -149,6 +149,24 @@ class MeetingSession(AgendaEdits):
             return S.MEETING_LOCKED.format(pid=self.holder.pid, host=self.holder.host, since=since)
         return S.FINAL_OPENED if self.reason is ReadOnly.FINAL else None
 
+    def retake_lock(self) -> bool:
+        """Held elsewhere at open (often the window just closed, still exiting):
+        take the lock once its holder is gone. True when the meeting became
+        editable. A lock lost while open is not retaken by a timer: the other
+        window may still be typing."""
+        if self.reason is not ReadOnly.HELD_ELSEWHERE:
+            return False
+        try:
+            holder = self.store.acquire_edit_lock(self.dialogue_id)
+        except DialogError:
+            return False  # busy or gone: try again at the next tick
+        if holder is not None:
+            self.holder = holder
+            return False
+        self.reason = self.holder = None
+        self.load_items()  # the other window may have changed the agenda and its times
+        return True
+
     def lose_lock(self) -> None:
         """Another instance has the lock now: nothing more is written from here."""
         if self.reason is ReadOnly.LOCK_LOST:

@@ -23,9 +23,14 @@ from ..keys import with_ids
 from ..notes import theme_from
 from ..widgets.field import FIELD_NAVIGATION, Field
 
+TITLE_CHARS = 100
+
 
 class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
     CSS_PATH = "modal.tcss"
+    DEFAULT_CSS = """
+    GoalDetailsScreen .dialog.-pinned > .fields { max-height: 45vh; }
+    """
     BINDING_GROUP_TITLE = S.HELP_GROUP_MODAL
     BINDINGS = with_ids(
         "goal-details",
@@ -49,7 +54,10 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
             self.series = self.app.store.series_of(self.school)
         with Vertical(classes="dialog -pinned"):
             # Title and keys stay in view; the fields scroll between them (modal.tcss).
-            title = Text.assemble((S.KEY_GOAL_DETAILS, "bold"), ": ", self.note.text)
+            text = self.note.text
+            if len(text) > TITLE_CHARS:  # at most two lines at 80x24: room for the fields
+                text = text[: TITLE_CHARS - 1].rstrip() + "…"
+            title = Text.assemble((S.KEY_GOAL_DETAILS, "bold"), ": ", text)
             yield Static(title, classes="title")
             with VerticalScroll(classes="fields", can_focus=False):
                 yield from self.fields(goal)
@@ -81,6 +89,8 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
 
     def on_mount(self) -> None:
         self.show_figure(self.query_one("#indicator", Input).value, fill=False)
+        # Focusing the first field scrolled it to the top, its label out of view.
+        self.call_after_refresh(self.query_one(".fields").scroll_home, animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "indicator":
@@ -109,12 +119,12 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
         try:
             due = parse_date(due_text) if due_text else None
         except ValueError:
-            self.query_one("#goal-error", Static).update(S.FORM_BAD_DATE)
+            self._refuse("#due", S.FORM_BAD_DATE)
             return
         theme_text = self.query_one("#theme", Input).value.strip()
         theme = theme_from(theme_text) if theme_text else None
         if theme_text and theme is None:
-            self.query_one("#goal-error", Static).update(S.UNKNOWN_THEME.format(theme=theme_text))
+            self._refuse("#theme", S.UNKNOWN_THEME.format(theme=theme_text))
             return
         self.dismiss(
             GoalDetails(
@@ -126,6 +136,11 @@ class GoalDetailsScreen(ModalScreen[GoalDetails | None]):
                 ancestor=self.note.goal.ancestor if self.note.goal else None,
             )
         )
+
+    def _refuse(self, field: str, line: str) -> None:
+        """Say what is wrong and put the cursor where it can be fixed."""
+        self.query_one("#goal-error", Static).update(line)
+        self.query_one(field, Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,7 @@ from ...model import AgendaItem, Dialogue
 from ...text import clock, short_date
 from ..keys import with_ids
 from ..notes import NotesController
-from ..session import MeetingSession
+from ..session import MeetingSession, ReadOnly
 from ..widgets.agenda_panel import AgendaPanel
 from ..widgets.figures_panel import FiguresPanel
 from ..widgets.note_list import NoteList
@@ -32,6 +32,9 @@ from .meeting_notes import NoteKeys
 
 REFUSED_NOTICE_SECONDS = 5
 RETRY_SECONDS = 2
+RETAKE_SECONDS = 3
+"""How often a meeting opened read-only tries the lock again (a write transaction
+each time, so not on every tick: the other window may be typing)."""
 """How often text the database would not take is tried again (besides each key)."""
 
 
@@ -145,6 +148,8 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         self.set_interval(1, self.tick)
         self.set_interval(60, self.session.save_time)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
+        if self.session.reason is ReadOnly.HELD_ELSEWHERE:
+            self.retaking = self.set_interval(RETAKE_SECONDS, self.retake_lock)
         notice = self.session.opening_notice()
         if notice is not None:
             self.notify(notice, severity="warning", timeout=15)
@@ -163,6 +168,18 @@ class MeetingScreen(FacilitatorKeys, NoteKeys, MeetingDialogs, Screen):
         """Another instance took the dialogue over: stop writing, say so."""
         self.query_one(NoteList).set_read_only(True)
         self.notify(line, severity="error", timeout=30)
+        self.tick()
+
+    async def retake_lock(self) -> None:
+        """Once the window that held the dialogue has closed: editable here, from
+        what it left in the database."""
+        if not self.session.retake_lock():
+            return
+        self.retaking.stop()
+        self.query_one(NoteList).set_read_only(False)
+        await self.show_current_point()
+        self.refresh_agenda()
+        self.notify(S.LOCK_RETAKEN, timeout=10)
         self.tick()
 
     # --- Points and time -----------------------------------------------------

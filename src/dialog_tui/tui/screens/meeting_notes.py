@@ -24,7 +24,8 @@ class NoteKeys:
         await notes.toggle_tag(tag)
         note = notes.note
         if tag == "goal" and note is not None and "goal" in note.tags and note.goal is None:
-            self._goal_details()
+            # Only a hint: a form opening by itself would catch the words typed next.
+            self.notify(S.GOAL_F9_HINT, timeout=4)
 
     def action_figures(self) -> None:
         self.query_one(FiguresPanel).toggle()
