@@ -27,13 +27,23 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from dialog_tui.agenda import load_agenda
 from dialog_tui.export.memo import export_memo
 from dialog_tui.export.overview import by_school, export_overview, theme_counts
-from dialog_tui.model import THEMES, Dialogue, FollowUp, GoalDetails, Note, Participant, Status
+from dialog_tui.model import (
+    THEMES,
+    Dialogue,
+    FollowUp,
+    FollowUpStatus,
+    GoalDetails,
+    Note,
+    Participant,
+    Status,
+)
 from dialog_tui.store import Store
 from dialog_tui.text import goal_line, outcome
 
@@ -108,7 +118,9 @@ def school_dialogue(rng: random.Random, number: int) -> Dialogue:
                 kind="goal",
                 text=last.text,
                 goal=last.goal,
-                status="videreført" if carried else rng.choice(["opfyldt", "ikke opfyldt"]),
+                status=FollowUpStatus(
+                    "videreført" if carried else rng.choice(["opfyldt", "ikke opfyldt"])
+                ),
                 reached=f"{rng.randint(40, 90)} %",
                 comment="Drøftet på samtalen.",
                 carried_to=carried,
@@ -140,7 +152,7 @@ def same_goals_as_memo(ds: list[Dialogue]) -> Dialogue:
     for i, note in enumerate(goals):
         items[i % len(items)].notes.append(note)
     followups = [f for d in ds for f in d.followups if f.carried_to]
-    return ds[0].model_copy(update={"agenda": items, "followups": followups})
+    return replace(ds[0], agenda=items, followups=followups)
 
 
 def markdown(ds: list[Dialogue]) -> str:

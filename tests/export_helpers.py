@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from dialog_tui.gate import validated
 from dialog_tui.model import Dialogue
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -63,7 +65,7 @@ def sample_dialogue(**changes) -> Dialogue:
         ],
     }  # fmt: skip
     data.update(changes)
-    return Dialogue.model_validate(data)
+    return validated(Dialogue, data)
 
 
 def long_dialogue(notes: int = 300) -> Dialogue:
@@ -71,7 +73,7 @@ def long_dialogue(notes: int = 300) -> Dialogue:
     d = sample_dialogue()
     for i in range(notes):
         item = d.agenda[i % len(d.agenda)]
-        item.notes = [*item.notes, item.notes[0].model_copy(update={"uid": f"n{i}"})]
+        item.notes = [*item.notes, replace(item.notes[0], uid=f"n{i}")]
     return d
 
 

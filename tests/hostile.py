@@ -6,6 +6,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
+from dialog_tui.gate import dumped, validated
 from dialog_tui.model import (
     MAX_CASE_NUMBER,
     MAX_MUNICIPALITY,
@@ -59,7 +60,8 @@ long_texts = st.integers(1_001, 5_000).map(lambda n: "[b]" + "x" * n)
 def hostile_dialogue(name: str, held_on: date = date(2025, 3, 10), **extra) -> Dialogue:
     """``name`` in every text field of a dialogue, as a JSON file could carry it."""
     goal = GoalDetails(indicator=name, baseline=name, target=name, theme="trivsel")
-    return Dialogue.model_validate(
+    return validated(
+        Dialogue,
         {
             "school": name[:MAX_SCHOOL],
             "municipality": name[:MAX_MUNICIPALITY],
@@ -71,11 +73,11 @@ def hostile_dialogue(name: str, held_on: date = date(2025, 3, 10), **extra) -> D
                 {
                     "title": name,
                     "prompts": [name],
-                    "notes": [{"text": name, "tags": ["goal"], "goal": goal.model_dump()}],
+                    "notes": [{"text": name, "tags": ["goal"], "goal": dumped(goal)}],
                 }
             ],
             "checklist": [ChecklistItem(text=name)],
             "followups": [FollowUp(text=name, comment=name, reached=name, goal=goal)],
             **extra,
-        }
+        },
     )

@@ -3,7 +3,6 @@ refuses unless --allow-cpr, and a refused or failed export changes nothing."""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
@@ -12,6 +11,7 @@ from export_helpers import sample_dialogue, texts
 
 from dialog_tui.cli import main
 from dialog_tui.export.cpr import describe_places, dialogue_texts, find_hits, find_in_text
+from dialog_tui.gate import dumped
 from dialog_tui.store import Store
 
 
@@ -98,7 +98,7 @@ def dialogue_id(db_path):
 
 def _snapshot(db_path, dialogue_id):
     with Store.open(db_path) as store:
-        return json.loads(store.get_dialogue(dialogue_id).model_dump_json())
+        return dumped(store.get_dialogue(dialogue_id), mode="json")
 
 
 def test_cli_refuses_cpr_naming_the_points_and_writes_nothing(cli, dialogue_id, tmp_path, db_path):

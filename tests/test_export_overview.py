@@ -4,6 +4,7 @@ page furniture and templates."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from export_templates import build_template
 
 from dialog_tui.errors import ExportError
 from dialog_tui.export.overview import build_overview, export_overview
+from dialog_tui.gate import validated
 from dialog_tui.model import Dialogue, Status
 
 TITLE = "Skolernes mål fra skoleudviklingssamtalerne 2025"
@@ -21,7 +23,8 @@ SCHOOLS_IN_ORDER = ["Herstedøster Skole", "Vestskolen", "Ørstedskolen", "Åbys
 
 
 def school_dialogue(school: str, held_on: str, notes: list[dict], **fields) -> Dialogue:
-    return Dialogue.model_validate(
+    return validated(
+        Dialogue,
         {
             "school": school,
             "municipality": "Albertslund Kommune",
@@ -33,7 +36,7 @@ def school_dialogue(school: str, held_on: str, notes: list[dict], **fields) -> D
                 {"title": "Observationer fra ledelsen", "notes": notes[2:]},
             ],
             **fields,
-        }
+        },
     )
 
 
@@ -301,12 +304,10 @@ def stored(db_path):
     with Store.open(db_path) as store:
         for d in (vest, orsted, hersted, aaby):
             store.create_dialogue(d)
-        last_year = vest.model_copy(update={"held_on": vest.held_on.replace(year=2024)})
+        last_year = replace(vest, held_on=vest.held_on.replace(year=2024))
         store.create_dialogue(last_year)
-        store.create_dialogue(
-            aaby.model_copy(update={"school": "Kladdeskolen", "status": Status.draft})
-        )
-        binned = store.create_dialogue(aaby.model_copy(update={"school": "Slettet Skole"}))
+        store.create_dialogue(replace(aaby, school="Kladdeskolen", status=Status.draft))
+        binned = store.create_dialogue(replace(aaby, school="Slettet Skole"))
         store.delete_dialogue(binned)
     return db_path
 

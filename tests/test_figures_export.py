@@ -15,6 +15,7 @@ from dialog_tui.cli import main
 from dialog_tui.export.memo import export_memo
 from dialog_tui.export.overview import export_overview
 from dialog_tui.figures_model import Series
+from dialog_tui.gate import dumped, validated
 from dialog_tui.store import Store
 
 SCHOOL = "Herstedøster Skole"
@@ -33,7 +34,7 @@ def dialogue_with_a_confidential_goal():
     d = sample_dialogue(status="final")
     goal = {"indicator": "nationale test, læsning", "baseline": "51 % (2023/24)",
             "target": "60 %", "theme": "faglige-resultater"}  # fmt: skip
-    data = d.model_dump(mode="json")
+    data = dumped(d, mode="json")
     data["agenda"][1]["notes"].append(
         {"text": "Flere gode læsere i 8. klasse.", "tags": ["goal"], "goal": goal, "uid": "g2"}
     )
@@ -41,7 +42,7 @@ def dialogue_with_a_confidential_goal():
         {"kind": "goal", "text": "Læsning", "status": "opfyldt", "reached": "57 % (2024/25)",
          "goal": goal, "carried_to": "g2"}
     )  # fmt: skip
-    return type(d).model_validate(data)
+    return validated(type(d), data)
 
 
 def every_text(path: Path) -> str:

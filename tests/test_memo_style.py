@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
@@ -152,8 +153,8 @@ def test_participants_one_per_line_or_left_out(tmp_path):
 
 
 def test_shipped_styles(tmp_path):
-    assert load_style(STYLES / "standard.toml").style.model_dump(exclude={"name"}) == (
-        DEFAULT.model_dump(exclude={"name"})
+    assert replace(load_style(STYLES / "standard.toml").style, name="") == (
+        replace(DEFAULT, name="")
     )
     other = load_style(STYLES / "uden-nummerering.toml").style
     dialogue = sample_dialogue(held_on="2025-04-04", starts_at="09:00", ends_at="12:00")

@@ -4,6 +4,7 @@ validated models."""
 
 from __future__ import annotations
 
+from dialog_tui.gate import dumped, validated
 from dialog_tui.model import Dialogue
 from dialog_tui.store import Store
 
@@ -18,7 +19,7 @@ def test_deferred_checkpoints_leave_the_wal_to_the_background(store: Store, exam
     assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] > 1000
     store.checkpoint()  # the schema, written at open
     before = store.path.read_bytes()
-    store.create_dialogue(Dialogue.model_validate(example))
+    store.create_dialogue(validated(Dialogue, example))
     assert store.path.read_bytes() == before  # in the WAL only
 
     store.checkpoint()
@@ -33,11 +34,9 @@ def test_a_dialogue_read_without_validation_equals_the_validated_one(
         {"text": "Mål", "tags": ["goal"], "goal": {"indicator": "x", "due": "2026-06-01"}}
     )
     example["kle"] = "17.01.00-G01"  # every header column, the later ones too
-    original = Dialogue.model_validate(example)
+    original = validated(Dialogue, example)
     read = store.get_dialogue(store.create_dialogue(original))
     # (attendance of a point the agenda lacks is dropped on the way in)
-    assert read.model_dump(exclude={"participants"}) == original.model_dump(
-        exclude={"participants"}
-    )
-    revalidated = Dialogue.model_validate(read.model_dump())
-    assert read.model_dump() == revalidated.model_dump()
+    assert dumped(read, exclude={"participants"}) == dumped(original, exclude={"participants"})
+    revalidated = validated(Dialogue, dumped(read))
+    assert dumped(read) == dumped(revalidated)

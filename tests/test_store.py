@@ -5,6 +5,7 @@ import pytest
 
 from dialog_tui.agenda import load_agenda
 from dialog_tui.errors import NotFound, StoreError
+from dialog_tui.gate import dumped, validated
 from dialog_tui.model import Dialogue, GoalDetails, Participant
 from dialog_tui.store import APPLICATION_ID, SCHEMA_VERSION, Store, migrate
 
@@ -45,14 +46,14 @@ def test_database_is_owner_only(db_path):
 
 
 def test_create_and_read_back_whole_dialogue(store, example):
-    d = Dialogue.model_validate(example)
+    d = validated(Dialogue, example)
     dialogue_id = store.create_dialogue(d)
     back = store.get_dialogue(dialogue_id)
     assert back.id == dialogue_id
     # Attendance is kept by point: "point 2" of a one-point agenda names no point.
     assert d.participants[0].agenda_items == [1, 2]
     d.participants[0].agenda_items = [1]
-    assert back.model_dump() == d.model_dump()
+    assert dumped(back) == dumped(d)
 
 
 def test_notes_add_edit_move_delete(store):

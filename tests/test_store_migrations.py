@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dialog_tui.gate import dumped
 from dialog_tui.store import APPLICATION_ID, SCHEMA_VERSION, Store, migrate
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -87,7 +88,7 @@ def test_databases_of_earlier_versions_read_back_whole(tmp_path, version):
         ids = [d.id for d in store.list_dialogues()] + [
             d.id for d in store.list_dialogues(deleted=True)
         ]
-        got = {str(i): store.get_dialogue(i).model_dump(mode="json") for i in sorted(ids)}
+        got = {str(i): dumped(store.get_dialogue(i), mode="json") for i in sorted(ids)}
         for d in expected["dialogues"].values():
             for change in d["history"]:  # naive local time then, UTC now
                 change["at"] = datetime.fromisoformat(change["at"]).astimezone()

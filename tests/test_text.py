@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from dialog_tui.model import FollowUp, GoalDetails
+from dialog_tui.model import FollowUp, FollowUpStatus, GoalDetails
 from dialog_tui.text import (
     clock,
     goal_change,
@@ -46,8 +46,8 @@ def test_goal_line_and_change():
 
 def test_outcome_and_reached():
     goal = GoalDetails(target="75 %")
-    followup = FollowUp(kind="goal", text="Læsning", status="delvist opfyldt", reached="68 %",
-                        goal=goal)  # fmt: skip
+    followup = FollowUp(kind="goal", text="Læsning", status=FollowUpStatus.partly_met,
+                        reached="68 %", goal=goal)  # fmt: skip
     assert outcome(followup) == "delvist opfyldt, nået 68 % (mål: 75 %)"
     assert reached(followup) == "nået 68 %"
     assert outcome(FollowUp(kind="goal", text="Læsning")) == "ikke vurderet"

@@ -5,6 +5,7 @@ Three years of dialogues for two schools (tests/yearly_data.py)."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -525,7 +526,7 @@ def test_school_filters_fold_danish_letters_too(store):
     ids = {}
     for school, year in (("Ærøskolen", 2024), ("ÆRØSKOLEN", 2025), ("Åbyskolen", 2024)):
         ids[school, year] = store.create_dialogue(
-            _dialogue(school).model_copy(update={"held_on": date(year, 3, 1)})
+            replace(_dialogue(school), held_on=date(year, 3, 1))
         )
         item = store.agenda_items(ids[school, year])[0]
         note = store.add_note(item.id, f"Læsning på {school}", tags=["goal"])

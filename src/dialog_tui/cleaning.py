@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 _ESC_SEQUENCE = re.compile(
     r"""
@@ -87,3 +89,57 @@ def visible(text: str, keep: str = "\n\t") -> str:
 def _escaped(ch: str) -> str:
     cp = ord(ch)
     return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}" if cp < 0x10000 else f"\\U{cp:08x}"
+
+
+class Rule:
+    """A field's rule at the gate, written in the model's (string) annotations:
+    ``Annotated[str, Rule(before=clean_line, max_length=60)]``. The model's classes
+    are plain dataclasses, so reading our own rows builds them without pydantic;
+    pydantic reads these rules only when something from outside is validated
+    (``dialog_tui.gate``), through its ``__get_pydantic_core_schema__`` hook.
+
+    ``before`` runs on a str before the type is checked (cleaning; on any value with
+    ``any_value``), ``after`` on the checked value; ``constraints`` are the core
+    schema's (``max_length``, ``ge``, ``pattern``, …) for the type annotated;
+    ``serialize`` writes the value in JSON;
+    ``hidden`` keeps the field out of the published JSON Schema."""
+
+    __slots__ = ("after", "any_value", "before", "constraints", "hidden", "serialize")
+
+    def __init__(
+        self,
+        *,
+        before: Callable[[Any], object] | None = None,
+        any_value: bool = False,
+        after: Callable[[Any], Any] | None = None,
+        serialize: Callable[[Any], Any] | None = None,
+        hidden: bool = False,
+        **constraints: object,
+    ) -> None:
+        self.before, self.after, self.serialize = before, after, serialize
+        self.hidden, self.constraints, self.any_value = hidden, constraints, any_value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        schema = handler(source)
+        schema.update(self.constraints)
+        if self.after is not None:
+            schema = cs.no_info_after_validator_function(self.after, schema)
+        if self.before is not None:
+            before, any_value = self.before, self.any_value
+            schema = cs.no_info_before_validator_function(
+                lambda v: before(v) if any_value or isinstance(v, str) else v, schema
+            )
+        if self.serialize is not None:
+            schema["serialization"] = cs.plain_serializer_function_ser_schema(
+                self.serialize, when_used="json-unless-none"
+            )
+        return schema
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        if self.hidden:
+            from pydantic_core import PydanticOmit
+
+            raise PydanticOmit
+        return handler(schema)

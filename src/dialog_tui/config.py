@@ -1,6 +1,6 @@
 """Settings files in the user's config folder (``~/.config/dialog-tui/`` on
 Linux): agendas, ``themes.toml`` and ``memo.toml``. Everything in them is
-hostile input: read as UTF-8 TOML, validated by a pydantic model, and every
+hostile input: read as UTF-8 TOML, validated at the gate (pydantic), and every
 error is one Danish line naming the file and the field."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from . import gate
 from . import strings as S
 from .errors import DialogError, describe_validation_error
 from .files import read_regular_file
@@ -20,7 +19,7 @@ APP_NAME = "dialog-tui"
 MAX_SETTINGS_BYTES = 1_000_000
 """A settings file is a few lines; anything this big is not one (and is not read)."""
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 def config_dir() -> Path:
@@ -50,8 +49,8 @@ def read_toml(path: Path, model: type[M], error: type[DialogError]) -> M:
     except ValueError:  # an integer of more than 4300 digits
         raise error(S.FILE_NUMBER_TOO_LONG.format(path=path)) from None
     try:
-        return model.model_validate(parsed)
-    except ValidationError as e:
+        return gate.validated(model, parsed)
+    except gate.invalid() as e:
         field, reason = describe_validation_error(e, one_based=True)
         raise error(S.FILE_BAD_FIELD.format(path=path, field=field, reason=reason)) from None
 

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from . import gate
 from . import strings as S
 from .errors import ExchangeError, describe_validation_error, json_reason
 from .files import MAX_JSON_BYTES, read_regular_file
@@ -36,8 +35,8 @@ def dialogue_from_json(text: str, source: str | Path = "<stdin>") -> Dialogue:
             raise ExchangeError(S.JSON_NEWER_FORMAT.format(path=source, found=found, known=FORMAT))
         raise ExchangeError(S.JSON_NOT_A_DIALOGUE.format(path=source, known=FORMAT))
     try:
-        return Dialogue.model_validate(data)
-    except ValidationError as e:
+        return gate.validated(Dialogue, data)
+    except gate.invalid() as e:
         field, reason = describe_validation_error(e)
         raise ExchangeError(
             S.FILE_BAD_FIELD.format(path=source, field=field, reason=reason)
@@ -55,12 +54,12 @@ def read_dialogue(path: Path) -> Dialogue:
 
 
 def dialogue_to_json(dialogue: Dialogue) -> str:
-    return dialogue.model_dump_json(indent=2, exclude_none=True) + "\n"
+    return gate.dumped_json(dialogue, indent=2, exclude_none=True) + "\n"
 
 
 def json_schema() -> str:
     """The published JSON Schema of the exchange format (docs/dialogue.schema.json)."""
-    schema = Dialogue.model_json_schema(mode="validation")
+    schema = gate.adapter(Dialogue).json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://dialog-tui.invalid/dialogue.schema.json"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

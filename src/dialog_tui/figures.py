@@ -17,12 +17,11 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from . import strings as S
 from .errors import DialogError, describe_validation_error
 from .figures_model import KeyFigure, key, school_year
 from .files import read_regular_file
+from .gate import invalid, validated
 from .parsing import parse_date
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -254,8 +253,8 @@ def _row(
     for i, year in columns:
         data = {**common, "school_year": year, "value": value(i)}
         try:
-            figures.append(KeyFigure.model_validate(data))
-        except ValidationError as e:
+            figures.append(validated(KeyFigure, data))
+        except invalid() as e:
             field, reason = describe_validation_error(e)
             column = i if field == "value" and i is not None else where.get(field, 0)
             raise _error(number, column, header[column], reason) from None

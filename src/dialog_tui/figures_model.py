@@ -9,13 +9,15 @@ memo, the council's overview) never prints its values.
 
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import dataclass, field, replace
 from datetime import date
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Annotated, Any, ClassVar
 
 from . import strings as S
-from .model import Dialogue, FollowUpStatus, GoalDetails, Line, clean_text
+from .cleaning import Rule
+from .model import FORBID, Dialogue, FollowUpStatus, GoalDetails, Line, clean_text
 
 MAX_TEXT = 200
 """The longest school, indicator, unit, source or comparison name accepted."""
@@ -99,60 +101,57 @@ def with_unit(value: float, unit: str, places: int | None = None) -> str:
     )
 
 
-class KeyFigure(BaseModel):
-    """One value of one series: the gate for everything a file brings in."""
+def _one_line(v: str) -> str:
+    return " ".join(clean_text(v).split())
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    school: Line = Field(min_length=1, max_length=MAX_TEXT)
-    indicator: Line = Field(min_length=1, max_length=MAX_TEXT)
-    school_year: Line
-    comparison: Line = Field(default="", max_length=MAX_TEXT)
-    value: float | None = None
-    unit: Line = Field(default="", max_length=MAX_TEXT)
-    source: Line = Field(default="", max_length=MAX_TEXT)
+def _comparison(v: str) -> str:
+    return COMPARISONS.get(v.casefold(), v)
+
+
+def _value(v: object) -> object:
+    if isinstance(v, str):
+        return parse_number(v)
+    if isinstance(v, bool):
+        raise ValueError(S.FIGURES_BAD_NUMBER.format(value=v))
+    return v
+
+
+def _finite(v: float | None) -> float | None:
+    if v is not None and (v != v or v in (float("inf"), float("-inf"))):
+        raise ValueError(S.FIGURES_BAD_NUMBER.format(value=v))
+    return v
+
+
+_school_year = school_year  # the annotation below names it beside the field of that name
+FigureText = Annotated[str, Rule(before=_one_line, max_length=MAX_TEXT)]
+Name = Annotated[str, Rule(before=_one_line, min_length=1, max_length=MAX_TEXT)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyFigure:
+    """One value of one series: the gate (``gate.validated``) for everything a file
+    brings in; read back from the database as it was stored."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID
+
+    school: Name
+    indicator: Name
+    school_year: Annotated[str, Rule(before=_school_year, any_value=True)]
+    comparison: Annotated[str, Rule(before=_one_line, after=_comparison, max_length=MAX_TEXT)] = ""
+    value: Annotated[float | None, Rule(before=_value, any_value=True, after=_finite)] = None
+    unit: FigureText = ""
+    source: FigureText = ""
     retrieved: date | None = None
     confidential: bool = False
 
-    @field_validator("school", "indicator", "comparison", "unit", "source", mode="before")
-    @classmethod
-    def _text(cls, v: object) -> object:
-        return " ".join(clean_text(v).split()) if isinstance(v, str) else v
-
-    @field_validator("school_year", mode="before")
-    @classmethod
-    def _year(cls, v: object) -> str:
-        return school_year(v)  # type: ignore[arg-type]
-
-    @field_validator("comparison")
-    @classmethod
-    def _comparison(cls, v: str) -> str:
-        return COMPARISONS.get(v.casefold(), v)
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _value(cls, v: object) -> object:
-        if isinstance(v, str):
-            return parse_number(v)
-        if isinstance(v, bool):
-            raise ValueError(S.FIGURES_BAD_NUMBER.format(value=v))
-        return v
-
-    @field_validator("value")
-    @classmethod
-    def _finite(cls, v: float | None) -> float | None:
-        if v is not None and (v != v or v in (float("inf"), float("-inf"))):
-            raise ValueError(S.FIGURES_BAD_NUMBER.format(value=v))
-        return v
-
-    @model_validator(mode="after")
-    def _national_tests_are_confidential(self) -> KeyFigure:
+    def __post_init__(self) -> None:
         if _NATIONAL_TEST.search(self.indicator) and not self.confidential:
             object.__setattr__(self, "confidential", True)
-        return self
 
 
-class Series(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Series:
     """One indicator of one school by school year (oldest first), with the
     comparisons (municipality, country) filed beside it."""
 
@@ -162,8 +161,8 @@ class Series(BaseModel):
     source: Line = ""
     retrieved: date | None = None
     confidential: bool = False
-    values: list[tuple[Line, float | None]] = Field(default_factory=list)
-    comparisons: dict[Line, list[tuple[Line, float | None]]] = Field(default_factory=dict)
+    values: list[tuple[Line, float | None]] = field(default_factory=list)
+    comparisons: dict[Line, list[tuple[Line, float | None]]] = field(default_factory=dict)
 
     @property
     def latest(self) -> tuple[str, float] | None:
@@ -289,20 +288,20 @@ def mask_confidential(dialogue: Dialogue, series: list[Series]) -> Dialogue:
     def masked(goal: GoalDetails) -> GoalDetails:
         if not goal.baseline:
             return goal
-        return goal.model_copy(update={"baseline": S.FIGURES_CONFIDENTIAL})
+        return replace(goal, baseline=S.FIGURES_CONFIDENTIAL)
 
     goals = [n for _, _, n in dialogue.notes() if is_secret(n.goal)]
     if not goals and not any(is_secret(f.goal) for f in dialogue.followups):
         return dialogue
-    copy = dialogue.model_copy(deep=True)
-    for _, _, note in copy.notes():
+    masked_copy = copy.deepcopy(dialogue)
+    for _, _, note in masked_copy.notes():
         if is_secret(note.goal):
             note.goal = masked(note.goal)
-    for f in copy.followups:
+    for f in masked_copy.followups:
         if is_secret(f.goal):
             f.goal = masked(f.goal)
             f.reached = S.FIGURES_CONFIDENTIAL if f.reached else ""
-    return copy
+    return masked_copy
 
 
 def goal_series(dialogue: Dialogue, series: list[Series]) -> list[Series]:

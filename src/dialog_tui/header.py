@@ -9,10 +9,9 @@ from collections.abc import Callable, Mapping
 from datetime import date, time
 from typing import Any
 
-from pydantic import ValidationError
-
 from . import strings as S
 from .errors import DialogError, describe_validation_error
+from .gate import invalid, validated
 from .model import Dialogue, case_number_looks_valid, kle_looks_valid
 from .parsing import parse_date, parse_time
 
@@ -61,8 +60,8 @@ def parse_header(typed: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, st
 
 def _refused(fields: dict[str, Any]) -> str:
     try:
-        Dialogue(**fields)
-    except ValidationError as e:
+        validated(Dialogue, fields)
+    except invalid() as e:
         return describe_validation_error(e)[1]
     return ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+from .gate import validated
 from .model import Participant
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*(?:[./ -]\s*(\d{2}|\d{4}))?\s*$")
@@ -43,7 +44,7 @@ def parse_participant(line: str) -> Participant:
     name = parts[0]
     role = parts[1] if len(parts) > 1 else ""
     organisation = ", ".join(parts[2:]) if len(parts) > 2 else ""
-    return Participant(name=name, role=role, organisation=organisation)
+    return validated(Participant, {"name": name, "role": role, "organisation": organisation})
 
 
 def parse_participants(text: str) -> list[Participant]:

@@ -272,6 +272,10 @@ VALIDATION_ERRORS = {
     "literal_error": "skal være en af: {expected}",
     "enum": "skal være en af: {expected}",
     "value_error": "{error}",
+    # The model's classes are dataclasses: their own names for the same errors.
+    "unexpected_keyword_argument": "ukendt felt",
+    "missing_argument": "mangler",
+    "dataclass_type": "skal være et objekt",
 }
 VALUE_ERRORS = {
     "title must not be empty": "titlen må ikke være tom",

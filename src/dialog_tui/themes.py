@@ -16,40 +16,44 @@ overview and search show the label. A key of a theme no longer in the file
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Annotated, Any, ClassVar
 
 from . import strings as S
+from .cleaning import Rule
 from .config import config_dir, read_toml
 from .errors import DialogError, SettingsError
-from .model import KINDS, THEME_KEY, THEMES, clean_text
+from .model import FORBID, KINDS, THEME_KEY, THEMES, clean_text
 
 FILE_NAME = "themes.toml"
 MAX_THEMES = 100
 MAX_LABEL = 80
 
 
-class ThemesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _keys_and_labels(v: dict[str, str]) -> dict[str, str]:
+    seen: set[str] = set()
+    for key, label in v.items():
+        if not re.match(THEME_KEY, key) or key in KINDS:
+            raise ValueError(S.THEMES_BAD_KEY.format(key=key))
+        text = clean_text(label).strip()
+        if not text or len(text) > MAX_LABEL or "\n" in text:
+            raise ValueError(S.THEMES_BAD_LABEL.format(key=key, max=MAX_LABEL))
+        if text.casefold() in seen:
+            raise ValueError(S.THEMES_TWICE.format(label=text))
+        seen.add(text.casefold())
+    return {key: clean_text(label).strip() for key, label in v.items()}
 
-    themes: dict[str, str] = Field(min_length=1, max_length=MAX_THEMES)
 
-    @field_validator("themes")
-    @classmethod
-    def _keys_and_labels(cls, v: dict[str, str]) -> dict[str, str]:
-        seen: set[str] = set()
-        for key, label in v.items():
-            if not re.match(THEME_KEY, key) or key in KINDS:
-                raise ValueError(S.THEMES_BAD_KEY.format(key=key))
-            text = clean_text(label).strip()
-            if not text or len(text) > MAX_LABEL or "\n" in text:
-                raise ValueError(S.THEMES_BAD_LABEL.format(key=key, max=MAX_LABEL))
-            if text.casefold() in seen:
-                raise ValueError(S.THEMES_TWICE.format(label=text))
-            seen.add(text.casefold())
-        return {key: clean_text(label).strip() for key, label in v.items()}
+@dataclass(slots=True, kw_only=True)
+class ThemesFile:
+    """``themes.toml`` as the gate checks it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID
+
+    themes: Annotated[dict[str, str], Rule(after=_keys_and_labels)] = field(
+        metadata={"min_length": 1, "max_length": MAX_THEMES}
+    )
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,14 @@ attention points and agreements (never internal notes), as a follow-up list.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from . import strings as S
 from .agenda import agenda_paths, load_agenda
 from .errors import FollowUpError
+from .gate import validated
 from .model import AgendaItem, ChecklistItem, Dialogue, FollowUp, Note, Participant
 from .store import Store
 from .text import short_date
@@ -36,22 +38,25 @@ def start_followup(store: Store, previous_id: int, held_on: date) -> int:
         raise FollowUpError(S.FOLLOWUP_TOO_EARLY.format(date=short_date(held)))
     agenda, checklist = _agenda_and_checklist(previous)
     return store.create_dialogue(
-        Dialogue(
-            school=previous.school,
-            municipality=previous.municipality,
-            held_on=held_on,
-            location=previous.location,
-            case_handler=previous.case_handler,
-            kle=inherited_kle(previous),
-            agenda_file=previous.agenda_file,
-            previous=previous.uid,
-            participants=[
-                Participant(name=p.name, role=p.role, organisation=p.organisation)
-                for p in previous.participants
-            ],
-            agenda=agenda,
-            checklist=checklist,
-            followups=followup_list(previous),
+        validated(
+            Dialogue,
+            dict(
+                school=previous.school,
+                municipality=previous.municipality,
+                held_on=held_on,
+                location=previous.location,
+                case_handler=previous.case_handler,
+                kle=inherited_kle(previous),
+                agenda_file=previous.agenda_file,
+                previous=previous.uid,
+                participants=[
+                    Participant(name=p.name, role=p.role, organisation=p.organisation)
+                    for p in previous.participants
+                ],
+                agenda=agenda,
+                checklist=checklist,
+                followups=followup_list(previous),
+            ),
         )
     )
 
@@ -75,7 +80,7 @@ def followup_list(previous: Dialogue) -> list[FollowUp]:
 
 
 def _followup(note: Note, kind: str) -> FollowUp:
-    goal = note.goal.model_copy() if note.goal is not None else None
+    goal = replace(note.goal) if note.goal is not None else None
     return FollowUp(source_uid=note.uid, kind=kind, text=note.text, goal=goal)
 
 

@@ -3,6 +3,7 @@ store error becomes a message (the typed text is kept)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -17,7 +18,7 @@ from .conftest import DISK_FULL
 def texts(notes: NotesController) -> list[str]:
     """The point's notes in the database, checked against what the controller holds."""
     stored = notes.store.notes(notes.item_id)
-    assert [n.model_dump() for n in stored] == [n.model_dump() for n in notes.notes]
+    assert stored == notes.notes
     return [n.text for n in stored]
 
 
@@ -187,11 +188,11 @@ def test_typing_is_not_on_the_structural_undo_stack(notes):
 )
 def test_a_store_error_is_one_message_and_changes_nothing(notes, flaky, reports, method, write):
     typed(notes, "en", "to")
-    before = [n.model_dump() for n in notes.notes]
+    before = [replace(n) for n in notes.notes]
     flaky.fail[method] = DISK_FULL
     assert write(notes) == NOTHING
     assert reports == [S.SAVE_FAILED.format(message=DISK_FULL)]
-    assert [n.model_dump() for n in notes.notes] == before
+    assert notes.notes == before
     assert texts(notes) == ["en", "to"]
     assert len(notes.undo_stack) == 0
 

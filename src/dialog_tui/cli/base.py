@@ -4,6 +4,7 @@ place where a ``DialogError`` becomes one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,7 +171,47 @@ class Session:
 pass_session = click.make_pass_decorator(Session)
 
 
-@click.group(cls=DialogGroup, invoke_without_command=True, help=S.CLI_HELP)
+COMMANDS = {
+    "open": "app",
+    "new": "app",
+    "keys": "app",
+    "backup": "backup",
+    "check": "backup",
+    "rescue": "backup",
+    "restore": "backup",
+    "unlock": "backup",
+    "file": "casework",
+    "set": "casework",
+    "agendas": "dialogues",
+    "dump": "dialogues",
+    "list": "dialogues",
+    "load": "dialogues",
+    "export": "export",
+    "overview": "export",
+    "template": "export",
+    "figures": "figures",
+    "followup": "yearly",
+    "goals": "yearly",
+    "reopen": "yearly",
+    "search": "yearly",
+    "status": "yearly",
+}
+"""Each top-level command and the module (in this package) that registers it."""
+
+
+class LazyDialogGroup(DialogGroup):
+    """The top-level group: a command's module is imported when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import_module(f"{__package__}.{COMMANDS[cmd_name]}")  # registers on ``main``
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyDialogGroup, invoke_without_command=True, help=S.CLI_HELP)
 @click.option(
     "--db",
     type=click.Path(path_type=Path),

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .. import strings as S
+from ..gate import dumped
 from . import output as out
 from .base import FORCE, ID, Session, fail, main, pass_session
 
@@ -60,7 +61,7 @@ def list_(session: Session, school: str | None, year: int | None, as_json: bool)
         reverse=True,
     )
     if as_json:
-        out.echo_json([r.model_dump(mode="json") for r in rows])
+        out.echo_json([dumped(r, mode="json") for r in rows])
         return
     if not rows:
         out.echo(S.CLI_LIST_EMPTY)

@@ -8,6 +8,7 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
+from ..gate import dumped
 from . import output as out
 from .base import DialogGroup, Session, main, pass_session
 
@@ -43,7 +44,7 @@ def show(session: Session, school: str, as_json: bool) -> None:
     store = session.store()
     series = store.series_of(school)
     if as_json:
-        rows = [s.model_dump(mode="json") for s in series]
+        rows = [dumped(s, mode="json") for s in series]
         out.echo_json(rows)
         return
     if not series:

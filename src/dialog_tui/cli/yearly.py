@@ -12,6 +12,7 @@ import click
 
 from .. import strings as S
 from ..errors import DialogError
+from ..gate import dumped
 from . import output as out
 from .base import MAX_ID, Session, main, pass_session
 
@@ -58,7 +59,7 @@ def _date(value: str | None) -> date:
 
 
 def _dumps(rows: list) -> None:
-    out.echo_json([r.model_dump(mode="json") for r in rows])
+    out.echo_json([dumped(r, mode="json") for r in rows])
 
 
 @main.command(help=S.CLI_FOLLOWUP_HELP)

@@ -13,6 +13,7 @@ is filed where the public may read it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -233,7 +234,7 @@ def _participant_list(w: Writer, dialogue: Dialogue) -> None:
     w.paragraph(S.MEMO_PARTICIPANTS, bold=True, keep_with_next=True)
     points = len(dialogue.agenda)
     for p in present:
-        shown = p.model_copy(update={"role": ", ".join(filter(None, (p.role, p.organisation)))})
+        shown = replace(p, role=", ".join(filter(None, (p.role, p.organisation))))
         w.bullet(_person(shown, points))
 
 

@@ -9,17 +9,16 @@ naming the file and the field when it is wrong.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from .. import strings as S
+from ..cleaning import Rule
 from ..config import config_dir, read_toml
 from ..errors import SettingsError
-from ..model import Dialogue, clean_text
+from ..model import FORBID, Dialogue, clean_text
 from ..text import LOCALE, long_date
 
 if TYPE_CHECKING:
@@ -28,46 +27,68 @@ if TYPE_CHECKING:
 FILE_NAME = "memo.toml"
 
 
-class MemoStyle(BaseModel):
-    """How the memo is laid out (the template decides fonts and letterhead)."""
+def _one_line(v: str) -> str:
+    return " ".join(clean_text(v).split())
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(default="", max_length=80, description="shown on the export screen")
-    agenda_list: bool = Field(default=True, description="the opening list of agenda points")
-    numbered_headings: bool = Field(default=True, description="'1) <title>' headings")
-    bullet: str = Field(default="•", description="the bullet character")
-    date_line: Literal["none", "short", "long"] = Field(
+def _bullet(v: str) -> str:
+    if len(v) != 1 or unicodedata.category(v)[0] in "CZ":
+        raise ValueError(S.STYLE_BAD_BULLET)
+    return v
+
+
+StyleLine = Annotated[str, Rule(after=_one_line)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemoStyle:
+    """How the memo is laid out (the template decides fonts and letterhead); a plain
+    dataclass, checked at the gate when ``memo.toml`` is read."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID
+
+    name: StyleLine = field(
+        default="", metadata={"description": "shown on the export screen", "max_length": 80}
+    )
+    agenda_list: bool = field(
+        default=True, metadata={"description": "the opening list of agenda points"}
+    )
+    numbered_headings: bool = field(
+        default=True, metadata={"description": "'1) <title>' headings"}
+    )
+    bullet: Annotated[str, Rule(after=_bullet)] = field(
+        default="•", metadata={"description": "the bullet character"}
+    )
+    date_line: Literal["none", "short", "long"] = field(
         default="none",
-        description="under the title: 'fredag d. 4/4 2025 kl. 9-12' (short) or "
-        "'fredag d. 4. april 2025 kl. 9-12' (long)",
+        metadata={
+            "description": "under the title: 'fredag d. 4/4 2025 kl. 9-12' (short) or "
+            "'fredag d. 4. april 2025 kl. 9-12' (long)"
+        },
     )
-    participants: Literal["grouped", "list", "none"] = Field(
+    participants: Literal["grouped", "list", "none"] = field(
         default="grouped",
-        description="grouped by where people come from, one bullet per person, or left out",
+        metadata={
+            "description": "grouped by where people come from, one bullet per person, or left out"
+        },
     )
-    summary: bool = Field(default=True, description="summary by theme, unless asked otherwise")
-    empty_points: bool = Field(default=True, description="print points that have no notes")
-    question_marks: bool = Field(
-        default=True, description="'? → 5 %' for a goal without baseline (false: 'mål 5 %')"
+    summary: bool = field(
+        default=True, metadata={"description": "summary by theme, unless asked otherwise"}
     )
-    access: str = Field(
+    empty_points: bool = field(
+        default=True, metadata={"description": "print points that have no notes"}
+    )
+    question_marks: bool = field(
+        default=True,
+        metadata={"description": "'? → 5 %' for a goal without baseline (false: 'mål 5 %')"},
+    )
+    access: StyleLine = field(
         default="",
-        max_length=80,
-        description="access classification written into the filed document's properties",
+        metadata={
+            "description": "access classification written into the filed document's properties",
+            "max_length": 80,
+        },
     )
-
-    @field_validator("name", "access")
-    @classmethod
-    def _one_line(cls, v: str) -> str:
-        return " ".join(clean_text(v).split())
-
-    @field_validator("bullet")
-    @classmethod
-    def _bullet(cls, v: str) -> str:
-        if len(v) != 1 or unicodedata.category(v)[0] in "CZ":
-            raise ValueError(S.STYLE_BAD_BULLET)
-        return v
 
 
 DEFAULT = MemoStyle()

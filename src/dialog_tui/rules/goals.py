@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model import KINDS, AgendaItem, FollowUp, GoalChain, GoalDetails, GoalStep, Note
 
@@ -18,7 +19,7 @@ def carried_goal(followup: FollowUp, source_tags: Sequence[str]) -> Note:
     linked to last year's note as its ancestor, tagged goal plus the themes of
     the source note and of the goal."""
     themes = [t for t in source_tags if t not in KINDS]  # any theme of the plan's
-    goal = (followup.goal or GoalDetails()).model_copy(update={"ancestor": followup.source_uid})
+    goal = replace(followup.goal or GoalDetails(), ancestor=followup.source_uid)
     if goal.theme and goal.theme not in themes:
         themes.append(goal.theme)
     return Note(text=followup.text, tags=["goal", *themes], goal=goal)

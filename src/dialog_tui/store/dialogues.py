@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import strings as S
 from ..errors import NotFound
-from ..model import Dialogue, DialogueSummary, Note, Status
+from ..model import Dialogue, DialogueSummary, Note, Status, new_uid
 from . import rows
 from .connection import StoreBase
 from .rows import NOTE_SELECT, check_year, iso, now, validated
@@ -25,6 +25,7 @@ _HEADER_FIELDS = frozenset(
 class Dialogues(StoreBase):
     def create_dialogue(self, dialogue: Dialogue) -> int:
         """Insert a whole dialogue (as from the form or a JSON file); return its id."""
+        dialogue = validated(Dialogue, dialogue)  # checked and cleaned, however built
         with self._tx() as c:
             return self._insert_dialogue(c, dialogue)
 
@@ -32,7 +33,7 @@ class Dialogues(StoreBase):
         stamp = now()
         uid = d.uid
         if c.execute("SELECT 1 FROM dialogues WHERE uid = ?", (uid,)).fetchone():
-            uid = type(d).model_fields["uid"].default_factory()  # a copy: new identity
+            uid = new_uid()  # a copy: new identity
         cur = c.execute(
             """INSERT INTO dialogues (uid, school, municipality, held_on, starts_at,
                 ends_at, location, case_number, case_handler, memo_date, status,
@@ -157,7 +158,7 @@ class Dialogues(StoreBase):
                 [*params, -1 if limit is None else limit],
             ).fetchall()
         return [
-            DialogueSummary.model_construct(
+            DialogueSummary(
                 id=r[0], school=r[1], held_on=date.fromisoformat(r[2]), status=Status(r[3]),
                 case_number=r[4], municipality=r[5], case_handler=r[6], deleted=bool(r[7]),
             )
@@ -171,7 +172,7 @@ class Dialogues(StoreBase):
             raise ValueError(f"not dialogue header fields: {sorted(unknown)}")
         with self._tx() as c:
             current = self._header(dialogue_id)
-            merged = validated(Dialogue, {**current.model_dump(), **fields})
+            merged = rows.revised(current, **fields)
             values = {k: getattr(merged, k) for k in fields}
             self._check_lock(c, dialogue_id)
             sets = ", ".join(f"{k} = ?" for k in values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..figures_model import KeyFigure, Series, build_series, key
 from .connection import StoreBase
@@ -72,7 +73,7 @@ class Figures(StoreBase):
             "ORDER BY indicator_key, comparison_key, school_year",
             (key(school),),
         )
-        return [KeyFigure.model_validate({n: r[n] for n in _NAMES}) for r in rows]
+        return [_figure(r) for r in rows]
 
     def series_of(self, school: str) -> list[Series]:
         """The school's series by indicator name; an indicator marked confidential
@@ -87,3 +88,12 @@ class Figures(StoreBase):
     def series_by_school(self, schools: Iterable[str]) -> dict[str, list[Series]]:
         """Each school's series, keyed by the name as given."""
         return {school: self.series_of(school) for school in set(schools)}
+
+
+def _figure(r: dict) -> KeyFigure:
+    """A row as stored (it was validated on its way in)."""
+    return KeyFigure(
+        **{n: r[n] for n in _NAMES if n not in ("retrieved", "confidential")},
+        retrieved=date.fromisoformat(r["retrieved"]) if r["retrieved"] else None,
+        confidential=bool(r["confidential"]),
+    )

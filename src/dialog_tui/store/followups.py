@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
+from .. import gate
 from .. import strings as S
 from ..errors import NotFound, StoreError
-from ..model import ChecklistItem, FollowUp, FollowUpStatus, GoalChain, GoalStep, Note
+from ..model import ChecklistItem, FollowUp, FollowUpStatus, GoalChain, GoalStep, Note, Status
 from ..rules.goals import carried_goal, carry_on_point, goal_chains
 from . import rows
 from .connection import StoreBase
-from .rows import NOTE_SELECT, validated
+from .rows import NOTE_SELECT
 
 
 class FollowUps(StoreBase):
@@ -47,7 +50,7 @@ class FollowUps(StoreBase):
             """INSERT INTO followups (dialogue_id, position, source_uid, kind, text, goal,
                status, reached, comment, carried_to) VALUES (?,?,?,?,?,?,?,?,?,?)""",
             (dialogue_id, pos, f.source_uid, f.kind, f.text,
-             f.goal.model_dump_json() if f.goal else None,
+             gate.dumped_json(f.goal) if f.goal else None,
              f.status.value if f.status else None, f.reached, f.comment, f.carried_to),
         )  # fmt: skip
         assert cur.lastrowid is not None
@@ -73,7 +76,7 @@ class FollowUps(StoreBase):
         """Record status, value reached, comment or the goal that carries it on."""
         with self._tx() as c:
             current, dialogue_id = self._get_followup(followup_id)
-            f = validated(FollowUp, {**current.model_dump(), **fields})
+            f = rows.revised(current, **fields)
             c.execute(
                 """UPDATE followups SET status=?, reached=?, comment=?, carried_to=?
                    WHERE id=?""",
@@ -81,7 +84,7 @@ class FollowUps(StoreBase):
                  f.carried_to, followup_id),
             )  # fmt: skip
             self._touch(dialogue_id)
-        return f.model_copy(update={"id": followup_id})
+        return f
 
     def carry_on(self, followup_id: int, item_id: int | None = None) -> Note:
         """Carry last year's point on as a goal of this dialogue, linked to its ancestor.
@@ -121,7 +124,7 @@ class FollowUps(StoreBase):
                 (FollowUpStatus.carried_on.value, note.uid, followup_id),
             )
             self._touch(dialogue_id)
-        return note.model_copy(update={"id": note_id})
+        return replace(note, id=note_id)
 
     def goal_history(self, school: str) -> list[GoalChain]:
         """Every goal of a school across its dialogues, each followed from year to
@@ -143,8 +146,8 @@ class FollowUps(StoreBase):
             steps.append(
                 GoalStep(
                     dialogue_id=r["dialogue_id"],
-                    held_on=r["held_on"],
-                    status=r["status"],
+                    held_on=date.fromisoformat(r["held_on"]),
+                    status=Status(r["status"]),
                     note=rows.note(r),
                     followup=f[0] if f and f[1] > r["held_on"] else None,
                 )

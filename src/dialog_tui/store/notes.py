@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .. import strings as S
 from ..errors import NotFound
-from ..model import GoalDetails, Note, clean_text
+from ..model import GoalDetails, Note, clean_text, new_uid
 from . import rows
 from .connection import StoreBase
 from .rows import NOTE_SELECT, iso, make_room, now, renumber, validated
@@ -28,7 +29,7 @@ class Notes(StoreBase):
     ) -> int:
         uid = note.uid
         if fresh_uid and c.execute("SELECT 1 FROM notes WHERE uid = ?", (uid,)).fetchone():
-            uid = type(note).model_fields["uid"].default_factory()
+            uid = new_uid()
         note_id = c.execute(
             """INSERT INTO notes (uid, agenda_item_id, position, text, kind, level,
                tags, internal, updated_at) VALUES (?,?,?,?,?,?,?,?,?)""",
@@ -85,21 +86,26 @@ class Notes(StoreBase):
         internal: bool = False,
     ) -> Note:
         """Insert a note at ``position`` (0-based; default last) under an agenda point."""
-        note = validated(
-            Note,
-            {"text": text, "kind": kind, "level": level, "tags": list(tags),
-             "internal": internal},
-        )  # fmt: skip
-        return self.insert_note(item_id, note, position=position)
+        fields = {"text": text, "kind": kind, "level": level, "tags": list(tags),
+                  "internal": internal}  # fmt: skip
+        # A blank note (what opening an empty point writes) is valid as built: no
+        # gate, so opening a meeting never imports pydantic.
+        note = Note()
+        if any(getattr(note, k) != v for k, v in fields.items()):
+            note = validated(Note, fields)
+        return self._insert_checked(item_id, note, position)
 
     def insert_note(self, item_id: int, note: Note, *, position: int | None = None) -> Note:
         """Insert a whole note (e.g. to undo its deletion), keeping its uid."""
+        return self._insert_checked(item_id, validated(Note, note), position)
+
+    def _insert_checked(self, item_id: int, note: Note, position: int | None) -> Note:
         with self._tx() as c:
             row = self._item_row(item_id)
             pos = make_room(c, "notes", "agenda_item_id", item_id, position)
             note_id = self._insert_note(c, item_id, pos, note)
             self._touch(row["dialogue_id"])
-        return note.model_copy(update={"id": note_id})
+        return replace(note, id=note_id)
 
     def set_note_text(self, note_id: int, text: str) -> None:
         """The keystroke path: one UPDATE (plus its FTS trigger), committed at once."""
@@ -116,9 +122,7 @@ class Notes(StoreBase):
         """Change any of text, kind, level, tags, internal, goal (validated)."""
         with self._tx() as c:
             current = self.get_note(note_id)
-            note = validated(Note, {**current.model_dump(), **fields}).model_copy(
-                update={"id": note_id}
-            )
+            note = rows.revised(current, **fields)
             self._check_note_lock(c, note_id)
             c.execute(
                 """UPDATE notes SET text=?, kind=?, level=?, tags=?, internal=?,

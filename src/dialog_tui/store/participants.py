@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from .. import strings as S
 from ..errors import NotFound
 from ..model import Participant
 from .connection import StoreBase
-from .rows import point_ids, validated
+from .rows import point_ids, revised, validated
 
 
 class Participants(StoreBase):
@@ -45,6 +46,7 @@ class Participants(StoreBase):
             ]
 
     def add_participant(self, dialogue_id: int, participant: Participant) -> Participant:
+        participant = validated(Participant, participant)  # as typed: checked and cleaned
         with self._tx() as c:
             self._header(dialogue_id)
             pos = c.execute(
@@ -53,7 +55,7 @@ class Participants(StoreBase):
             ).fetchone()[0]
             pid = self._insert_participant(c, dialogue_id, pos, participant)
             self._touch(dialogue_id)
-        return participant.model_copy(update={"id": pid})
+        return replace(participant, id=pid)
 
     def update_participant(self, participant_id: int, **fields: Any) -> Participant:
         """Change name, role, organisation, ``present`` or ``agenda_items``."""
@@ -62,8 +64,7 @@ class Participants(StoreBase):
             if row is None:
                 raise NotFound(S.PARTICIPANT_NOT_FOUND.format(id=participant_id))
             points = point_ids(c, row["dialogue_id"])
-            current = _participant(row, points).model_dump(exclude={"id"})
-            p = validated(Participant, {**current, **fields})
+            p = revised(_participant(row, points), **fields)
             c.execute(
                 """UPDATE participants SET name=?, role=?, organisation=?, present=?,
                    agenda_items=? WHERE id=?""",
@@ -71,7 +72,7 @@ class Participants(StoreBase):
                  _ids(p.agenda_items, points), participant_id),
             )  # fmt: skip
             self._touch(row["dialogue_id"])
-        return p.model_copy(update={"id": participant_id})
+        return p
 
     def delete_participant(self, participant_id: int) -> None:
         with self._tx() as c:
@@ -87,7 +88,7 @@ class Participants(StoreBase):
 def _participant(r: dict[str, Any], points: list[int]) -> Participant:
     """A row as the model has it: attended points by their current numbers."""
     number = {item_id: n for n, item_id in enumerate(points, start=1)}
-    return Participant.model_construct(
+    return Participant(
         id=r["id"],
         name=r["name"],
         role=r["role"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .. import strings as S
@@ -69,15 +70,14 @@ class Points(StoreBase):
             pos = make_room(c, "agenda_items", "dialogue_id", dialogue_id, position)
             item_id = self._insert_agenda_item(c, dialogue_id, pos, item)
             self._touch(dialogue_id)
-        return item.model_copy(update={"id": item_id})
+        return replace(item, id=item_id)
 
     def update_agenda_item(self, item_id: int, **fields: Any) -> AgendaItem:
         """Rename, replan or record timing (title, planned_minutes, prompts,
         started_at, ended_at, elapsed_seconds)."""
         with self._tx() as c:
             row = self._item_row(item_id)
-            current = rows.agenda_item(row, []).model_dump(exclude={"notes", "id"})
-            item = validated(AgendaItem, {**current, **fields})
+            item = rows.revised(rows.agenda_item(row, []), **fields)
             c.execute(
                 """UPDATE agenda_items SET title=?, planned_minutes=?, prompts=?,
                    started_at=?, ended_at=?, elapsed_seconds=? WHERE id=?""",
@@ -86,7 +86,7 @@ class Points(StoreBase):
                  iso(item.ended_at), item.elapsed_seconds, item_id),
             )  # fmt: skip
             self._touch(row["dialogue_id"])
-        return item.model_copy(update={"id": item_id})
+        return item
 
     def move_agenda_item(self, item_id: int, position: int) -> None:
         """Move a point to ``position`` (0-based) in its agenda."""

@@ -1,17 +1,20 @@
 """Rows to models and values to columns: the conversions every aggregate shares.
 
-Rows are read back with ``model_construct`` and explicit conversions, not validated:
-they were validated on their way in, and validating them again (pydantic's schema
-builds, its plugin loader) was a third of opening a meeting. Whatever comes from
-outside (JSON, agenda files, forms) still goes through ``validated``."""
+Rows are read back into the model's plain dataclasses with explicit conversions,
+not validated: they were validated on their way in, and validating them again
+(pydantic's import, its schema builds, its plugin loader) was a third of opening a
+meeting. Whatever comes from outside (JSON, agenda files, forms) still goes through
+``validated``."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import fields
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
+from .. import gate
 from .. import strings as S
 from ..errors import StoreError, describe_validation_error
 from ..model import (
@@ -25,6 +28,8 @@ from ..model import (
     Status,
     StatusChange,
 )
+
+T = TypeVar("T")
 
 NOTE_COLUMNS = "n.id, n.uid, n.text, n.kind, n.level, n.tags, n.internal"
 GOAL_COLUMNS = "g.indicator, g.baseline, g.target, g.due, g.theme, g.ancestor"
@@ -59,15 +64,18 @@ def check_year(year: int | None) -> None:
         raise StoreError(S.BAD_YEAR.format(year=year))
 
 
-def validated(model: type, data: dict[str, Any]) -> Any:
-    """Validate through the model; a bad value becomes a clear StoreError."""
-    from pydantic import ValidationError
-
+def validated(model: type[T], data: dict[str, Any]) -> T:
+    """Validate through the gate; a bad value becomes a clear StoreError."""
     try:
-        return model.model_validate(data)
-    except ValidationError as e:
+        return gate.validated(model, data)
+    except gate.invalid() as e:
         field, reason = describe_validation_error(e)
         raise StoreError(S.INVALID_VALUE.format(reason=f"{field}: {reason}")) from None
+
+
+def revised(obj: T, **fields: Any) -> T:
+    """A validated copy of ``obj`` (as read from its row) with ``fields`` changed."""
+    return validated(type(obj), {**gate.fields_of(obj), **fields})
 
 
 def day(value: str | None) -> date | None:
@@ -75,7 +83,7 @@ def day(value: str | None) -> date | None:
 
 
 def goal_details(r: dict[str, Any]) -> GoalDetails:
-    return GoalDetails.model_construct(
+    return GoalDetails(
         indicator=r.get("indicator", ""),
         baseline=r.get("baseline", ""),
         target=r.get("target", ""),
@@ -87,7 +95,7 @@ def goal_details(r: dict[str, Any]) -> GoalDetails:
 
 def note(r: dict[str, Any]) -> Note:
     goal = goal_details(r) if r.get("goal_id") is not None else None
-    return Note.model_construct(
+    return Note(
         id=r["id"],
         uid=r["uid"],
         text=r["text"],
@@ -100,7 +108,7 @@ def note(r: dict[str, Any]) -> Note:
 
 
 def followup(r: dict[str, Any]) -> FollowUp:
-    return FollowUp.model_construct(
+    return FollowUp(
         id=r["id"],
         source_uid=r["source_uid"],
         kind=r["kind"],
@@ -114,7 +122,7 @@ def followup(r: dict[str, Any]) -> FollowUp:
 
 
 def agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:
-    return AgendaItem.model_construct(
+    return AgendaItem(
         id=a["id"],
         title=a["title"],
         planned_minutes=a["planned_minutes"],
@@ -127,11 +135,11 @@ def agenda_item(a: dict[str, Any], notes: list[Note]) -> AgendaItem:
 
 
 def checklist_item(r: dict[str, Any]) -> ChecklistItem:
-    return ChecklistItem.model_construct(id=r["id"], text=r["text"], done=bool(r["done"]))
+    return ChecklistItem(id=r["id"], text=r["text"], done=bool(r["done"]))
 
 
 def status_change(r: dict[str, Any]) -> StatusChange:
-    return StatusChange.model_construct(
+    return StatusChange(
         at=local(r["at"]),
         from_status=Status(r["from_status"]),
         to_status=Status(r["to_status"]),
@@ -139,12 +147,15 @@ def status_change(r: dict[str, Any]) -> StatusChange:
     )
 
 
+_DIALOGUE_FIELDS = [f.name for f in fields(Dialogue)]
+
+
 def dialogue(r: dict[str, Any], **parts: Any) -> Dialogue:
     """A ``dialogues`` row (and ``parts``: participants, agenda, …) as the model:
     its text columns as they are (a column added later comes along), the dates,
     times and status converted."""
-    plain = {k: r[k] for k in Dialogue.model_fields if k in r}
-    return Dialogue.model_construct(
+    plain = {k: r[k] for k in _DIALOGUE_FIELDS if k in r}
+    return Dialogue(
         **{
             **plain,
             "held_on": date.fromisoformat(r["held_on"]),

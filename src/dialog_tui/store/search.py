@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from datetime import date
 
 from .. import strings as S
 from ..errors import StoreError
@@ -78,7 +79,7 @@ class Search(StoreBase):
             SearchHit(
                 dialogue_id=r["dialogue_id"],
                 school=r["school"],
-                held_on=r["held_on"],
+                held_on=date.fromisoformat(r["held_on"]),
                 item_number=r["item_pos"] + 1,
                 item_title=r["item_title"],
                 note_id=r["note_id"],

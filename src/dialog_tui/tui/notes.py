@@ -14,7 +14,7 @@ so Ctrl+Z can undo them; typing is the editor's own undo.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -134,7 +134,7 @@ class NotesController(UnsavedText):
             return NOTHING
         if too_long(text, note.text):
             return TOO_LONG
-        self.notes[self.current] = note.model_copy(update={"text": text})
+        self.notes[self.current] = replace(note, text=text)
         self.unsaved.pop(note.id, None)  # re-inserted: the newest
         self.unsaved[note.id] = (text, self.session.now())
         self.last_change = "text"
@@ -280,7 +280,7 @@ class NotesController(UnsavedText):
             return note.id
 
         self._push_undo(UndoStep("paste", undo))
-        self.notes[position] = note.model_copy(update={"text": texts[0]})
+        self.notes[position] = replace(note, text=texts[0])
         self.notes[position + 1 : position + 1] = added
         self.current = position + len(added)
         return Change(saved=True, rows=True)

@@ -5,6 +5,7 @@ kept apart so neither module outgrows its room."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from ..model import Note
@@ -34,4 +35,4 @@ class UnsavedText:
     def _as_typed(self, note: Note) -> Note:
         """A note read back from the store, with its held text if it has one."""
         held = self.unsaved.get(note.id)
-        return note if held is None else note.model_copy(update={"text": held[0]})
+        return note if held is None else replace(note, text=held[0])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -81,7 +83,7 @@ class ChecklistScreen(ModalScreen[None]):
             self.notify(S.SAVE_FAILED.format(message=e), severity="error")
             return
         # One row changes in place: rebuilding the list would lose keys typed ahead.
-        self.items[index] = item.model_copy(update={"done": not item.done})
+        self.items[index] = replace(item, done=not item.done)
         options.replace_option_prompt_at_index(index, checklist_label(self.items[index]))
         self.show_progress()
 

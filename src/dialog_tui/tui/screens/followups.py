@@ -6,6 +6,8 @@ so the meeting shows the new note."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -209,7 +211,7 @@ class FollowUpsScreen(ModalScreen[bool]):
         except DialogError as e:
             self.notify(S.SAVE_FAILED.format(message=e), severity="error")
             return
-        self.show_row(self.editing, f.model_copy(update={event.input.id: event.value}))
+        self.show_row(self.editing, replace(f, **{event.input.id: event.value}))
 
     def action_to_list(self) -> None:
         self.set_focus(self.query_one(FollowUpList))  # now, not after the queued keys

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Label, Select, Static, TextA
 from ... import strings as S
 from ...agenda import agenda_paths, load_agenda
 from ...errors import DialogError
+from ...gate import validated
 from ...header import FIELDS
 from ...model import Dialogue
 from ...parsing import parse_participants
@@ -73,12 +74,15 @@ class NewDialogueScreen(HeaderForm, Screen):
             return
         try:
             agenda = load_agenda(str(self.query_one("#agenda", Select).value))
-            dialogue = Dialogue(
-                agenda_file=agenda.key,
-                agenda=agenda.agenda_items(),
-                checklist=agenda.checklist_items(),
-                participants=parse_participants(self.query_one(TextArea).text),
-                **{k: v for k, v in values.items() if v is not None},
+            dialogue = validated(
+                Dialogue,
+                {
+                    "agenda_file": agenda.key,
+                    "agenda": agenda.agenda_items(),
+                    "checklist": agenda.checklist_items(),
+                    "participants": parse_participants(self.query_one(TextArea).text),
+                    **{k: v for k, v in values.items() if v is not None},
+                },
             )
             dialogue_id = self.app.store.create_dialogue(dialogue)
         except DialogError as e:
