@@ -1,7 +1,8 @@
 """The baseline for the dialogue list: a bare Textual app with the same built-in
-widgets as the list screen, its table filled from one plain SELECT.
+widgets as the list screen, its table filled from one plain SELECT: every row, or
+with FIRST only the first FIRST rows (the floor for the list's first frame).
 
-python benchmarks/bare_list_app.py DB
+python benchmarks/bare_list_app.py DB [FIRST]
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ SELECT = """SELECT id, held_on, school, status, case_number, case_handler FROM d
             WHERE deleted_at IS NULL ORDER BY held_on DESC, id DESC"""
 
 
-def bare_rows(conn: sqlite3.Connection) -> list[tuple]:
-    return conn.execute(SELECT).fetchall()
+def bare_rows(conn: sqlite3.Connection, first: int | None = None) -> list[tuple]:
+    return conn.execute(f"{SELECT} LIMIT ?", (-1 if first is None else first,)).fetchall()
 
 
 class BareListScreen(Screen):
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, first: int | None = None) -> None:
         super().__init__()
         self.conn = conn
+        self.first = first
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -38,19 +40,20 @@ class BareListScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
-        for id_, held_on, school, status, case_number, handler in bare_rows(self.conn):
+        for id_, held_on, school, status, case_number, handler in bare_rows(self.conn, self.first):
             table.add_row(held_on, school, status, case_number, handler, key=str(id_))
         self.query_one(Input).focus()
 
 
 class BareListApp(App):
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, first: int | None = None) -> None:
         super().__init__()
         self.conn = sqlite3.connect(db)
+        self.first = first
 
     def on_mount(self) -> None:
-        self.push_screen(BareListScreen(self.conn))
+        self.push_screen(BareListScreen(self.conn, self.first))
 
 
 if __name__ == "__main__":
-    BareListApp(sys.argv[1]).run()
+    BareListApp(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None).run()

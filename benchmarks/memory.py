@@ -1,6 +1,9 @@
 """Peak memory (VmHWM) of the app showing the dialogue list, and its start to the
-list's first frame, each beside a bare Textual app with the same widgets and the
-same rows (benchmarks/bare_list_app.py). Both run in a 120x40 pseudo-terminal.
+list's first frame, each beside a bare Textual app with the same widgets
+(benchmarks/bare_list_app.py): for the first frame the bare app shows the same
+first 100 rows (the floor for a screenful), for memory it holds every row, as
+the list does once filled. All run in a 120x40 pseudo-terminal; the first frame
+is the moment the terminal has been sent the newest dialogue's school.
 
 python -m benchmarks.memory [--quick]
 """
@@ -16,14 +19,16 @@ import time
 from pathlib import Path
 
 from .common import compile_sources, row, scratch_copy, spawn
-from .data import OPEN_SCHOOL, cached_db
+from .data import LIST_SIZES, OPEN_SCHOOL, list_db
 
+FIRST_FRAME_GOAL = 1.5
+"""At 100 000 dialogues the list's first frame is at most this times the bare app's."""
 STEADY = 1.0
 """Seconds without VmHWM growing after which the app counts as settled (the
 screen never goes quiet: the input's cursor blinks)."""
 
 
-def peak(argv: list[str], timeout: float = 60.0) -> tuple[float, int]:
+def peak(argv: list[str], timeout: float = 120.0) -> tuple[float, int]:
     """(seconds until the newest dialogue's school is painted, VmHWM in KiB once
     the screen has settled) for a command spawned in a pty."""
     pid, fd = spawn(argv)
@@ -64,25 +69,28 @@ def _vm_hwm(pid: int) -> int:
 
 
 def run(quick: bool = False) -> list[dict]:
-    sizes = [1_000] if quick else [100, 1_000, 10_000]
-    rounds = 1 if quick else 3
+    sizes = [1_000] if quick else LIST_SIZES
     compile_sources()
     bare_app = Path(__file__).with_name("bare_list_app.py")
     out: list[dict] = []
     for n in sizes:
+        rounds = 1 if quick else 3
         size = f"{n:,} dialogues".replace(",", " ")
-        with scratch_copy(cached_db(n, 50)) as db:
-            ours, base = [], []
-            for _ in range(rounds):
+        with scratch_copy(list_db(n)) as db:
+            ours, first, whole = [], [], []
+            for _ in range(rounds):  # interleaved, so all see the same cache state
                 ours.append(peak([sys.executable, "-m", "dialog_tui", "--db", str(db)]))
-                base.append(peak([sys.executable, str(bare_app), str(db)]))
-        out.append(row("start to the list's first frame", size,
-                       statistics.median(t for t, _ in ours) * 1000,
-                       statistics.median(t for t, _ in base) * 1000, "ms",
-                       against="bare Textual list"))  # fmt: skip
+                first.append(peak([sys.executable, str(bare_app), str(db), "100"]))
+                whole.append(peak([sys.executable, str(bare_app), str(db)]))
+        shown = statistics.median(t for t, _ in ours) * 1000
+        floor = statistics.median(t for t, _ in first) * 1000
+        goal = {"goal": f"≤ {FIRST_FRAME_GOAL}×", "met": shown <= FIRST_FRAME_GOAL * floor}
+        out.append(row("start to the list's first frame", size, shown, floor, "ms",
+                       against="bare Textual list of 100 rows",
+                       **(goal if n >= 100_000 else {})))  # fmt: skip
         out.append(row("peak memory (VmHWM), list shown", size,
                        statistics.median(m for _, m in ours) / 1024,
-                       statistics.median(m for _, m in base) / 1024, "MiB",
+                       statistics.median(m for _, m in whole) / 1024, "MiB",
                        against="bare Textual list"))  # fmt: skip
     return out
 

@@ -153,6 +153,38 @@ def test_list_newest_first_with_filters_and_bin(store):
     assert new in [d.id for d in store.list_dialogues()]
 
 
+def _paged(store, size: int, **filters) -> list[list[int]]:
+    """Every page of ``size`` rows, each asked for after the last row of the one before."""
+    pages, after = [], None
+    for _ in range(len(store.list_dialogues(**filters)) + 1):  # a page that repeats ends too
+        page = store.list_dialogues(limit=size, after=after, **filters)
+        if not page:
+            break
+        pages.append([d.id for d in page])
+        after = (page[-1].held_on, page[-1].id)
+    return pages
+
+
+def test_list_pages_after_a_row_add_up_to_the_whole_list(store):
+    # Three on one day: the pages must split and resume inside a run of equal dates.
+    days = [date(2025, 3, 1)] * 3 + [date(2024, 3, 1), date(2025, 5, 1), date(2023, 1, 1)]
+    ids = [new_dialogue(store, "Skovskolen" if i % 2 else "Engskolen", d)
+           for i, d in enumerate(days)]  # fmt: skip
+    whole = [d.id for d in store.list_dialogues()]
+    assert whole == [ids[4], ids[2], ids[1], ids[0], ids[3], ids[5]]
+    for size in (1, 2, 4, 6):
+        pages = _paged(store, size)
+        assert [i for page in pages for i in page] == whole
+        assert all(len(page) == size for page in pages[:-1])
+    school = [d.id for d in store.list_dialogues(school="skovskolen")]
+    assert [i for page in _paged(store, 1, school="skovskolen") for i in page] == school
+    store.delete_dialogue(ids[1])
+    assert _paged(store, 5, deleted=True) == [[ids[1]]]
+    assert ids[1] not in [i for page in _paged(store, 2) for i in page]
+    last = store.list_dialogues()[-1]
+    assert store.list_dialogues(after=(last.held_on, last.id)) == []
+
+
 def test_status_changes_are_recorded(store):
     dialogue_id = new_dialogue(store)
     store.set_status(dialogue_id, "held")

@@ -1117,3 +1117,6 @@ MEETING_POINT_CLOCK_SHORT = "Pkt {number}: {used}/{planned}"
 # --- The side panel scrolls (issue 14, big-point) ---------------------------------
 KEY_SIDE_DOWN = "Højre panel: en side ned"
 KEY_SIDE_UP = "Højre panel: en side op"
+
+# --- Dialogue list, read in pages ---------------------------------------------
+LIST_REST_FAILED = "Resten af listen kunne ikke læses: {message}"

@@ -127,12 +127,19 @@ class Dialogues(StoreBase):
         year: int | None = None,
         deleted: bool = False,
         limit: int | None = None,
+        after: tuple[date, int] | None = None,
     ) -> list[DialogueSummary]:
         """Dialogues newest first; ``deleted=True`` lists the recoverable bin instead;
-        ``limit`` only the newest (a first screenful without building every row)."""
+        ``limit`` only the newest (a first screenful without building every row).
+        ``after`` is the (held_on, id) of the last row of the page before: the next
+        page starts just after it (keyset paging, on the ``dialogues_held_on`` index,
+        so a page costs the same at the end of the list as at its start)."""
         check_year(year)
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: list[Any] = []
+        if after is not None:
+            where.append("(held_on, id) < (?, ?)")
+            params += [after[0].isoformat(), after[1]]
         with self._read() as c:
             names = self._school_names(school)
             if names is not None:

@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from ... import strings as S
 from ...errors import DialogError
 from ...model import DialogueSummary
 from ...parsing import parse_date
 from ...text import short_date
+from ..background import own_store
 from ..keys import with_ids
 from ..widgets.field import Field
+from ..widgets.measured_table import MeasuredTable, cell_width, collector_paused, widest
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 
 FIRST_ROWS = 100
-"""Rows loaded and put in the table at once: more than any terminal shows. The rest
-are loaded after the first paint and added in batches, because building 10,000
-summaries takes ~70 ms and a Textual DataTable measures every cell it holds
-(10,000 rows took 1.3 s even in a bare app)."""
-BATCH_ROWS = 1000
+"""Rows read and put in the table at once, on the event loop: more than any
+terminal shows. The rest are read in a worker thread, in keyset pages of
+``PAGE_ROWS``, and added to the table in one go (see ``DialoguesScreen._append``)."""
+PAGE_ROWS = 5000
+
+
+class _Entry(NamedTuple):
+    """One dialogue of the list with its cells and what the filter searches, built
+    once per load (off the event loop for all but the first page)."""
+
+    row: DialogueSummary
+    cells: tuple[Text, ...]
+    widths: tuple[int, ...]
+    haystack: str
 
 
 def a_year_later(held_on: date, today: date) -> date:
@@ -39,14 +53,19 @@ def a_year_later(held_on: date, today: date) -> date:
     return max(later, today)
 
 
-def _cells(row: DialogueSummary) -> tuple[str, ...]:
-    return (short_date(row.held_on), row.school, S.STATUS[row.status], row.case_number,
-            row.case_handler)  # fmt: skip
+def _entry(row: DialogueSummary) -> _Entry:
+    """The row's cells (Text, not str: a cell string would be parsed as Rich markup)
+    and what the filter field searches: the cells and the ISO date."""
+    cells = (short_date(row.held_on), row.school, S.STATUS[row.status], row.case_number,
+             row.case_handler)  # fmt: skip
+    texts = tuple(map(Text, cells))
+    haystack = " ".join((*cells, row.held_on.isoformat())).lower()
+    return _Entry(row, texts, tuple(map(cell_width, texts)), haystack)
 
 
-def _haystack(row: DialogueSummary) -> str:
-    """What the filter field searches: the row's cells and its ISO date."""
-    return " ".join((*_cells(row), row.held_on.isoformat())).lower()
+def _entries(rows: list[DialogueSummary]) -> list[_Entry]:
+    with collector_paused():  # a dozen objects a row, all kept
+        return [_entry(row) for row in rows]
 
 
 class DialoguesScreen(Screen):
@@ -79,17 +98,18 @@ class DialoguesScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.show_bin = False
-        self.rows: list[DialogueSummary] = []
-        self._fill = 0  # bumped by every refilter, so a stale batch stops
-        self._load = 0  # bumped by every reload, so a stale full load is skipped
+        self.entries: list[_Entry] = []
+        self._by_key: dict[str, DialogueSummary] = {}
+        self._fill = 0  # bumped by every refilter, so a stale rest is not added
+        self._load = 0  # bumped by every reload, so a stale worker's rows are dropped
         self._keep: str | None = None  # the row to select once it is in the table
-        self._complete = True  # self.rows is the whole list, not its first page
+        self._complete = True  # self.entries is the whole list, not its first page
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(S.LIST_TITLE, id="list-title", classes="title")
         yield Field(placeholder=S.LIST_FILTER_PLACEHOLDER, id="filter")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="dialogues")
+        yield MeasuredTable(cursor_type="row", zebra_stripes=True, id="dialogues")
         yield Static("", id="empty", classes="muted")
         yield Footer()
 
@@ -103,61 +123,87 @@ class DialoguesScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = self.app.store.list_dialogues(deleted=self.show_bin, limit=FIRST_ROWS)
-        self._complete = len(self.rows) < FIRST_ROWS
+        """The first page now; the rest read by a worker once it is painted."""
+        self._load += 1
+        first = self.app.store.list_dialogues(deleted=self.show_bin, limit=FIRST_ROWS)
+        self._set_entries(_entries(first), complete=len(first) < FIRST_ROWS)
         self.query_one("#list-title", Static).update(
             S.LIST_BIN_TITLE if self.show_bin else S.LIST_TITLE
         )
         self.refilter()
-        self._load += 1
-        if len(self.rows) == FIRST_ROWS:  # maybe more: the whole list after the paint
-            self.call_after_refresh(self._load_all, self._load)
+        if not self._complete:
+            last = first[-1]
+            after = (last.held_on, last.id)
+            self.call_after_refresh(self._read_rest, self._load, self.show_bin, after)
 
-    def _load_all(self, load: int) -> None:
-        if load != self._load:
+    def _set_entries(self, entries: list[_Entry], *, complete: bool) -> None:
+        self.entries = entries
+        self._by_key = {str(e.row.id): e.row for e in entries}
+        self._complete = complete
+
+    @work(thread=True, exclusive=True, group="list")
+    def _read_rest(self, load: int, deleted: bool, after: tuple[date, int]) -> None:
+        """Every row after the first page, through the worker's own connection."""
+        worker = get_current_worker()
+        rest: list[_Entry] = []
+        try:
+            with own_store(self.app.store) as store:
+                while not worker.is_cancelled:
+                    page = store.list_dialogues(deleted=deleted, limit=PAGE_ROWS, after=after)
+                    rest += _entries(page)
+                    if len(page) < PAGE_ROWS:
+                        break
+                    after = (page[-1].held_on, page[-1].id)
+        except DialogError as e:  # the first page stays; the next reload tries again
+            message = S.LIST_REST_FAILED.format(message=e)
+            self.app.call_from_thread(self.notify, message, severity="error")
             return
-        rows = self.app.store.list_dialogues(deleted=self.show_bin)
-        table = self.query_one(DataTable)
-        shown = [key.value for key in table.rows]
-        self.rows = rows
-        self._complete = True
-        if self.query_one("#filter", Input).value.strip() or shown != [
-            str(r.id) for r in rows[: len(shown)]
-        ]:
-            self.refilter()  # a filter was typed meanwhile, or the list changed
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._rest_read, load, rest)
+
+    def _rest_read(self, load: int, rest: list[_Entry]) -> None:
+        if load != self._load:  # reloaded since (bin toggled, a row deleted, …)
             return
-        self._fill += 1
-        self._add_rows(self._fill, rows, len(shown), BATCH_ROWS)
+        shown = len(self.entries)
+        self._set_entries(self.entries + rest, complete=True)
+        if self.query_one("#filter", Input).value.strip():
+            self.refilter()  # a filter was typed meanwhile: over the whole list now
+        else:
+            self._append(self._fill, self.entries[shown:])
 
     def refilter(self) -> None:
         words = self.query_one("#filter", Input).value.lower().split()
-        matches = self.rows
+        matches = self.entries
         if words:
-            matches = [row for row in self.rows if all(w in _haystack(row) for w in words)]
+            matches = [e for e in self.entries if all(w in e.haystack for w in words)]
         table = self.query_one(DataTable)
-        # Stays selected when back from a screen or modal (also once its batch is in).
+        # Stays selected when back from a screen or modal (also once the rest is in).
         before = self._keep if self._keep is not None else self.selected_key()
         table.clear()
         self._keep = before
         self._fill += 1
-        self._add_rows(self._fill, matches, 0, FIRST_ROWS)
+        self._append(self._fill, matches[:FIRST_ROWS], last=len(matches) <= FIRST_ROWS)
+        if len(matches) > FIRST_ROWS:  # the rest once the first rows are painted
+            self.call_after_refresh(self._append, self._fill, matches[FIRST_ROWS:])
         empty = S.LIST_BIN_EMPTY if self.show_bin else S.LIST_EMPTY
         self.query_one("#empty", Static).update("" if matches else empty)
 
-    def _add_rows(self, fill: int, matches: list[DialogueSummary], start: int, count: int) -> None:
-        """Add matches[start:start+count]; schedule the next batch after the repaint."""
+    def _append(self, fill: int, entries: list[_Entry], *, last: bool = True) -> None:
+        """Add ``entries`` at the end of the table in one go, unless refiltered since
+        (``last``: the table is then all the matches that are read so far).
+
+        One go, with no repaint in between: DataTable rebuilds its whole row index
+        (``ordered_rows``, ``_y_offsets``) at the first paint after any change, so
+        adding in batches between paints costs O(rows) per batch, O(n²) in all."""
         if fill != self._fill:
             return
-        table = self.query_one(DataTable)
-        for row in matches[start : start + count]:
-            # Text, not str: a cell string would be parsed as Rich markup.
-            table.add_row(*map(Text, _cells(row)), key=str(row.id))
+        table = self.query_one(MeasuredTable)
+        rows = ((str(entry.row.id), entry.cells) for entry in entries)
+        table.add_measured_rows(rows, widest(entry.widths for entry in entries))
         if self._keep is not None and self._keep in table.rows:
             table.move_cursor(row=table.get_row_index(self._keep))
             self._keep = None
-        if start + count < len(matches):
-            self.call_after_refresh(self._add_rows, fill, matches, start + count, BATCH_ROWS)
-        elif self._complete:
+        elif last and self._complete:
             self._keep = None  # all in; the row kept is gone or filtered out
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -184,7 +230,7 @@ class DialoguesScreen(Screen):
 
     def selected(self) -> DialogueSummary | None:
         key = self.selected_key()
-        return next((r for r in self.rows if str(r.id) == key), None)
+        return None if key is None else self._by_key.get(key)
 
     def action_open(self) -> None:
         row = self.selected()
