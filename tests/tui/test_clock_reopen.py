@@ -24,7 +24,7 @@ async def test_a_running_clock_runs_again_after_reopening(db_path, make_dialogue
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(MeetingScreen(dialogue_id, clock=lambda: now[0]))
         await pilot.pause()
-        await toggle_clock(pilot)  # P in the agenda list: the meeting starts
+        await toggle_clock(pilot)  # F8 in the agenda list: the meeting starts
         now[0] += 7 * 60
         app.screen.tick()
         assert "Møde 0:07" in status_bar(app) and "⏸" not in status_bar(app)
@@ -45,7 +45,7 @@ async def test_a_running_clock_runs_again_after_reopening(db_path, make_dialogue
         app.screen.tick()
         assert "Møde 0:09" in status_bar(app) and "⏸" not in status_bar(app)
         await toggle_clock(pilot)  # paused, then closed
-        assert "Møde 0:09 ⏸ Esc P" in status_bar(app)
+        assert "Møde 0:09 ⏸ Esc F8" in status_bar(app)
         await pilot.press("ctrl+q")
         await pilot.pause()
     store.close()
@@ -55,6 +55,6 @@ async def test_a_running_clock_runs_again_after_reopening(db_path, make_dialogue
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(MeetingScreen(dialogue_id, clock=lambda: now[0]))
         await pilot.pause()
-        assert "Møde 0:09 ⏸ Esc P" in status_bar(app)
+        assert "Møde 0:09 ⏸ Esc F8" in status_bar(app)
         assert not any("kører videre" in n.message for n in app._notifications)
     store.close()
