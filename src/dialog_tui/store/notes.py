@@ -217,16 +217,13 @@ class Notes(StoreBase):
 
 
 _GOAL_FIELDS = GOAL_COLUMNS.replace("g.", "").split(", ")
-_unvalidated_note = getattr(Note, "model_construct", Note)
-"""Notes read back are not validated again (see ``rows``): pydantic's unvalidated
-constructor while Note is a pydantic model, the plain dataclass's own after."""
 
 
 def _lean_note(r: tuple) -> Note:
     """A row of ``notes`` (``NOTE_COLUMNS``, the goal's id, ``GOAL_COLUMNS``) as
     the model, unvalidated like every row read back (see ``rows``)."""
     note_id, uid, text, kind, level, tags, internal, goal_id, *goal = r
-    return _unvalidated_note(
+    return Note(
         id=note_id,
         uid=uid,
         text=text,

@@ -19,9 +19,10 @@ from ...model import DialogueSummary
 from ...parsing import parse_date
 from ...text import short_date
 from ..background import own_store
+from ..collector import collector_paused
 from ..keys import with_ids
 from ..widgets.field import Field
-from ..widgets.measured_table import MeasuredTable, cell_width, collector_paused, widest
+from ..widgets.measured_table import MeasuredTable, cell_width, widest
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 

@@ -14,9 +14,7 @@ compares the two)."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.cells import cell_len
@@ -24,21 +22,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while many long-lived objects are made at
-    once (rows, cells, keys: a few a row, none of them garbage): the collections
-    their allocations set off scan everything they made so far, two thirds of the
-    time at 100,000 rows (and they hold the lock every thread needs). Back as it
-    was after, even if the app had it off."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+from ..collector import collector_paused
 
 
 def cell_width(cell: Text) -> int:
