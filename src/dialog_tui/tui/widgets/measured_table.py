@@ -9,7 +9,7 @@ and rebuilds the column list for every row (20 µs a row, 2 s for 100,000); here
 that is done once for all the rows added together.
 
 Written against Textual 8.2.8's DataTable (pinned in pyproject.toml): it fills
-the same private structures ``add_row`` fills (tests/tui/test_measured_table.py
+the same private structures ``add_row`` fills (tests/tui/test_list_pages.py
 compares the two)."""
 
 from __future__ import annotations
