@@ -326,7 +326,7 @@ KEY_DELETE = "Slet"
 KEY_BIN = "Papirkurv"
 KEY_RESTORE = "Gendan"
 CONFIRM_DELETE = "Flyt dialogen med {school} ({date}) til papirkurven?\nDen kan gendannes derfra."
-DELETED = "{school} ({date}) er flyttet til papirkurven (Ctrl+B viser den)."
+DELETED = "{school} ({date}) er flyttet til papirkurven (F8 viser den)."
 RESTORED = "{school} ({date}) er gendannet."
 
 # --- App: new dialogue form --------------------------------------------------

@@ -92,7 +92,7 @@ async def test_delete_asks_moves_to_bin_and_restores(db_path, make_dialogue):
         await pilot.pause()
         assert store.list_dialogues() == []
         assert "Ingen dialoger" in str(app.screen.query_one("#empty", Static).render())
-        await pilot.press("ctrl+b")
+        await pilot.press("f8")  # the bin (Ctrl+B too, where tmux lets it through)
         await pilot.pause()
         assert [r[1] for r in table_rows(app)] == ["Skovskolen"]
         await pilot.press("enter")  # in the bin, Enter restores

@@ -39,7 +39,7 @@ def config(tmp_path, monkeypatch):
 
 
 def test_every_meeting_key_has_a_choice_no_terminal_takes(config):
-    scopes = ("meeting", "app", "agenda-panel", "note-list", "note-editor")
+    scopes = ("meeting", "app", "agenda-panel", "note-list", "note-editor", "dialogues")
     ids = [i for i in all_bindings() if i.split(".")[0] in scopes]
     second_choices = {"ctrl+up", "ctrl+down", "ctrl+left", "ctrl+right"}
 

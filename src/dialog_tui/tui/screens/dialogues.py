@@ -79,7 +79,7 @@ class DialoguesScreen(Screen):
             Binding("ctrl+n", "new", S.KEY_NEW),
             # The footer keeps the everyday keys; all are in F1 and the palette.
             Binding("ctrl+d", "delete", S.KEY_DELETE, priority=True, show=False),
-            Binding("ctrl+b", "toggle_bin", S.KEY_BIN, show=False),
+            Binding("f8,ctrl+b", "toggle_bin", S.KEY_BIN, show=False),  # tmux keeps Ctrl+B
             # Not plain "e": the filter field has the focus and takes letters.
             Binding("ctrl+e", "export", S.EXPORT_BINDING, priority=True),
             Binding("ctrl+r", "restore", S.KEY_RESTORE, show=False),
