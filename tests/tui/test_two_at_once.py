@@ -37,13 +37,18 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(db_path, make_dialogue):
         assert store.acquire_edit_lock(dialogue_id) is None
 
 
-async def test_second_app_opens_read_only_and_says_why(db_path, make_dialogue):
+def held_elsewhere(db_path, make_dialogue) -> tuple[Store, Store, int, DialogApp]:
+    """A dialogue whose lock a first instance holds, and a second app opening it."""
     first = Store.open(db_path)
     dialogue_id = make_dialogue(first)
-    note = first.add_note(first.agenda_items(dialogue_id)[0].id, "Skrevet i første vindue")
     assert first.acquire_edit_lock(dialogue_id) is None
     second = Store.open(db_path)
-    app = DialogApp(second, open_id=dialogue_id)
+    return first, second, dialogue_id, DialogApp(second, open_id=dialogue_id)
+
+
+async def test_second_app_opens_read_only_and_says_why(db_path, make_dialogue):
+    first, second, dialogue_id, app = held_elsewhere(db_path, make_dialogue)
+    note = first.add_note(first.agenda_items(dialogue_id)[0].id, "Skrevet i første vindue")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -64,12 +69,8 @@ async def test_second_app_opens_read_only_and_says_why(db_path, make_dialogue):
 async def test_read_only_until_the_other_window_closes_then_editable(db_path, make_dialogue):
     """Reopened while the old window was still exiting: the meeting turns editable
     once it is gone, with what it left, without quitting and reopening."""
-    first = Store.open(db_path)
-    dialogue_id = make_dialogue(first)
+    first, second, dialogue_id, app = held_elsewhere(db_path, make_dialogue)
     item_id = first.agenda_items(dialogue_id)[0].id
-    assert first.acquire_edit_lock(dialogue_id) is None
-    second = Store.open(db_path)
-    app = DialogApp(second, open_id=dialogue_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
