@@ -4,6 +4,7 @@ its minutes keep step with the status bar and fit at 80x24."""
 
 from __future__ import annotations
 
+from dialog_tui import strings as S
 from dialog_tui.store import Store
 from dialog_tui.tui.app import DialogApp
 from dialog_tui.tui.widgets.agenda_panel import AgendaPanel
@@ -175,6 +176,11 @@ async def test_leaving_the_meeting_leaves_its_clock_running(db_path, make_dialog
         assert type(app.screen).__name__ == "MeetingScreen"
         assert "⏸" not in status_bar(app)  # it runs on
         assert "Møde 0:03" in status_bar(app)
+        said = [n.message for n in app._notifications]
+        # One account of the time away: counted, not "the time closed is not counted".
+        assert S.MEETING_CLOCK_RAN_ON.format(minutes=3) in said
+        assert S.MEETING_CLOCK_RESUMED not in said
+        assert "fortsat" not in status_bar(app)
         with Store.open(db_path) as store:
             assert store.agenda_items(dialogue_id)[0].elapsed_seconds >= 180
 

@@ -349,6 +349,7 @@ class MeetingSession(AgendaEdits):
         away counts for point ``item_id``, and the clock runs on."""
         if self.read_only or not any(i.id == item_id for i in self.items):
             return
+        self.resumed = False  # the time away is counted here, not skipped as after a close
         self.timers.fold()
         used = self.timers.used.get(item_id, 0) + seconds
         if self.write(lambda: self.store.update_agenda_item(item_id, elapsed_seconds=used)):
